@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/actor";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (await getActor()) redirect("/dashboard");
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/dashboard";
+  const notice = params.reason === "signed-out" || typeof params.callbackUrl === "string" ? "Please sign in to continue." : undefined;
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <p className="mb-6 text-center text-2xl font-semibold tracking-tight text-brand-800">Physioplan</p>
+        <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
+          <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
+          <p className="mb-6 text-sm text-slate-600">For clinicians. Patients open the link their physiotherapist sent them.</p>
+          {notice ? <p className="mb-4 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900">{notice}</p> : null}
+          <SignInForm callbackUrl={callbackUrl} />
+        </div>
+      </div>
+    </main>
+  );
+}

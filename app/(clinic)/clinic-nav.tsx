@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+// Only pages that exist are listed.
+const links = [{ href: "/dashboard", label: "Dashboard" }];
+
+export function ClinicNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main">
+      <ul className="flex flex-wrap gap-1">
+        {links.map((link) => {
+          const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
+          return (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                aria-current={current ? "page" : undefined}
+                className={`rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-brand-50 text-brand-900" : "text-slate-700 hover:bg-slate-100"}`}
+              >
+                {link.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,33 @@
+import { requireActor } from "@/lib/auth/actor";
+import { ClinicNav } from "./clinic-nav";
+import { SignOutButton } from "./sign-out-button";
+
+export default async function ClinicLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6">
+          <div className="flex flex-col leading-tight">
+            <span className="text-lg font-semibold tracking-tight text-brand-800">Physioplan</span>
+            <span className="text-xs text-slate-600">{actor.clinicName}</span>
+          </div>
+          <ClinicNav />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-slate-700">
+              {actor.name}
+              <span className="sr-only">, signed in</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,363 @@
+// The whole data model. Every tenant-owned table carries clinic_id; every query of tenant data filters by it.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+
+export const userRole = pgEnum("user_role", ["admin", "clinician"]);
+export const planStatus = pgEnum("plan_status", ["draft", "issued", "archived"]);
+
+export const clinics = pgTable("clinics", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  phone: text("phone"),
+  email: text("email"),
+  address: text("address"),
+  website: text("website"),
+  accentColour: text("accent_colour").notNull().default("#0f766e"),
+  logoMimeType: text("logo_mime_type"),
+  logoBase64: text("logo_base64"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type Clinic = typeof clinics.$inferSelect;
+export type NewClinic = typeof clinics.$inferInsert;
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: userRole("role").notNull().default("clinician"),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    sessionVersion: integer("session_version").notNull().default(1),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email), index("users_clinic_idx").on(t.clinicId)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** Counted events for rate limits (failed sign-ins, patient session logs); shared by every app instance. */
+export const rateLimitEvents = pgTable(
+  "rate_limit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    bucket: text("bucket").notNull(),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("rate_limit_events_lookup_idx").on(t.bucket, t.key, t.createdAt)],
+);
+
+export const conditions = pgTable("conditions", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  shortName: text("short_name").notNull(),
+  region: text("region").notNull(),
+  summary: text("summary").notNull(),
+  education: jsonb("education").notNull(),
+  updatedAt: updatedAt(),
+});
+export type ConditionRow = typeof conditions.$inferSelect;
+
+export const exercises = pgTable(
+  "exercises",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** null for the built-in catalogue, set for a clinic's own exercises. */
+    clinicId: uuid("clinic_id").references(() => clinics.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
+    summary: text("summary").notNull(),
+    regions: text("regions").array().notNull(),
+    categories: text("categories").array().notNull(),
+    level: integer("level").notNull(),
+    equipment: text("equipment").array().notNull(),
+    suits: text("suits").array().notNull().default(sql`'{}'::text[]`),
+    cautionFor: text("caution_for").array().notNull().default(sql`'{}'::text[]`),
+    steps: text("steps").array().notNull(),
+    cues: text("cues").array().notNull().default(sql`'{}'::text[]`),
+    caution: text("caution"),
+    defaultDose: jsonb("default_dose").notNull(),
+    progression: text("progression"),
+    regression: text("regression"),
+    figure: jsonb("figure"),
+    /** Aliases, summary and steps as one text, written with the row; feeds the search vector. */
+    searchText: text("search_text").notNull().default(""),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(search_text, '')), 'B')`,
+      ),
+    archived: boolean("archived").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("exercises_clinic_slug_key").on(t.clinicId, t.slug).nullsNotDistinct(),
+    index("exercises_clinic_idx").on(t.clinicId),
+    index("exercises_search_idx").using("gin", t.search),
+    index("exercises_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    check("exercises_level_check", sql`${t.level} between 1 and 3`),
+  ],
+);
+export type ExerciseRow = typeof exercises.$inferSelect;
+export type NewExerciseRow = typeof exercises.$inferInsert;
+
+export const patients = pgTable(
+  "patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    clinicianId: uuid("clinician_id").references(() => users.id, { onDelete: "set null" }),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    fullName: text("full_name")
+      .notNull()
+      .generatedAlwaysAs(sql`first_name || ' ' || last_name`),
+    email: text("email"),
+    phone: text("phone"),
+    birthYear: integer("birth_year"),
+    conditions: text("conditions").array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes"),
+    archived: boolean("archived").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("patients_clinic_name_idx").on(t.clinicId, t.lastName, t.firstName),
+    index("patients_clinic_updated_idx").on(t.clinicId, t.updatedAt),
+    index("patients_full_name_trgm_idx").using("gin", t.fullName.op("gin_trgm_ops")),
+    index("patients_clinician_idx").on(t.clinicianId),
+    check("patients_birth_year_check", sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
+  ],
+);
+export type Patient = typeof patients.$inferSelect;
+export type NewPatient = typeof patients.$inferInsert;
+
+export const plans = pgTable(
+  "plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    status: planStatus("status").notNull().default("draft"),
+    conditions: text("conditions").array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes"),
+    startDate: date("start_date"),
+    reviewDate: date("review_date"),
+    /** Pain score at or above which the clinician is alerted. */
+    painAlertAt: integer("pain_alert_at").notNull().default(7),
+    /** Optimistic concurrency: every save names the revision it edited. */
+    revision: integer("revision").notNull().default(1),
+    /** The newest issued version number; 0 while never issued. */
+    latestVersion: integer("latest_version").notNull().default(0),
+    /** True when the draft differs from the newest issued version. */
+    hasUnissuedChanges: boolean("has_unissued_changes").notNull().default(true),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("plans_clinic_patient_idx").on(t.clinicId, t.patientId),
+    index("plans_patient_idx").on(t.patientId),
+    check("plans_pain_alert_check", sql`${t.painAlertAt} between 1 and 10`),
+  ],
+);
+export type Plan = typeof plans.$inferSelect;
+export type NewPlan = typeof plans.$inferInsert;
+
+export const planItems = pgTable(
+  "plan_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    exerciseId: uuid("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+    dose: jsonb("dose").notNull(),
+    note: text("note"),
+  },
+  (t) => [index("plan_items_plan_idx").on(t.planId, t.position), index("plan_items_exercise_idx").on(t.exerciseId)],
+);
+export type PlanItem = typeof planItems.$inferSelect;
+export type NewPlanItem = typeof planItems.$inferInsert;
+
+export const planVersions = pgTable(
+  "plan_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    /** The whole handout as one document (lib/plans/snapshot.ts); never updated. */
+    snapshot: jsonb("snapshot").notNull(),
+    issuedBy: uuid("issued_by").references(() => users.id, { onDelete: "set null" }),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("plan_versions_plan_version_key").on(t.planId, t.version), index("plan_versions_clinic_idx").on(t.clinicId)],
+);
+export type PlanVersion = typeof planVersions.$inferSelect;
+
+/** Rendered handout bytes per issued version and variant: the first request renders, later ones read. */
+export const handoutFiles = pgTable(
+  "handout_files",
+  {
+    planVersionId: uuid("plan_version_id")
+      .notNull()
+      .references(() => planVersions.id, { onDelete: "cascade" }),
+    variant: text("variant").notNull(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    pdf: bytea("pdf").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.planVersionId, t.variant] })],
+);
+
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token, hex. The token itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastOpenedAt: timestamp("last_opened_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("share_links_token_hash_key").on(t.tokenHash), index("share_links_plan_idx").on(t.planId)],
+);
+export type ShareLink = typeof shareLinks.$inferSelect;
+
+export const sessionLogs = pgTable(
+  "session_logs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    loggedOn: date("logged_on").notNull(),
+    /** Exercise ids the patient ticked. */
+    itemsDone: jsonb("items_done").notNull(),
+    pain: integer("pain").notNull(),
+    comment: text("comment"),
+    /** Generated by the form; a double submit carries the same key and stores one row. */
+    clientKey: text("client_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("session_logs_plan_client_key").on(t.planId, t.clientKey),
+    index("session_logs_plan_date_idx").on(t.planId, t.loggedOn),
+    index("session_logs_clinic_idx").on(t.clinicId, t.createdAt),
+    check("session_logs_pain_check", sql`${t.pain} between 0 and 10`),
+  ],
+);
+export type SessionLog = typeof sessionLogs.$inferSelect;
+
+export const templates = pgTable(
+  "templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** null for built-in condition protocols. */
+    clinicId: uuid("clinic_id").references(() => clinics.id, { onDelete: "cascade" }),
+    slug: text("slug"),
+    name: text("name").notNull(),
+    description: text("description"),
+    conditions: text("conditions").array().notNull().default(sql`'{}'::text[]`),
+    /** [{ exerciseId, dose, note }] in order. */
+    items: jsonb("items").notNull(),
+    archived: boolean("archived").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("templates_clinic_slug_key").on(t.clinicId, t.slug).nullsNotDistinct(),
+    index("templates_clinic_idx").on(t.clinicId),
+  ],
+);
+export type Template = typeof templates.$inferSelect;
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    /** null when the actor is a patient using a share link. */
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: uuid("entity_id"),
+    detail: jsonb("detail"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_entity_idx").on(t.clinicId, t.entityType, t.entityId), index("audit_events_clinic_idx").on(t.clinicId, t.createdAt)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;

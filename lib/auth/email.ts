@@ -1,0 +1,3 @@
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

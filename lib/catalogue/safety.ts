@@ -1,0 +1,104 @@
+// The safety section every patient-facing plan carries: red flags, when to get advice, and the pain rule.
+import { z } from "zod";
+
+export const safetySectionSchema = z.object({
+  heading: z.string(),
+  intro: z.string(),
+  items: z.array(z.string()).min(1),
+});
+
+export const painBandSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  label: z.string(),
+  advice: z.string(),
+});
+
+export const safetyContentSchema = z.object({
+  urgent: safetySectionSchema,
+  sameDay: safetySectionSchema,
+  seeClinician: safetySectionSchema,
+  painRule: z.object({
+    heading: z.string(),
+    intro: z.string(),
+    bands: z.array(painBandSchema).min(3),
+    notes: z.array(z.string()),
+  }),
+});
+export type SafetyContent = z.infer<typeof safetyContentSchema>;
+
+export const safetyContent: SafetyContent = {
+  urgent: {
+    heading: "Stop and get urgent help",
+    intro:
+      "These signs are rare, but they can mean a nerve is under serious pressure and needs treatment quickly. If you have back or leg pain and any of the following, call 999 or go to A&E straight away. Do not wait to see if it settles.",
+    items: [
+      "New numbness or tingling around your genitals, buttocks, inner thighs or back passage (the area you would sit on in a saddle).",
+      "New difficulty passing urine, or not feeling that your bladder is full or has emptied.",
+      "Loss of control of your bladder or bowel (wetting or soiling yourself without warning).",
+      "New loss of sexual function, or loss of feeling in your genitals.",
+      "Sciatica, weakness or numbness in both legs at the same time.",
+      "Weakness in your leg that is severe or getting worse, for example your foot dragging or your leg giving way.",
+      "Back pain after a serious fall, accident or blow to the back.",
+    ],
+  },
+  sameDay: {
+    heading: "Get medical advice the same day",
+    intro:
+      "Contact your GP or an urgent advice line (such as NHS 111) today if you notice any of these.",
+    items: [
+      "Back pain together with a fever or feeling hot and shivery.",
+      "Back pain with weight loss you cannot explain.",
+      "A new lump in your back, or a change in its shape.",
+      "Back pain at night that does not ease when you rest or change position.",
+      "Back pain if you have had cancer in the past.",
+      "A knee that is hot, red and swollen, together with a fever or feeling unwell.",
+      "A knee that locks and will not straighten.",
+      "Being unable to put weight on your leg after a knee injury.",
+      "A swollen, painful calf after knee surgery.",
+    ],
+  },
+  seeClinician: {
+    heading: "See your GP or physiotherapist if",
+    intro: "Book an appointment, or tell your physiotherapist at your next visit, if:",
+    items: [
+      "Your pain has not improved within a few weeks.",
+      "The pain stops you doing your normal daily activities.",
+      "Your symptoms are getting worse.",
+      "The exercises cause severe pain.",
+      "Your knee locks or gives way.",
+    ],
+  },
+  painRule: {
+    heading: "How much pain is OK when you exercise",
+    intro:
+      "Some discomfort while you exercise is normal and safe. Score your pain from 0 (no pain) to 10 (the worst pain you can imagine) during and after exercise, and use this guide.",
+    bands: [
+      {
+        from: 0,
+        to: 3,
+        label: "Safe",
+        advice: "Pain up to 3 out of 10 is safe. Carry on with your exercises as planned.",
+      },
+      {
+        from: 4,
+        to: 5,
+        label: "Acceptable",
+        advice:
+          "Pain of 4 or 5 out of 10 is acceptable. You can carry on, but do not push harder until it has eased.",
+      },
+      {
+        from: 6,
+        to: 10,
+        label: "Reduce the load",
+        advice:
+          "Pain above 5 out of 10 is too much. Do fewer repetitions, move through a smaller range or use an easier version next time. If it stays this high, stop that exercise and tell your physiotherapist.",
+      },
+    ],
+    notes: [
+      "Any pain after exercise should settle by the next morning. If it has not, make the next session easier.",
+      "Your pain and stiffness should not be getting worse from one week to the next. If they are, tell your physiotherapist.",
+      "If you have sciatica: pain moving out of your leg and towards your back is a good sign, and you can carry on. Pain, tingling or numbness spreading further down your leg means stop that exercise and tell your physiotherapist.",
+    ],
+  },
+};

@@ -1,0 +1,22 @@
+// Seeds the built-in catalogue (always) and the demo clinic (on request). Running it twice adds nothing.
+import { createClient } from "@/db/client";
+import { ensureDemoAccount } from "@/lib/auth/accounts";
+
+export async function seedDatabase(url: string, options: { demo: boolean }) {
+  const { sql, db } = createClient(url, { max: 1 });
+  try {
+    if (options.demo) await ensureDemoAccount(db);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is required: npm run seed seeds the database it names.");
+    process.exit(1);
+  }
+  await seedDatabase(url, { demo: process.env.SEED_DEMO === "true" });
+  console.log("Seeded.");
+}

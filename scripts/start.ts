@@ -1,0 +1,119 @@
+// `npm start`: with no DATABASE_URL, serves the embedded PGlite database on loopback; migrates, seeds,
+// builds when the build is stale, then starts Next pointed at the database. Ctrl-C stops everything.
+import { type ChildProcess, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/db/embedded";
+import { migrateDatabase } from "@/db/migrate";
+import { demoAccount } from "@/lib/auth/accounts";
+import { EnvError, parseEnv } from "@/lib/env";
+import { buildIsCurrent, buildNext } from "./lib/next-build";
+import { seedDatabase } from "./seed";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("Next exited before it was ready");
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Next did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number (1-65535), got "${process.env.PORT}"`);
+  const dataDir = path.resolve(root, process.env.PHYSIOPLAN_DATA_DIR ?? ".data");
+  const embedded = !process.env.DATABASE_URL;
+
+  if (!dev && !buildIsCurrent()) {
+    console.log("Building Physioplan (first start, or the sources changed)…");
+    buildNext();
+  }
+
+  let database: EmbeddedDatabase | undefined;
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (embedded) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    env.NEXTAUTH_SECRET ??= embeddedSecret(dataDir);
+    database = await startEmbeddedDatabase({ dataDir, port: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : 0 });
+    env.DATABASE_URL = database.url;
+    // PGlite runs one query at a time; a small pool is plenty and keeps transactions short.
+    env.DATABASE_POOL_MAX ??= "8";
+  }
+  if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST = "true";
+
+  let config;
+  try {
+    config = parseEnv(env);
+  } catch (error) {
+    await database?.stop();
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+
+  await migrateDatabase(config.DATABASE_URL);
+  const seedDemo = embedded || process.env.SEED_DEMO === "true";
+  await seedDatabase(config.DATABASE_URL, { demo: seedDemo });
+
+  const next = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", String(port), ...(process.env.HOSTNAME_BIND ? ["-H", process.env.HOSTNAME_BIND] : [])],
+    { cwd: root, env, stdio: "inherit", detached: true },
+  );
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (next.exitCode === null && next.pid) {
+      // `next start` forks a server child: signal the whole group so the port is freed.
+      try {
+        process.kill(-next.pid, "SIGTERM");
+      } catch {}
+      const killer = setTimeout(() => {
+        try {
+          process.kill(-next.pid!, "SIGKILL");
+        } catch {}
+      }, 8_000);
+      await new Promise((resolve) => (next.exitCode !== null ? resolve(null) : next.once("exit", resolve)));
+      clearTimeout(killer);
+    }
+    await database?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  next.once("exit", (code) => void stop(code ?? 1));
+
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, next);
+  const lines = [`Physioplan is ready: http://localhost:${port}`, `Database: ${embedded ? `embedded PGlite (data in ${path.relative(root, dataDir) || "."}/)` : "DATABASE_URL"}`];
+  if (seedDemo) lines.push(`Demo sign-in: ${demoAccount.email} / ${demoAccount.password}`);
+  lines.push("Press Ctrl-C to stop.");
+  console.log(`\n${lines.join("\n")}\n`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
