@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "lib/**/*.test.tsx", "db/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     globalSetup: ["db/testing/global-setup.ts"],
+    setupFiles: ["db/testing/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,

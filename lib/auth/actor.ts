@@ -27,6 +27,18 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   await connection();
   const session = await getServerSession(authOptions());
   if (!session?.user?.id) return null;
+  return loadActor({ userId: session.user.id, sessionVersion: session.user.sessionVersion });
+});
+
+/** For pages and layouts: the actor, or a redirect to sign-in. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in?reason=signed-out");
+  return actor;
+}
+
+/** The actor for a session's user, or null when the user is gone, deactivated or the session was revoked. */
+export async function loadActor(session: { userId: string; sessionVersion: number }): Promise<Actor | null> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -40,14 +52,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     })
     .from(users)
     .innerJoin(clinics, eq(clinics.id, users.clinicId))
-    .where(eq(users.id, session.user.id));
-  if (!row || !row.active || row.sessionVersion !== session.user.sessionVersion) return null;
+    .where(eq(users.id, session.userId));
+  if (!row || !row.active || row.sessionVersion !== session.sessionVersion) return null;
   return { userId: row.userId, clinicId: row.clinicId, role: row.role, name: row.name, email: row.email, clinicName: row.clinicName };
-});
-
-/** For pages and layouts: the actor, or a redirect to sign-in. */
-export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/sign-in?reason=signed-out");
-  return actor;
 }

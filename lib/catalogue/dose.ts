@@ -82,7 +82,7 @@ export function formatDose(dose: Dose): string {
     parts.push(`${sets} sets`);
   }
   if (durationMinutes !== undefined) parts.push(`${durationMinutes} min`);
-  if (dose.restSeconds) parts.push(`rest ${secondsText(dose.restSeconds)} between sets`);
+  if (dose.restSeconds) parts.push(`rest ${secondsText(dose.restSeconds)} between ${reps !== undefined ? "sets" : "holds"}`);
   if (dose.load) parts.push(dose.load);
   if (dose.tempo) parts.push(`tempo ${dose.tempo}`);
   if (dose.rangeLimit) parts.push(`range ${dose.rangeLimit}`);

@@ -1,0 +1,57 @@
+// Fixtures: a fresh clinic with a signed-in clinician for each test, and a direct database handle
+// for checking what a flow wrote.
+import crypto from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import postgres from "postgres";
+import { hashPassword } from "../lib/auth/password";
+
+export const demo = { email: "demo@physioplan.test", password: "physio-demo" };
+
+export type Clinician = { email: string; password: string; name: string; clinicName: string; clinicId: string; userId: string };
+
+let sqlClient: postgres.Sql | undefined;
+export function database(): postgres.Sql {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set: run the suite with `npm test` or `npm run test:e2e`");
+  sqlClient ??= postgres(url, { max: 2, onnotice: () => {} });
+  return sqlClient;
+}
+
+export async function createClinician(clinicName?: string): Promise<Clinician> {
+  const sql = database();
+  const suffix = crypto.randomBytes(4).toString("hex");
+  const password = `pw-${suffix}-long-enough`;
+  const name = `Jordan Reyes ${suffix}`;
+  const [clinic] = await sql`insert into clinics (name, phone, email) values (${clinicName ?? `Clinic ${suffix}`}, '0161 496 0000', ${`front-desk-${suffix}@clinic.test`}) returning id, name`;
+  const [user] = await sql`insert into users (clinic_id, email, name, role, password_hash)
+    values (${clinic.id}, ${`clinician-${suffix}@clinic.test`}, ${name}, 'admin', ${await hashPassword(password)}) returning id, email`;
+  return { email: user.email, password, name, clinicName: clinic.name, clinicId: clinic.id, userId: user.id };
+}
+
+export async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Fails on any serious or critical accessibility violation on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+export const test = base.extend<{ clinician: Clinician; signedIn: Page }>({
+  clinician: async ({}, provide) => {
+    await provide(await createClinician());
+  },
+  signedIn: async ({ page, clinician }, provide) => {
+    await signIn(page, clinician);
+    await provide(page);
+  },
+});
+
+export { expect };

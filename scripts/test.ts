@@ -1,0 +1,55 @@
+// `npm test`: type check, lint, unit and integration tests, production build, end-to-end tests.
+// Integration and end-to-end tests each get a fresh database on DATABASE_URL's server (dropped
+// afterwards), or the embedded PGlite when no DATABASE_URL is given.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { createScratchDatabase } from "@/db/testing/global-setup";
+import { startEmbeddedDatabase } from "@/db/embedded";
+import { buildIsCurrent, buildNext } from "./lib/next-build";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const started = Date.now();
+  console.log(`\n=== ${title}`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) throw new Error(`${title} FAILED after ${seconds} s`);
+  console.log(`=== ${title} passed in ${seconds} s`);
+}
+
+// `--only=e2e` or `--only=unit` runs one part; other arguments go to Playwright (e.g. a spec file).
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const playwrightArgs = process.argv.slice(2).filter((a) => !a.startsWith("--only="));
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  if (only !== "e2e") {
+    step("Type check", bin("tsc"), ["--noEmit", "-p", "."]);
+    step("Lint", bin("eslint"), ["--max-warnings=0", "."]);
+    step("Unit and integration tests", bin("vitest"), ["run"]);
+  }
+  if (only === "unit") return;
+  if (!buildIsCurrent()) {
+    console.log("\n=== Production build");
+    buildNext();
+  }
+
+  const serverUrl = process.env.DATABASE_URL;
+  const scratch = serverUrl ? await createScratchDatabase(serverUrl, "physioplan_e2e") : undefined;
+  const embedded = serverUrl ? undefined : await startEmbeddedDatabase();
+  const url = scratch?.url ?? embedded!.url;
+  try {
+    step("End-to-end tests", bin("playwright"), ["test", ...playwrightArgs], { ...process.env, E2E_DATABASE_URL: url });
+  } finally {
+    await scratch?.drop();
+    await embedded?.stop();
+  }
+  console.log("\nAll checks passed.");
+}
+
+main().catch((error) => {
+  console.error(`\n=== ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
