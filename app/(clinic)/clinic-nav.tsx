@@ -4,7 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 // Only pages that exist are listed.
-const links = [{ href: "/dashboard", label: "Dashboard" }];
+const links = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/patients", label: "Patients" },
+  { href: "/exercises", label: "Exercises" },
+  { href: "/templates", label: "Templates" },
+];
 
 export function ClinicNav() {
   const pathname = usePathname();
