@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, signIn, test } from "./fixtures";
+import { database, demo, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("the demo account signs in and sees the dashboard", async ({ page }) => {
   await signIn(page, demo);
@@ -50,4 +50,18 @@ test("the 11th failure is answered 429 on the credentials callback", async ({ re
   for (let i = 0; i < 10; i++) expect((await post(`wrong-${i}`)).status()).not.toBe(429);
   const locked = await post(clinician.password);
   expect(locked.status()).toBe(429);
+});
+
+test("a deactivated user is signed out at the next request", async ({ signedIn: page, clinician }) => {
+  await database()`update users set active = false where id = ${clinician.userId}`;
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("bumping session_version ends existing sessions", async ({ signedIn: page, clinician }) => {
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await database()`update users set session_version = session_version + 1 where id = ${clinician.userId}`;
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -75,3 +75,12 @@ describe("accounts", () => {
     await expect(createClinicAdmin(db, { clinicName: "Other", email: "lead@harbour.test", name: "Dup", password: "a-good-password" })).rejects.toThrow(/already exists/);
   });
 });
+
+describe("session settings", () => {
+  it("use JWT sessions that expire after 12 hours", async () => {
+    const { authOptions } = await import("./options");
+    const options = authOptions();
+    expect(options.session).toMatchObject({ strategy: "jwt", maxAge: 12 * 60 * 60 });
+    expect(options.jwt?.maxAge).toBe(12 * 60 * 60);
+  });
+});
