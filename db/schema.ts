@@ -278,15 +278,25 @@ export const shareLinks = pgTable(
     planId: uuid("plan_id")
       .notNull()
       .references(() => plans.id, { onDelete: "cascade" }),
-    /** SHA-256 of the token, hex. The token itself is never stored. */
+    /** SHA-256 of the token, hex: the only thing a patient's request is looked up by. */
     tokenHash: text("token_hash").notNull(),
+    /**
+     * The token sealed with AES-256-GCM under a key derived from NEXTAUTH_SECRET, so the clinician
+     * can copy the link and the handout can carry it as a QR code at any time (lib/sharing/token.ts).
+     */
+    tokenCiphertext: text("token_ciphertext"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     lastOpenedAt: timestamp("last_opened_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("share_links_token_hash_key").on(t.tokenHash), index("share_links_plan_idx").on(t.planId)],
+  (t) => [
+    uniqueIndex("share_links_token_hash_key").on(t.tokenHash),
+    index("share_links_plan_idx").on(t.planId),
+    // One live link per plan: two tabs issuing at once cannot give a plan two links.
+    uniqueIndex("share_links_plan_live_key").on(t.planId).where(sql`${t.revokedAt} is null`),
+  ],
 );
 export type ShareLink = typeof shareLinks.$inferSelect;
 

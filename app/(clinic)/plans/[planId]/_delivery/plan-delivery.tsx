@@ -1,5 +1,183 @@
-// Placeholder until patient delivery lands: the share link, handout downloads and adherence of one plan.
+// The plan page's delivery panel: the patient link (copy, expiry, revoke, replace), the handout
+// downloads, and adherence (days exercised per week, pain trend, comments, alerts).
+import { headers } from "next/headers";
+import { describeAlert } from "@/lib/adherence/alerts";
+import { clinicDate, formatDay, formatShortDate } from "@/lib/adherence/dates";
+import { chartDays, getPlanAdherence, type PlanAdherence } from "@/lib/adherence/summary";
+import { requireActor } from "@/lib/auth/actor";
+import { getIssuedVersion } from "@/lib/sharing/versions";
+import { ensureShareLink, getShareLink, hasBeenShared, type ShareLinkView } from "@/lib/sharing/links";
+import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
+import { CopyLink, CreateLinkForm, DangerousLinkActions, ExpiryForm } from "./link-controls";
+import { PainChart } from "./pain-chart";
+
+const stamp = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
 export async function PlanDelivery({ planId }: { planId: string }) {
-  void planId;
-  return null;
+  const actor = await requireActor();
+  const version = await getIssuedVersion(actor, { planId });
+  if (!version) {
+    return (
+      <section aria-labelledby="delivery-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="delivery-heading" className="text-lg font-semibold">
+          Patient link and handout
+        </h2>
+        <p className="mt-1 text-slate-600">Issue this plan to get the patient&rsquo;s link, the PDF handout and adherence tracking.</p>
+      </section>
+    );
+  }
+
+  let link = await getShareLink(actor, { planId });
+  // The first issue gives a plan its link; a link the clinician revoked stays revoked.
+  if (!link && !(await hasBeenShared(actor, { planId }))) link = await ensureShareLink(actor, { planId });
+  const origin = publicOrigin(await headers());
+  const adherence = await getPlanAdherence(actor, { planId, items: version.snapshot.items });
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="delivery-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="delivery-heading" className="text-lg font-semibold">
+          Patient link and handout
+        </h2>
+        <LinkPanel planId={planId} link={link} origin={origin} />
+        <div>
+          <h3 className="text-sm font-semibold text-slate-900">Handout (version {version.version})</h3>
+          {link?.token ? (
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {[
+                ["", "Download PDF (A4)"],
+                ["?large=1", "Large print (A4)"],
+                ["?paper=letter", "US Letter"],
+                ["?paper=letter&large=1", "Large print (Letter)"],
+              ].map(([query, label]) => (
+                <li key={label}>
+                  <a
+                    href={`/plans/${planId}/handout.pdf${query}`}
+                    download
+                    className="inline-block rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+                  >
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-1 text-sm text-slate-600">The handout prints the patient link as a QR code: create a link to download it.</p>
+          )}
+        </div>
+      </section>
+      {adherence ? <AdherencePanel adherence={adherence} /> : null}
+    </div>
+  );
+}
+
+function LinkPanel({ planId, link, origin }: { planId: string; link: ShareLinkView | null; origin: string }) {
+  if (!link) {
+    return (
+      <div className="space-y-2">
+        <p className="text-slate-700">This plan has no active patient link. A revoked link stays dead; a new link has a new address.</p>
+        <CreateLinkForm planId={planId} label="Create a new link" />
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      {link.token ? (
+        <CopyLink url={patientLinkUrl(origin, link.token)} />
+      ) : (
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This link still works for the patient, but it can no longer be shown here (the server&rsquo;s secret changed). Replace it to copy and print a new one.
+        </p>
+      )}
+      {link.expired ? (
+        <p role="status" className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+          This link expired on {stamp.format(link.expiresAt!)}. The patient sees &ldquo;link not active&rdquo; until you change or remove the expiry.
+        </p>
+      ) : null}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600">Created</dt>
+        <dd>{stamp.format(link.createdAt)}</dd>
+        <dt className="text-slate-600">Last opened</dt>
+        <dd>{link.lastOpenedAt ? stamp.format(link.lastOpenedAt) : "Not opened yet"}</dd>
+        <dt className="text-slate-600">Expires</dt>
+        <dd>{link.expiresAt ? stamp.format(link.expiresAt) : "Never"}</dd>
+      </dl>
+      <ExpiryForm planId={planId} expiresOn={link.expiresAt ? clinicDate(new Date(link.expiresAt.getTime() - 1)) : null} />
+      <DangerousLinkActions planId={planId} />
+    </div>
+  );
+}
+
+function AdherencePanel({ adherence }: { adherence: PlanAdherence }) {
+  const today = clinicDate();
+  const target = adherence.targetDaysPerWeek;
+  return (
+    <section aria-labelledby="adherence-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="adherence-heading" className="text-lg font-semibold">
+          Adherence
+        </h2>
+        <p className="text-sm text-slate-600">
+          {adherence.totalSessions} {adherence.totalSessions === 1 ? "session" : "sessions"} logged in all
+        </p>
+      </div>
+
+      {adherence.alerts.length > 0 ? (
+        <div className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" data-testid="adherence-alerts">
+          <h3 className="font-semibold">Needs attention</h3>
+          <ul className="mt-1 list-disc pl-5">
+            {adherence.alerts.map((alert) => (
+              <li key={alert.kind}>{describeAlert(alert, formatDay)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">No alerts: no pain of {adherence.painAlertAt} or more in the last 3 days, and sessions are being logged.</p>
+      )}
+
+      <div>
+        <h3 className="text-sm font-semibold text-slate-900">Days exercised per week{target ? ` (plan: ${target} a week)` : ""}</h3>
+        <ul className="mt-2 space-y-1.5">
+          {adherence.weeks.map((week) => {
+            const share = target ? Math.min(1, week.daysExercised / target) : 0;
+            return (
+              <li key={week.weekStart} className="grid grid-cols-[7rem_1fr_5.5rem] items-center gap-3 text-sm">
+                <span className="text-slate-700">w/c {formatShortDate(week.weekStart)}</span>
+                <span aria-hidden="true" className="h-3 overflow-hidden rounded-full bg-slate-100">
+                  <span className="block h-full rounded-full bg-brand-700" style={{ width: `${Math.round(share * 100)}%` }} />
+                </span>
+                <span className="text-right tabular-nums text-slate-800">
+                  {week.daysExercised}
+                  {target ? ` of ${target}` : ""} {week.daysExercised === 1 && !target ? "day" : "days"}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+
+      <div>
+        <h3 className="text-sm font-semibold text-slate-900">Pain trend</h3>
+        <PainChart sessions={adherence.sessions} today={today} days={chartDays} painAlertAt={adherence.painAlertAt} />
+      </div>
+
+      <div>
+        <h3 className="text-sm font-semibold text-slate-900">Recent comments</h3>
+        {adherence.recentComments.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-600">No comments yet.</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {adherence.recentComments.map((s) => (
+              <li key={s.id} className="rounded-lg bg-slate-50 px-3 py-2 text-sm">
+                <p className="text-slate-600">
+                  {formatDay(s.loggedOn)} · pain {s.pain}/10
+                </p>
+                <p className="mt-0.5 whitespace-pre-line text-slate-900">{s.comment}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
 }

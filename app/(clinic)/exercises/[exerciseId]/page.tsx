@@ -1,0 +1,217 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClinicOwnBadge } from "@/app/_components/exercise-card";
+import { categoryLabel, conditionLabel, equipmentLabel, levelLabels, regionLabel } from "@/app/_components/exercise-labels";
+import { cache } from "react";
+import { requireActor } from "@/lib/auth/actor";
+import { formatDose } from "@/lib/catalogue/dose";
+import { getExercise } from "@/lib/catalogue/search";
+import { FigureSvg } from "@/lib/figures/svg";
+import { archiveExerciseAction, duplicateExerciseAction } from "../actions";
+import { ArchiveExerciseButton, DuplicateExerciseButton } from "./exercise-buttons";
+
+type Props = { params: Promise<{ exerciseId: string }> };
+
+// The title and the page read the same row once per request.
+const loadExercise = cache(async (exerciseId: string) => getExercise(await requireActor(), { exerciseId }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const exercise = await loadExercise((await params).exerciseId);
+  return { title: exercise?.name ?? "Exercise not found" };
+}
+
+export default async function ExercisePage({ params }: Props) {
+  const exercise = await loadExercise((await params).exerciseId);
+  if (!exercise) notFound();
+  const figure = exercise.figure;
+  const equipmentShown = exercise.equipment.filter((e) => e !== "none");
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-3">
+        <p className="text-sm">
+          <Link href="/exercises" className="text-brand-800 underline-offset-2 hover:underline">
+            Exercises
+          </Link>
+        </p>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="max-w-3xl">
+            <div className="flex flex-wrap items-center gap-2">
+              <h1 className="text-2xl font-semibold tracking-tight">{exercise.name}</h1>
+              {exercise.clinicOwn ? <ClinicOwnBadge /> : <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">Built-in</span>}
+              {exercise.archived ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Archived</span> : null}
+            </div>
+            <p className="mt-2 text-lg text-slate-700">{exercise.summary}</p>
+            {exercise.aliases.length ? <p className="mt-1 text-sm text-slate-600">Also called: {exercise.aliases.join(", ")}</p> : null}
+          </div>
+          <div className="flex flex-wrap items-start gap-2">
+            {exercise.clinicOwn ? (
+              <>
+                <Link href={`/exercises/${exercise.id}/edit`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+                  Edit
+                </Link>
+                <DuplicateExerciseButton action={duplicateExerciseAction} exerciseId={exercise.id} label="Duplicate" primary={false} />
+                <ArchiveExerciseButton action={archiveExerciseAction} exerciseId={exercise.id} archived={exercise.archived} exerciseName={exercise.name} />
+              </>
+            ) : (
+              <DuplicateExerciseButton action={duplicateExerciseAction} exerciseId={exercise.id} label="Duplicate and edit" primary />
+            )}
+          </div>
+        </div>
+        {exercise.archived ? (
+          <p className="max-w-3xl rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">
+            This exercise is archived: it no longer appears in search or in the plan builder. Plans that already use it keep it.
+          </p>
+        ) : null}
+        {!exercise.clinicOwn ? (
+          <p className="max-w-3xl text-sm text-slate-600">Built-in exercises cannot be changed. Duplicate this one to make a version for your clinic.</p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="figures-heading">
+        <h2 id="figures-heading" className="sr-only">
+          Figures
+        </h2>
+        {figure ? (
+          <div className={`grid gap-4 ${figure.end ? "md:grid-cols-2" : "max-w-xl"}`}>
+            <FigurePanel caption={figure.end ? "Start position" : "Position to hold"}>
+              <FigureSvg spec={figure} which="start" title={`${exercise.name}: ${figure.end ? "start position" : "position to hold"}`} className="h-auto max-h-80 w-full" />
+            </FigurePanel>
+            {figure.end ? (
+              <FigurePanel caption={figure.hold ? "End position (hold)" : "End position"}>
+                <FigureSvg spec={figure} which="end" title={`${exercise.name}: end position`} className="h-auto max-h-80 w-full" />
+              </FigurePanel>
+            ) : null}
+          </div>
+        ) : (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">This exercise has no figure.</p>
+        )}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section aria-labelledby="steps-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+            <h2 id="steps-heading" className="mb-3 text-lg font-semibold">
+              Steps
+            </h2>
+            <ol className="list-decimal space-y-2 pl-6 marker:font-semibold marker:text-brand-800">
+              {exercise.steps.map((step, i) => (
+                <li key={i} className="pl-1">
+                  {step}
+                </li>
+              ))}
+            </ol>
+            {exercise.cues.length ? (
+              <>
+                <h3 className="mb-2 mt-5 font-semibold">Cues</h3>
+                <ul className="list-disc space-y-1 pl-6">
+                  {exercise.cues.map((cue, i) => (
+                    <li key={i}>{cue}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {exercise.caution ? (
+              <div className="mt-5 rounded-lg border-l-4 border-amber-500 bg-amber-50 px-4 py-3">
+                <h3 className="font-semibold text-amber-900">Caution</h3>
+                <p className="text-amber-950">{exercise.caution}</p>
+              </div>
+            ) : null}
+          </section>
+
+          {exercise.progression || exercise.regression ? (
+            <section aria-labelledby="adapt-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+              <h2 id="adapt-heading" className="mb-3 text-lg font-semibold">
+                Making it easier or harder
+              </h2>
+              <dl className="space-y-3">
+                {exercise.regression ? (
+                  <div>
+                    <dt className="font-medium">Easier (regression)</dt>
+                    <dd className="text-slate-700">{exercise.regression}</dd>
+                  </div>
+                ) : null}
+                {exercise.progression ? (
+                  <div>
+                    <dt className="font-medium">Harder (progression)</dt>
+                    <dd className="text-slate-700">{exercise.progression}</dd>
+                  </div>
+                ) : null}
+              </dl>
+            </section>
+          ) : null}
+        </div>
+
+        <section aria-labelledby="details-heading" className="h-fit rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="details-heading" className="mb-3 text-lg font-semibold">
+            Details
+          </h2>
+          <dl className="space-y-4 text-sm">
+            <div>
+              <dt className="font-medium text-slate-900">Default dose</dt>
+              <dd className="mt-0.5 text-base text-slate-800">{formatDose(exercise.defaultDose)}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-900">Level</dt>
+              <dd className="mt-0.5 text-slate-700">{levelLabels[exercise.level] ?? exercise.level}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-900">Region</dt>
+              <dd className="mt-0.5 text-slate-700">{exercise.regions.map(regionLabel).join(", ")}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-900">Category</dt>
+              <dd className="mt-0.5 text-slate-700">{exercise.categories.map(categoryLabel).join(", ")}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-900">Equipment</dt>
+              <dd className="mt-0.5 text-slate-700">{equipmentShown.length ? equipmentShown.map(equipmentLabel).join(", ") : "None"}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-900">Suits</dt>
+              <dd className="mt-1">
+                {exercise.suits.length ? (
+                  <ul className="flex flex-wrap gap-1.5">
+                    {exercise.suits.map((slug) => (
+                      <li key={slug} className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-900">
+                        {conditionLabel(slug)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="text-slate-700">Not stated</span>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-900">Take care with</dt>
+              <dd className="mt-1">
+                {exercise.cautionFor.length ? (
+                  <ul className="flex flex-wrap gap-1.5">
+                    {exercise.cautionFor.map((slug) => (
+                      <li key={slug} className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">
+                        {conditionLabel(slug)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="text-slate-700">No condition-specific cautions</span>
+                )}
+              </dd>
+            </div>
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function FigurePanel({ caption, children }: { caption: string; children: React.ReactNode }) {
+  return (
+    <figure className="flex flex-col rounded-xl border border-slate-200 bg-white p-4">
+      <div className="flex flex-1 items-center justify-center">{children}</div>
+      <figcaption className="mt-2 text-center text-sm font-medium text-slate-700">{caption}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+// The catalogue's search box and filters. A plain GET form (works without JavaScript); with JavaScript it
+// navigates to a tidy URL without empty fields, and a changed filter applies at once.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTransition, type FormEvent } from "react";
+
+export type FilterOption = { value: string; label: string };
+export type FilterField = { name: string; label: string; allLabel: string; options: FilterOption[]; value: string };
+
+export function CatalogueFilters({ q, fields, hasFilters }: { q: string; fields: FilterField[]; hasFilters: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  function submit(form: HTMLFormElement) {
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form)) {
+      if (typeof value === "string" && value.trim() !== "") params.set(key, value.trim());
+    }
+    const query = params.toString();
+    startTransition(() => router.push(query ? `/exercises?${query}` : "/exercises"));
+  }
+
+  return (
+    <form
+      role="search"
+      aria-label="Exercises"
+      action="/exercises"
+      method="get"
+      onSubmit={(event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        submit(event.currentTarget);
+      }}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+      aria-busy={pending || undefined}
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="q" className="mb-1 block text-sm font-medium">
+            Search exercises
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={100}
+            placeholder="Name, other name or words in the steps, e.g. knee to chest"
+            className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
+          />
+        </div>
+        <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          Search
+        </button>
+      </div>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+        {fields.map((field) => (
+          <div key={field.name}>
+            <label htmlFor={`filter-${field.name}`} className="mb-1 block text-sm font-medium">
+              {field.label}
+            </label>
+            <select
+              id={`filter-${field.name}`}
+              name={field.name}
+              defaultValue={field.value}
+              onChange={(event) => event.currentTarget.form && submit(event.currentTarget.form)}
+              className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
+            >
+              <option value="">{field.allLabel}</option>
+              {field.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </div>
+      {hasFilters ? (
+        <p className="text-sm">
+          <Link href="/exercises" className="font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900">
+            Clear search and filters
+          </Link>
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,321 @@
+"use client";
+
+// The clinic exercise form, for a new exercise and for editing one. A refused save echoes what was
+// typed, and each problem shows at its field.
+import Link from "next/link";
+import { useActionState } from "react";
+import type { FormState } from "@/lib/auth/action";
+import type { ExerciseFormValues } from "./form-values";
+
+type Option = { value: string; label: string };
+
+export type ExerciseFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  initialValues: ExerciseFormValues;
+  options: {
+    regions: Option[];
+    categories: Option[];
+    equipment: Option[];
+    conditions: Option[];
+    sides: Option[];
+    figures: Option[];
+  };
+  /** The exercise has a figure that is not one of the listed ones: offer to keep it. */
+  canKeepFigure?: boolean;
+  submitLabel: string;
+  cancelHref: string;
+};
+
+const inputClass =
+  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
+
+export function ExerciseForm({ action, initialValues, options, canKeepFigure, submitLabel, cancelHref }: ExerciseFormProps) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const values = state.values ?? initialValues;
+  const fieldErrors = state.fieldErrors ?? {};
+  const text = (name: string) => {
+    const value = values[name];
+    return Array.isArray(value) ? value.join("\n") : (value ?? "");
+  };
+  const list = (name: string) => {
+    const value = values[name];
+    return Array.isArray(value) ? value : value ? [value] : [];
+  };
+  /** Errors of a field and of its items ("steps.2" is the third line of the steps). */
+  const errorsFor = (name: string): string[] | undefined => {
+    const found = Object.entries(fieldErrors).flatMap(([key, messages]) => {
+      if (key === name) return messages;
+      const item = key.startsWith(`${name}.`) ? Number(key.slice(name.length + 1)) : Number.NaN;
+      return Number.isInteger(item) ? messages.map((m) => `Line ${item + 1}: ${m}`) : [];
+    });
+    return found.length ? found : undefined;
+  };
+  // Keyed by the echoed values, so the uncontrolled fields show what came back from the server.
+  const formKey = JSON.stringify(values);
+  const field = { text, list, errorsFor };
+
+  return (
+    <form action={formAction} key={formKey} className="max-w-4xl space-y-8" noValidate>
+      <div aria-live="polite">
+        {state.message && !state.ok ? (
+          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+
+      <Section title="About the exercise">
+        <TextField f={field} name="name" label="Name" required />
+        <TextField f={field} name="summary" label="Summary" hint="One sentence about what it does, up to 140 characters." required />
+        <TextArea f={field} name="aliases" label="Other names" hint="Optional. One per line; search finds the exercise by these too." rows={3} />
+      </Section>
+
+      <Section title="Where it fits">
+        <Checkboxes f={field} name="regions" legend="Regions" options={options.regions} />
+        <Checkboxes f={field} name="categories" legend="Categories" hint="The first one ticked is the main one." options={options.categories} />
+        <div>
+          <label htmlFor="level" className="mb-1 block text-sm font-medium">
+            Level
+          </label>
+          <select
+            id="level"
+            name="level"
+            defaultValue={text("level")}
+            aria-invalid={errorsFor("level") ? true : undefined}
+            aria-describedby={errorsFor("level") ? "level-error" : undefined}
+            className={`${inputClass} max-w-xs`}
+          >
+            <option value="1">1 (easiest)</option>
+            <option value="2">2</option>
+            <option value="3">3 (hardest)</option>
+          </select>
+          <FieldError id="level-error" errors={errorsFor("level")} />
+        </div>
+        <Checkboxes f={field} name="equipment" legend="Equipment" options={options.equipment} columns={3} />
+        <Checkboxes f={field} name="suits" legend="Suits these conditions" options={options.conditions} columns={3} />
+        <Checkboxes
+          f={field}
+          name="cautionFor"
+          legend="Take care with these conditions"
+          hint="The plan builder warns before adding the exercise for a patient with one of these."
+          options={options.conditions}
+          columns={3}
+        />
+      </Section>
+
+      <Section title="Instructions for the patient">
+        <TextArea f={field} name="steps" label="Steps" hint="One step per line, in order: 1 to 8 steps. Write to the patient (“Lie on your back…”)." rows={6} required />
+        <TextArea f={field} name="cues" label="Cues" hint="Optional. Up to 3 short reminders, one per line." rows={3} />
+        <TextField f={field} name="caution" label="Caution" hint="Optional. When to stop or take care." />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField f={field} name="progression" label="To make it harder" hint="Optional." />
+          <TextField f={field} name="regression" label="To make it easier" hint="Optional." />
+        </div>
+      </Section>
+
+      <Section title="Default dose" description="What the plan builder fills in when the exercise is added. Give reps, a hold time or a duration.">
+        <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
+          <TextField f={field} name="defaultDose.sets" id="dose-sets" label="Sets" inputMode="numeric" />
+          <TextField f={field} name="defaultDose.reps" id="dose-reps" label="Reps" inputMode="numeric" />
+          <TextField f={field} name="defaultDose.holdSeconds" id="dose-hold" label="Hold (seconds)" inputMode="numeric" />
+          <TextField f={field} name="defaultDose.durationMinutes" id="dose-duration" label="Duration (minutes)" inputMode="numeric" />
+          <TextField f={field} name="defaultDose.restSeconds" id="dose-rest" label="Rest (seconds)" inputMode="numeric" />
+          <TextField f={field} name="defaultDose.perDay" id="dose-per-day" label="Times a day" inputMode="numeric" />
+          <TextField f={field} name="defaultDose.daysPerWeek" id="dose-days" label="Days a week" inputMode="numeric" />
+          <div>
+            <label htmlFor="dose-side" className="mb-1 block text-sm font-medium">
+              Side
+            </label>
+            <select
+              id="dose-side"
+              name="defaultDose.side"
+              defaultValue={text("defaultDose.side")}
+              aria-invalid={errorsFor("defaultDose.side") ? true : undefined}
+              aria-describedby={errorsFor("defaultDose.side") ? "dose-side-error" : undefined}
+              className={inputClass}
+            >
+              <option value="">Not stated</option>
+              {options.sides.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <FieldError id="dose-side-error" errors={errorsFor("defaultDose.side")} />
+          </div>
+          <TextField f={field} name="defaultDose.load" id="dose-load" label="Load" hint="Optional, e.g. light band" />
+          <TextField f={field} name="defaultDose.tempo" id="dose-tempo" label="Tempo" hint="Optional, e.g. 3-1-3" />
+          <TextField f={field} name="defaultDose.rangeLimit" id="dose-range" label="Range limit" hint="Optional, e.g. to 60°" />
+        </div>
+      </Section>
+
+      <Section title="Figure">
+        <div>
+          <label htmlFor="figureSlug" className="mb-1 block text-sm font-medium">
+            Figure
+          </label>
+          <p id="figureSlug-hint" className="mb-1 text-xs text-slate-600">
+            Choose the built-in figure that shows this exercise best.{" "}
+            <Link href="/exercises/figures" target="_blank" className="font-medium text-brand-800 underline underline-offset-2">
+              See every figure (opens in a new tab)
+            </Link>
+          </p>
+          <select
+            id="figureSlug"
+            name="figureSlug"
+            defaultValue={text("figureSlug")}
+            aria-invalid={errorsFor("figureSlug") ? true : undefined}
+            aria-describedby={["figureSlug-hint", errorsFor("figureSlug") ? "figureSlug-error" : ""].filter(Boolean).join(" ")}
+            className={`${inputClass} max-w-md`}
+          >
+            {canKeepFigure ? <option value="keep">Keep the current figure</option> : null}
+            <option value="">No figure</option>
+            {options.figures.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <FieldError id="figureSlug-error" errors={errorsFor("figureSlug")} />
+        </div>
+      </Section>
+
+      {errorsFor("form") ? <FieldError id="form-error" errors={errorsFor("form")} /> : null}
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+          {pending ? "Saving…" : submitLabel}
+        </button>
+        <Link href={cancelHref} className="rounded-lg px-4 py-2.5 font-medium text-slate-700 hover:bg-slate-100">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+type Field = {
+  text: (name: string) => string;
+  list: (name: string) => string[];
+  errorsFor: (name: string) => string[] | undefined;
+};
+
+function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+      <div>
+        <h2 className="text-lg font-semibold">{title}</h2>
+        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function describedBy(id: string, hint: boolean, errors: boolean) {
+  return [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function TextField({
+  f,
+  name,
+  id = name,
+  label,
+  hint,
+  required,
+  inputMode,
+}: {
+  f: Field;
+  name: string;
+  id?: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  inputMode?: "numeric";
+}) {
+  const errors = f.errorsFor(name);
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="mb-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type="text"
+        inputMode={inputMode}
+        autoComplete="off"
+        defaultValue={f.text(name)}
+        aria-required={required || undefined}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}
+        className={inputClass}
+      />
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+function TextArea({ f, name, label, hint, rows, required }: { f: Field; name: string; label: string; hint?: string; rows: number; required?: boolean }) {
+  const errors = f.errorsFor(name);
+  return (
+    <div>
+      <label htmlFor={name} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${name}-hint`} className="mb-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={f.text(name)}
+        aria-required={required || undefined}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy(name, Boolean(hint), Boolean(errors))}
+        className={inputClass}
+      />
+      <FieldError id={`${name}-error`} errors={errors} />
+    </div>
+  );
+}
+
+function Checkboxes({ f, name, legend, hint, options, columns = 4 }: { f: Field; name: string; legend: string; hint?: string; options: Option[]; columns?: 3 | 4 }) {
+  const errors = f.errorsFor(name);
+  const checked = f.list(name);
+  return (
+    <fieldset aria-describedby={describedBy(name, Boolean(hint), Boolean(errors))}>
+      <legend className="mb-1 text-sm font-medium">{legend}</legend>
+      {hint ? (
+        <p id={`${name}-hint`} className="mb-2 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <div className={`grid gap-2 sm:grid-cols-2 ${columns === 4 ? "lg:grid-cols-4" : "lg:grid-cols-3"}`}>
+        {options.map((option) => (
+          <label key={option.value} className="flex items-start gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-600">
+            <input type="checkbox" name={name} value={option.value} defaultChecked={checked.includes(option.value)} className="mt-0.5 size-4 accent-brand-700" />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${name}-error`} errors={errors} />
+    </fieldset>
+  );
+}
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {errors.join(" ")}
+    </p>
+  );
+}

@@ -1,0 +1,185 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PatientArchiveButton } from "@/app/_components/patient-archive-button";
+import { PlanStatusBadge } from "@/app/_components/plan-status";
+import { requireActor } from "@/lib/auth/actor";
+import { conditions } from "@/lib/catalogue/conditions";
+import { getPatient, listPatientActivity, type PatientActivity } from "@/lib/patients/patients";
+import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { listPlansForPatient } from "@/lib/plans/plans";
+import { archivePatientAction } from "../actions";
+
+export const metadata: Metadata = { title: "Patient" };
+
+const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
+
+function describe(event: PatientActivity): string {
+  const title = event.planTitle ?? (typeof event.detail?.title === "string" ? event.detail.title : "a plan");
+  switch (event.action) {
+    case "patient.created":
+      return "added the patient";
+    case "patient.updated":
+      return event.detail?.restored ? "restored the patient from the archive" : "edited the patient's details";
+    case "patient.archived":
+      return "archived the patient";
+    case "plan.created":
+      return typeof event.detail?.template === "string" ? `created the plan “${title}” from the template “${event.detail.template}”` : `created the plan “${title}”`;
+    case "plan.issued":
+      return `issued version ${String(event.detail?.version ?? "")} of “${title}”`;
+    case "plan.archived":
+      return `archived the plan “${title}”`;
+    case "share-link.created":
+      return `created the patient link for “${title}”`;
+    case "share-link.replaced":
+      return `replaced the patient link for “${title}”`;
+    case "share-link.revoked":
+      return `revoked the patient link for “${title}”`;
+    case "share-link.expiry-set":
+      return `changed when the patient link for “${title}” expires`;
+    default:
+      return `${event.action.replace(/[.-]/g, " ")} (“${title}”)`;
+  }
+}
+
+export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const actor = await requireActor();
+  const { patientId } = await params;
+  const patient = await getPatient(actor, { patientId });
+  if (!patient) notFound();
+  const [plans, activity] = await Promise.all([listPlansForPatient(actor, { patientId }), listPatientActivity(actor, { patientId })]);
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-3">
+        <p className="text-sm">
+          <Link href="/patients" className="text-brand-800 underline-offset-2 hover:underline">
+            Patients
+          </Link>
+        </p>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">{patient.fullName}</h1>
+            {patient.archived ? <p className="mt-1 inline-block rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">Archived</p> : null}
+          </div>
+          <div className="flex flex-wrap items-start gap-2">
+            <Link href={`/plans/new?patient=${patient.id}`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              New plan
+            </Link>
+            <Link href={`/patients/${patient.id}/edit`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+              Edit details
+            </Link>
+            <PatientArchiveButton action={archivePatientAction} patientId={patient.id} archived={patient.archived} patientName={patient.fullName} />
+          </div>
+        </div>
+      </div>
+
+      <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="details-heading" className="mb-3 text-lg font-semibold">
+          Details
+        </h2>
+        <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <Detail term="Conditions">{patient.conditions.map((slug) => conditionNames.get(slug) ?? slug).join(", ") || "None recorded"}</Detail>
+          <Detail term="Responsible clinician">{patient.clinicianName ?? "None"}</Detail>
+          <Detail term="Birth year">{patient.birthYear ?? "Not recorded"}</Detail>
+          <Detail term="Email">{patient.email ?? "Not recorded"}</Detail>
+          <Detail term="Phone">{patient.phone ?? "Not recorded"}</Detail>
+          <Detail term="Added">{formatDate(patient.createdAt)}</Detail>
+          {patient.notes ? (
+            <div className="sm:col-span-2 lg:col-span-3">
+              <dt className="font-medium text-slate-600">Notes</dt>
+              <dd className="whitespace-pre-line text-slate-900">{patient.notes}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="plans-heading" className="space-y-3">
+        <h2 id="plans-heading" className="text-lg font-semibold">
+          Plans
+        </h2>
+        {plans?.length ? (
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Plan
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Exercises
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Last issued
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Last edited
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Review
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {plans.map((plan) => (
+                  <tr key={plan.id}>
+                    <td className="px-4 py-3">
+                      <Link href={`/plans/${plan.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                        {plan.title}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3">
+                      <PlanStatusBadge plan={plan} />
+                    </td>
+                    <td className="px-4 py-3 text-slate-700">{plan.itemCount}</td>
+                    <td className="px-4 py-3 text-slate-700">{plan.lastIssuedAt ? formatDate(plan.lastIssuedAt) : "Never"}</td>
+                    <td className="px-4 py-3 text-slate-700">{formatDate(plan.updatedAt)}</td>
+                    <td className="px-4 py-3 text-slate-700">{plan.reviewDate ? formatDate(plan.reviewDate) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+            No plans yet. Start one with <span className="font-medium">New plan</span>, blank or from a template.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="activity-heading" className="space-y-3">
+        <h2 id="activity-heading" className="text-lg font-semibold">
+          Activity
+        </h2>
+        {activity?.length ? (
+          <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
+            {activity.map((event) => (
+              <li key={event.id} className="flex flex-wrap gap-x-3 px-4 py-2.5">
+                <time dateTime={event.createdAt.toISOString()} className="w-40 shrink-0 text-slate-600">
+                  {formatDateTime(event.createdAt)}
+                </time>
+                <span>
+                  <span className="font-medium">{event.actorName ?? "A former colleague"}</span> {describe(event)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-slate-700">Nothing recorded yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-600">{term}</dt>
+      <dd className="text-slate-900">{children}</dd>
+    </div>
+  );
+}

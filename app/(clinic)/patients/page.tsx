@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/actor";
+import { conditions } from "@/lib/catalogue/conditions";
+import { listPatients } from "@/lib/patients/patients";
+import { patientListQuerySchema, type PatientListQuery } from "@/lib/patients/schema";
+import { formatDate } from "@/lib/plans/format";
+
+export const metadata: Metadata = { title: "Patients" };
+
+const shortNames = new Map(conditions.map((c) => [c.slug as string, c.shortName]));
+
+function first(value: string | string[] | undefined) {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function hrefFor(query: PatientListQuery, page: number) {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.sort !== "name") params.set("sort", query.sort);
+  if (query.archived) params.set("archived", "1");
+  if (page > 1) params.set("page", String(page));
+  const text = params.toString();
+  return text ? `/patients?${text}` : "/patients";
+}
+
+export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const raw = await searchParams;
+  const query = patientListQuerySchema.parse({ q: first(raw.q), sort: first(raw.sort), archived: first(raw.archived), page: first(raw.page) });
+  const list = await listPatients(actor, query);
+  const count = `${list.total.toLocaleString("en-GB")}${list.totalCapped ? "+" : ""}`;
+  const noun = list.total === 1 && !list.totalCapped ? "patient" : "patients";
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Patients</h1>
+        <Link href="/patients/new" className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800">
+          New patient
+        </Link>
+      </div>
+
+      <form role="search" aria-label="Patients" action="/patients" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="q" className="mb-1 block text-sm font-medium">
+            Search by name
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder="e.g. Ellison or Marg"
+            className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
+          />
+        </div>
+        <div>
+          <label htmlFor="sort" className="mb-1 block text-sm font-medium">
+            Sort by
+          </label>
+          <select id="sort" name="sort" defaultValue={query.sort} className="block rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
+            <option value="name">Name</option>
+            <option value="updated">Last updated</option>
+          </select>
+        </div>
+        <label className="flex items-center gap-2 py-2 text-sm">
+          <input type="checkbox" name="archived" value="1" defaultChecked={query.archived} className="size-4 accent-brand-700" />
+          Archived patients
+        </label>
+        <button type="submit" className="rounded-lg border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">
+          Search
+        </button>
+      </form>
+
+      <div role="status" className="text-sm text-slate-700">
+        {list.fuzzy ? (
+          <p>
+            No names contain &ldquo;{query.q}&rdquo;. Showing {count} close {list.total === 1 ? "match" : "matches"}.
+          </p>
+        ) : query.q ? (
+          <p>
+            {count} {query.archived ? "archived " : ""}
+            {noun} matching &ldquo;{query.q}&rdquo;
+          </p>
+        ) : (
+          <p>
+            {count} {query.archived ? "archived " : ""}
+            {noun}
+          </p>
+        )}
+      </div>
+
+      {list.items.length ? (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">
+              {query.archived ? "Archived patients" : "Patients"}, sorted by {query.sort === "name" ? "name" : "last updated"}
+            </caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Born
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Conditions
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Clinician
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Last updated
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.items.map((patient) => (
+                <tr key={patient.id} className="hover:bg-slate-50">
+                  <td className="px-4 py-3">
+                    <Link href={`/patients/${patient.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                      {patient.lastName}, {patient.firstName}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3 text-slate-700">{patient.birthYear ?? "—"}</td>
+                  <td className="px-4 py-3 text-slate-700">{patient.conditions.map((slug) => shortNames.get(slug) ?? slug).join(", ") || "—"}</td>
+                  <td className="px-4 py-3 text-slate-700">{patient.clinicianName ?? "—"}</td>
+                  <td className="px-4 py-3 text-slate-700">{formatDate(patient.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
+          {query.q ? (
+            <p>No patients match &ldquo;{query.q}&rdquo;. Check the spelling, or add them as a new patient.</p>
+          ) : (
+            <p>No patients yet. Add your first patient to start building a plan.</p>
+          )}
+        </div>
+      )}
+
+      {list.pageCount > 1 ? (
+        <nav aria-label="Pages" className="flex items-center justify-between gap-4 text-sm">
+          {query.page > 1 ? (
+            <Link href={hrefFor(query, query.page - 1)} className="rounded-lg border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-50">
+              Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-700">
+            Page {query.page} of {list.pageCount}
+            {list.totalCapped ? "+" : ""}
+          </span>
+          {query.page < list.pageCount || (list.totalCapped && list.items.length === 25) ? (
+            <Link href={hrefFor(query, query.page + 1)} className="rounded-lg border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-50">
+              Next page
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use server";
+// The clinician's link controls: create, revoke, replace and expiry. Each authenticates through
+// action(), validates, and lib/sharing checks the plan is the actor's clinic's.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { endOfClinicDay } from "@/lib/adherence/dates";
+import { action, type FormState } from "@/lib/auth/action";
+import { ensureShareLink, replaceShareLink, revokeShareLink, setShareLinkExpiry } from "@/lib/sharing/links";
+
+const planOnly = z.object({ planId: z.uuid() });
+const notFound: FormState = { ok: false, message: "This plan could not be found. Reload the page." };
+
+export const createLinkAction = action(planOnly, async ({ planId }, actor) => {
+  const link = await ensureShareLink(actor, { planId });
+  if (!link) return notFound;
+  revalidatePath(`/plans/${planId}`);
+  return { ok: true, message: "The patient link is ready to copy." };
+});
+
+export const revokeLinkAction = action(planOnly, async ({ planId }, actor) => {
+  const revoked = await revokeShareLink(actor, { planId });
+  if (!revoked) return { ok: false, message: "This plan has no active link to revoke." };
+  revalidatePath(`/plans/${planId}`);
+  return { ok: true, message: "Link revoked. It stopped working straight away." };
+});
+
+export const replaceLinkAction = action(planOnly, async ({ planId }, actor) => {
+  const link = await replaceShareLink(actor, { planId });
+  if (!link) return notFound;
+  revalidatePath(`/plans/${planId}`);
+  return { ok: true, message: "New link created. The old link and printed QR codes no longer work: give the patient a new handout." };
+});
+
+const expirySchema = z.discriminatedUnion("intent", [
+  z.object({ planId: z.uuid(), intent: z.literal("clear") }),
+  z.object({
+    planId: z.uuid(),
+    intent: z.literal("set"),
+    expiresOn: z.iso.date({ error: "Enter a date, e.g. 31/12/2026" }),
+  }),
+]);
+
+export const setExpiryAction = action(expirySchema, async (input, actor) => {
+  const expiresAt = input.intent === "set" ? endOfClinicDay(input.expiresOn) : null;
+  const link = await setShareLinkExpiry(actor, { planId: input.planId, expiresAt });
+  if (!link) return { ok: false, message: "This plan has no active link." };
+  revalidatePath(`/plans/${input.planId}`);
+  return { ok: true, message: expiresAt ? "Expiry date saved." : "Expiry removed: the link works until you revoke it." };
+});

@@ -1,0 +1,217 @@
+"use client";
+
+import { doseSchema, formatDose, sideLabels, sides } from "@/lib/catalogue/dose";
+import { doseOfFields, type DoseField } from "@/lib/plans/draft";
+import { FigureSvg } from "@/lib/figures/svg";
+import type { FieldErrors, ItemState } from "./builder-types";
+
+const numberFields: { field: DoseField; label: string; unit?: string; unitText?: string }[] = [
+  { field: "sets", label: "Sets" },
+  { field: "reps", label: "Reps" },
+  { field: "holdSeconds", label: "Hold", unit: "s", unitText: "seconds" },
+  { field: "durationMinutes", label: "Duration", unit: "min", unitText: "minutes" },
+  { field: "restSeconds", label: "Rest", unit: "s", unitText: "seconds" },
+  { field: "perDay", label: "Times a day" },
+  { field: "daysPerWeek", label: "Days a week" },
+];
+
+const textFields: { field: DoseField; label: string; placeholder: string; wide?: boolean }[] = [
+  { field: "load", label: "Load or band", placeholder: "e.g. red band", wide: true },
+  { field: "tempo", label: "Tempo", placeholder: "3-1-3" },
+  { field: "rangeLimit", label: "Range limit", placeholder: "e.g. to 90°", wide: true },
+];
+
+const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50";
+
+export type ItemCardProps = {
+  item: ItemState;
+  index: number;
+  count: number;
+  errors: FieldErrors;
+  cautions: { name: string }[];
+  dragging: boolean;
+  onDose: (field: DoseField, value: string) => void;
+  onNote: (value: string) => void;
+  onMove: (delta: number) => void;
+  onRemove: () => void;
+  onDuplicate: () => void;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+  onDropHere: () => void;
+};
+
+export function PlanItemCard(props: ItemCardProps) {
+  const { item, index, count, errors, cautions } = props;
+  const { exercise } = item;
+  const id = (field: string) => `item-${item.key}-${field}`;
+  const dose = doseSchema.safeParse(doseOfFields(item.dose));
+  const headingId = id("name");
+  const fieldError = (field: string) => errors[`dose.${field}`] ?? (field === "note" ? errors.note : undefined);
+
+  return (
+    <li
+      aria-labelledby={headingId}
+      className={`rounded-xl border bg-white p-3 shadow-sm transition ${props.dragging ? "border-brand-600 opacity-60" : "border-slate-200"}`}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault();
+        props.onDropHere();
+      }}
+    >
+      <div className="flex gap-3">
+        <div
+          draggable
+          onDragStart={(event) => {
+            event.dataTransfer.effectAllowed = "move";
+            event.dataTransfer.setData("text/plain", item.key);
+            props.onDragStart();
+          }}
+          onDragEnd={props.onDragEnd}
+          title="Drag to reorder"
+          className="flex w-24 shrink-0 cursor-grab flex-col items-center gap-1 active:cursor-grabbing"
+        >
+          <span className="flex h-16 w-24 items-center justify-center overflow-hidden rounded-lg bg-slate-50 ring-1 ring-slate-200">
+            {exercise.figure ? (
+              <FigureSvg spec={exercise.figure} which="end" title={`${exercise.name} figure`} className="h-16 w-auto" />
+            ) : (
+              <span className="text-xs text-slate-500">No figure</span>
+            )}
+          </span>
+          <span aria-hidden="true" className="text-xs tracking-widest text-slate-600 select-none">
+            ⋮⋮ drag
+          </span>
+        </div>
+
+        <div className="min-w-0 flex-1 space-y-2">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <div className="min-w-0">
+              <h3 id={headingId} className="font-semibold text-slate-900">
+                <span className="mr-1.5 inline-flex size-6 items-center justify-center rounded-full bg-brand-50 text-xs font-semibold text-brand-900">
+                  {index + 1}
+                </span>
+                {exercise.name}
+                {exercise.clinicOwn ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">Clinic</span> : null}
+              </h3>
+              <p className="mt-0.5 text-sm font-semibold text-brand-900" aria-live="off" data-testid="dose-line">
+                {dose.success ? formatDose(dose.data) : <span className="font-normal text-red-700">Check the dose fields marked below.</span>}
+              </p>
+            </div>
+            <div className="flex flex-wrap gap-1 text-sm">
+              <button type="button" id={id("up")} onClick={() => props.onMove(-1)} disabled={index === 0} aria-label={`Move ${exercise.name} up`} title="Move up" className="rounded-md border border-slate-300 px-2.5 py-1 hover:bg-slate-50 disabled:opacity-40">
+                <span aria-hidden="true">↑</span>
+              </button>
+              <button type="button" id={id("down")} onClick={() => props.onMove(1)} disabled={index === count - 1} aria-label={`Move ${exercise.name} down`} title="Move down" className="rounded-md border border-slate-300 px-2.5 py-1 hover:bg-slate-50 disabled:opacity-40">
+                <span aria-hidden="true">↓</span>
+              </button>
+              <button type="button" onClick={props.onDuplicate} aria-label={`Duplicate ${exercise.name}`} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+                Duplicate
+              </button>
+              <button type="button" onClick={props.onRemove} aria-label={`Remove ${exercise.name}`} className="rounded-md border border-red-200 px-2 py-1 text-red-800 hover:bg-red-50">
+                Remove
+              </button>
+            </div>
+          </div>
+
+          {cautions.map((caution) => (
+            <p key={caution.name} className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              <span className="font-semibold">Caution: </span>
+              {exercise.name} is cautioned for {caution.name.toLowerCase()}
+              {exercise.caution ? `: ${exercise.caution}` : "."}
+            </p>
+          ))}
+
+          <div className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-7">
+            {numberFields.map(({ field, label, unit, unitText }) => (
+              <div key={field}>
+                <label htmlFor={id(field)} className="mb-0.5 block text-xs font-medium text-slate-700">
+                  {label}
+                  {unit ? (
+                    <>
+                      <span aria-hidden="true" className="font-normal text-slate-600">
+                        {" "}
+                        ({unit})
+                      </span>
+                      <span className="sr-only"> in {unitText}</span>
+                    </>
+                  ) : null}
+                </label>
+                <input
+                  id={id(field)}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={item.dose[field]}
+                  onChange={(event) => props.onDose(field, event.target.value)}
+                  aria-invalid={fieldError(field) ? true : undefined}
+                  aria-describedby={fieldError(field) ? id(`${field}-error`) : undefined}
+                  className={inputClass}
+                />
+                {fieldError(field) ? (
+                  <p id={id(`${field}-error`)} className="mt-0.5 text-xs text-red-700">
+                    {fieldError(field)!.join(" ")}
+                  </p>
+                ) : null}
+              </div>
+            ))}
+          </div>
+          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
+            <div className="lg:col-span-2">
+              <label htmlFor={id("side")} className="mb-0.5 block text-xs font-medium text-slate-700">
+                Side
+              </label>
+              <select id={id("side")} value={item.dose.side} onChange={(event) => props.onDose("side", event.target.value)} className={inputClass}>
+                <option value="">Not set</option>
+                {sides.map((side) => (
+                  <option key={side} value={side}>
+                    {sideLabels[side]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {textFields.map(({ field, label, placeholder, wide }) => (
+              <div key={field} className={wide ? "lg:col-span-2" : undefined}>
+                <label htmlFor={id(field)} className="mb-0.5 block text-xs font-medium text-slate-700">
+                  {label}
+                </label>
+                <input
+                  id={id(field)}
+                  value={item.dose[field]}
+                  placeholder={placeholder}
+                  autoComplete="off"
+                  onChange={(event) => props.onDose(field, event.target.value)}
+                  aria-invalid={fieldError(field) ? true : undefined}
+                  aria-describedby={fieldError(field) ? id(`${field}-error`) : undefined}
+                  className={`${inputClass} placeholder:text-slate-500`}
+                />
+                {fieldError(field) ? (
+                  <p id={id(`${field}-error`)} className="mt-0.5 text-xs text-red-700">
+                    {fieldError(field)!.join(" ")}
+                  </p>
+                ) : null}
+              </div>
+            ))}
+          </div>
+          <div>
+            <label htmlFor={id("note")} className="mb-0.5 block text-xs font-medium text-slate-700">
+              Note for the patient
+            </label>
+            <textarea
+              id={id("note")}
+              rows={1}
+              value={item.note}
+              onChange={(event) => props.onNote(event.target.value)}
+              aria-invalid={fieldError("note") ? true : undefined}
+              aria-describedby={fieldError("note") ? id("note-error") : undefined}
+              className={`${inputClass} field-sizing-content min-h-9`}
+            />
+            {fieldError("note") ? (
+              <p id={id("note-error")} className="mt-0.5 text-xs text-red-700">
+                {fieldError("note")!.join(" ")}
+              </p>
+            ) : null}
+          </div>
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import type { PlanDraftInput } from "@/lib/plans/draft";
+import { saveTemplateAction, type SaveTemplateState } from "../../actions";
+
+/** "Save as template": the exercises and doses on screen (saved or not) become a clinic template. */
+export function SaveAsTemplate({ draft, defaultName }: { draft: PlanDraftInput; defaultName: string }) {
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [state, setState] = useState<SaveTemplateState | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function submit() {
+    if (pending) return;
+    startTransition(async () => {
+      try {
+        setState(await saveTemplateAction({ name: name || defaultName, description, conditions: draft.conditions, items: draft.items }));
+      } catch {
+        setState({ ok: false, message: "The template could not be saved: the server could not be reached." });
+      }
+    });
+  }
+
+  const nameError = state?.fieldErrors?.name;
+  return (
+    <details className="rounded-xl border border-slate-200 bg-white p-4">
+      <summary className="cursor-pointer font-medium text-slate-900">Save as template</summary>
+      <div className="mt-3 space-y-3">
+        <p className="text-sm text-slate-700">Keeps these exercises, doses and notes as a starting point for other patients in your clinic.</p>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div>
+            <label htmlFor="template-name" className="mb-1 block text-sm font-medium">
+              Template name
+            </label>
+            <input
+              id="template-name"
+              value={name}
+              placeholder={defaultName}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? "template-name-error" : undefined}
+              className="block w-full rounded-lg border border-slate-300 px-3 py-2 shadow-sm placeholder:text-slate-500"
+            />
+            {nameError ? (
+              <p id="template-name-error" className="mt-1 text-sm text-red-700">
+                {nameError.join(" ")}
+              </p>
+            ) : null}
+          </div>
+          <div>
+            <label htmlFor="template-description" className="mb-1 block text-sm font-medium">
+              Description
+            </label>
+            <input id="template-description" value={description} onChange={(e) => setDescription(e.target.value)} className="block w-full rounded-lg border border-slate-300 px-3 py-2 shadow-sm" />
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" onClick={submit} disabled={pending} className="rounded-lg border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60">
+            {pending ? "Saving template…" : "Save template"}
+          </button>
+          <p role="status" className={`text-sm ${state?.ok ? "text-brand-800" : "text-red-700"}`}>
+            {state?.message}
+            {state?.ok ? (
+              <>
+                {" "}
+                <Link href="/templates" className="underline">
+                  Open Templates
+                </Link>
+              </>
+            ) : null}
+          </p>
+        </div>
+      </div>
+    </details>
+  );
+}

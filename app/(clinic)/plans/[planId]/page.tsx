@@ -1,0 +1,175 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PlanStatusBadge } from "@/app/_components/plan-status";
+import { requireActor } from "@/lib/auth/actor";
+import { conditions } from "@/lib/catalogue/conditions";
+import { formatDose } from "@/lib/catalogue/dose";
+import { FigureSvg } from "@/lib/figures/svg";
+import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { getPlan, listPlanVersions } from "@/lib/plans/plans";
+import { PlanDelivery } from "./_delivery/plan-delivery";
+import { IssuePlanForm } from "./issue-plan-form";
+import { issuePlanAction } from "../actions";
+
+export const metadata: Metadata = { title: "Plan" };
+
+const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
+
+export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
+  const actor = await requireActor();
+  const { planId } = await params;
+  const [detail, versions] = await Promise.all([getPlan(actor, { planId }), listPlanVersions(actor, { planId })]);
+  if (!detail || !versions) notFound();
+  const { plan, patient, items } = detail;
+  const watched = new Set([...patient.conditions, ...plan.conditions]);
+  const canIssue = plan.latestVersion === 0 || plan.hasUnissuedChanges;
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <p className="text-sm">
+          <Link href="/patients" className="text-brand-800 underline-offset-2 hover:underline">
+            Patients
+          </Link>
+          <span className="text-slate-500"> › </span>
+          <Link href={`/patients/${patient.id}`} className="text-brand-800 underline-offset-2 hover:underline">
+            {patient.fullName}
+          </Link>
+        </p>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="space-y-1">
+            <h1 className="text-2xl font-semibold tracking-tight">{plan.title}</h1>
+            <p className="text-slate-700">
+              For <span className="font-medium">{patient.fullName}</span>
+              {plan.conditions.length ? ` · ${plan.conditions.map((c) => conditionNames.get(c) ?? c).join(", ")}` : ""}
+            </p>
+            <PlanStatusBadge plan={plan} />
+          </div>
+          <Link href={`/plans/${plan.id}/edit`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+            Edit plan
+          </Link>
+        </div>
+      </div>
+
+      <section aria-labelledby="issue-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="issue-heading" className="sr-only">
+          Issue
+        </h2>
+        <IssuePlanForm
+          action={issuePlanAction}
+          planId={plan.id}
+          revision={plan.revision}
+          nextVersion={plan.latestVersion + 1}
+          patientName={patient.fullName}
+          itemCount={items.length}
+          canIssue={canIssue}
+          upToDateText={`Version ${plan.latestVersion} is issued and matches this plan. To change what ${patient.firstName} sees, edit the plan, then issue version ${plan.latestVersion + 1}.`}
+        />
+      </section>
+
+      <section aria-labelledby="draft-heading" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="draft-heading" className="text-lg font-semibold">
+            {plan.latestVersion > 0 && plan.hasUnissuedChanges ? "Current draft (not yet issued)" : "Exercises"}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {plan.startDate ? `Starts ${formatDate(plan.startDate)}` : "No start date"}
+            {plan.reviewDate ? ` · review ${formatDate(plan.reviewDate)}` : ""}
+          </p>
+        </div>
+        {plan.notes ? <p className="whitespace-pre-line rounded-lg bg-white p-3 text-slate-800 ring-1 ring-slate-200">{plan.notes}</p> : null}
+        {items.length ? (
+          <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+            {items.map((item, index) => {
+              const cautions = item.exercise.cautionFor.filter((c) => watched.has(c));
+              return (
+                <li key={item.id} className="flex gap-4 p-3">
+                  <span aria-hidden="true" className="flex h-14 w-20 shrink-0 items-center justify-center overflow-hidden rounded-md bg-slate-50 ring-1 ring-slate-200">
+                    {item.exercise.figure ? <FigureSvg spec={item.exercise.figure} which="end" title={item.exercise.name} className="h-14 w-auto" /> : null}
+                  </span>
+                  <div className="min-w-0">
+                    <h3 className="font-medium">
+                      {index + 1}. {item.exercise.name}
+                    </h3>
+                    <p className="font-semibold text-brand-900">{formatDose(item.dose)}</p>
+                    {item.note ? <p className="text-sm text-slate-700">{item.note}</p> : null}
+                    {cautions.length ? (
+                      <p className="text-sm font-medium text-amber-900">Cautioned for {cautions.map((c) => (conditionNames.get(c) ?? c).toLowerCase()).join(", ")}</p>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        ) : (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+            No exercises yet. <Link href={`/plans/${plan.id}/edit`} className="text-brand-800 underline">Edit the plan</Link> to add some.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="versions-heading" className="space-y-3">
+        <h2 id="versions-heading" className="text-lg font-semibold">
+          Versions
+        </h2>
+        {versions.length ? (
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Version
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Issued
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    By
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    What changed
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {versions.map((version) => (
+                  <tr key={version.id} className="align-top">
+                    <th scope="row" className="px-4 py-3 font-medium">
+                      Version {version.version}
+                    </th>
+                    <td className="px-4 py-3 text-slate-700">{formatDateTime(version.issuedAt)}</td>
+                    <td className="px-4 py-3 text-slate-700">{version.issuedByName ?? "A former colleague"}</td>
+                    <td className="px-4 py-3 text-slate-800">
+                      {version.changes ? <ChangeSummary changes={version.changes} /> : `First version · ${version.itemCount} ${version.itemCount === 1 ? "exercise" : "exercises"}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="text-slate-700">Not issued yet. The patient sees nothing until you issue version 1.</p>
+        )}
+      </section>
+
+      <PlanDelivery planId={plan.id} />
+    </div>
+  );
+}
+
+function ChangeSummary({ changes }: { changes: { added: string[]; removed: string[]; changed: string[] } }) {
+  const rows = [
+    ...changes.added.map((name) => `Added ${name}`),
+    ...changes.removed.map((name) => `Removed ${name}`),
+    ...changes.changed,
+  ];
+  if (rows.length === 0) return <span>Plan details changed (no exercise changes)</span>;
+  return (
+    <ul className="space-y-0.5">
+      {rows.map((row) => (
+        <li key={row}>{row}</li>
+      ))}
+    </ul>
+  );
+}

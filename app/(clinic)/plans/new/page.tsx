@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/actor";
+import { conditions } from "@/lib/catalogue/conditions";
+import { getPatient, listPatients } from "@/lib/patients/patients";
+import { patientListQuerySchema } from "@/lib/patients/schema";
+import { getTemplate, listTemplates } from "@/lib/plans/templates";
+import { createPlanAction } from "../actions";
+import { NewPlanForm } from "./new-plan-form";
+
+export const metadata: Metadata = { title: "New plan" };
+
+const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
+
+function first(value: string | string[] | undefined) {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function NewPlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const raw = await searchParams;
+  const patientId = first(raw.patient);
+  const templateId = first(raw.template);
+  const template = templateId ? await getTemplate(actor, { templateId }) : null;
+  if (templateId && !template) notFound();
+
+  if (!patientId) {
+    // Arrived from a template: choose the patient first.
+    const query = patientListQuerySchema.parse({ q: first(raw.q) });
+    const list = await listPatients(actor, query);
+    return (
+      <div className="max-w-3xl space-y-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">New plan</h1>
+          {template ? <p className="text-slate-700">Starting from the template &ldquo;{template.name}&rdquo;. Choose the patient it is for.</p> : null}
+        </div>
+        <form role="search" aria-label="Patients" action="/plans/new" className="flex flex-wrap items-end gap-3">
+          {template ? <input type="hidden" name="template" value={template.id} /> : null}
+          <div className="min-w-64 flex-1">
+            <label htmlFor="q" className="mb-1 block text-sm font-medium">
+              Find the patient
+            </label>
+            <input id="q" name="q" type="search" defaultValue={query.q} className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm" />
+          </div>
+          <button type="submit" className="rounded-lg border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">
+            Search
+          </button>
+        </form>
+        {list.items.length ? (
+          <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+            {list.items.map((patient) => (
+              <li key={patient.id} className="flex items-center justify-between gap-4 px-4 py-3">
+                <span>
+                  <span className="font-medium">
+                    {patient.lastName}, {patient.firstName}
+                  </span>
+                  <span className="block text-sm text-slate-600">{patient.conditions.map((s) => conditionNames.get(s) ?? s).join(", ")}</span>
+                </span>
+                <Link
+                  href={`/plans/new?patient=${patient.id}${template ? `&template=${template.id}` : ""}`}
+                  aria-label={`Choose ${patient.firstName} ${patient.lastName}`}
+                  className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+                >
+                  Choose
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-700">
+            No patients found. <Link href="/patients/new" className="text-brand-800 underline">Add a new patient</Link> first.
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  const patient = await getPatient(actor, { patientId });
+  if (!patient) notFound();
+  const templates = await listTemplates(actor);
+  const suits = (conds: string[]) => conds.some((c) => patient.conditions.includes(c));
+  // Protocols for the patient's conditions first, then the rest in their usual order.
+  const ordered = [...templates.filter((t) => suits(t.conditions)), ...templates.filter((t) => !suits(t.conditions))];
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link href={`/patients/${patient.id}`} className="text-brand-800 underline-offset-2 hover:underline">
+            {patient.fullName}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">New plan for {patient.fullName}</h1>
+        <p className="text-slate-700">
+          {patient.conditions.length ? `Conditions: ${patient.conditions.map((s) => conditionNames.get(s) ?? s).join(", ")}.` : "No conditions recorded."}
+        </p>
+      </div>
+      <NewPlanForm
+        action={createPlanAction}
+        patientId={patient.id}
+        selectedTemplateId={template?.id ?? (ordered[0] && suits(ordered[0].conditions) ? ordered[0].id : "")}
+        templates={ordered.map((t) => ({
+          id: t.id,
+          name: t.name,
+          builtIn: t.builtIn,
+          suits: suits(t.conditions),
+          conditions: t.conditions.map((c) => conditionNames.get(c) ?? c),
+          exercises: t.items.map((i) => i.name),
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PlanTemplateArchiveButton } from "@/app/_components/plan-template-archive-button";
+import { requireActor } from "@/lib/auth/actor";
+import { conditions } from "@/lib/catalogue/conditions";
+import { formatDose } from "@/lib/catalogue/dose";
+import { listTemplates, type TemplateSummary } from "@/lib/plans/templates";
+import { archiveTemplateAction } from "./actions";
+
+export const metadata: Metadata = { title: "Templates" };
+
+const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
+
+export default async function TemplatesPage() {
+  const actor = await requireActor();
+  const templates = await listTemplates(actor);
+  const own = templates.filter((t) => !t.builtIn);
+  const builtIn = templates.filter((t) => t.builtIn);
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Templates</h1>
+        <p className="text-slate-700">Starting points for a plan. Each one opens in the plan builder, where you adjust it for the patient.</p>
+      </div>
+
+      <section aria-labelledby="own-heading" className="space-y-3">
+        <h2 id="own-heading" className="text-lg font-semibold">
+          Your clinic&rsquo;s templates
+        </h2>
+        {own.length ? (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {own.map((t) => (
+              <TemplateCard key={t.id} template={t} />
+            ))}
+          </ul>
+        ) : (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+            None yet. In the plan builder, use <span className="font-medium">Save as template</span> to keep a plan you will use again.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="builtin-heading" className="space-y-3">
+        <h2 id="builtin-heading" className="text-lg font-semibold">
+          Built-in protocols
+        </h2>
+        <ul className="grid gap-4 md:grid-cols-2">
+          {builtIn.map((t) => (
+            <TemplateCard key={t.id} template={t} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function TemplateCard({ template }: { template: TemplateSummary }) {
+  const headingId = `template-${template.id}`;
+  return (
+    <li aria-labelledby={headingId} className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <div>
+        <h3 id={headingId} className="font-semibold">
+          {template.name}
+        </h3>
+        <p className="text-sm text-slate-600">{template.conditions.map((c) => conditionNames.get(c) ?? c).join(", ") || "No conditions"}</p>
+      </div>
+      {template.description ? <p className="text-sm text-slate-700">{template.description}</p> : null}
+      <ol className="list-decimal space-y-1 pl-5 text-sm">
+        {template.items.map((item, i) => (
+          <li key={`${item.exerciseId}-${i}`}>
+            <span className="font-medium">{item.name}</span>
+            <span className="text-slate-700"> · {formatDose(item.dose)}</span>
+          </li>
+        ))}
+      </ol>
+      <div className="mt-auto flex flex-wrap items-start gap-2">
+        <Link
+          href={`/plans/new?template=${template.id}`}
+          aria-label={`Use for a patient: ${template.name}`}
+          className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800"
+        >
+          Use for a patient
+        </Link>
+        {!template.builtIn ? <PlanTemplateArchiveButton action={archiveTemplateAction} templateId={template.id} templateName={template.name} /> : null}
+      </div>
+    </li>
+  );
+}

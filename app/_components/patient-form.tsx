@@ -1,0 +1,174 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import type { FormState } from "@/lib/auth/action";
+
+type Values = Record<string, string | string[]>;
+
+export type PatientFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  initialValues: Values;
+  clinicians: { id: string; name: string }[];
+  conditionOptions: { slug: string; name: string }[];
+  submitLabel: string;
+  cancelHref: string;
+  patientId?: string;
+};
+
+const inputClass =
+  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
+
+export function PatientForm({ action, initialValues, clinicians, conditionOptions, submitLabel, cancelHref, patientId }: PatientFormProps) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  // A refused save echoes what was typed, so nothing is lost.
+  const values = state.values ?? initialValues;
+  const errors = state.fieldErrors ?? {};
+  const text = (name: string) => {
+    const value = values[name];
+    return Array.isArray(value) ? value[0] : (value ?? "");
+  };
+  const list = (name: string) => {
+    const value = values[name];
+    return Array.isArray(value) ? value : value ? [value] : [];
+  };
+  // Keyed by the echoed values, so the uncontrolled fields show what came back from the server.
+  const formKey = JSON.stringify(values);
+
+  return (
+    <form action={formAction} key={formKey} className="max-w-3xl space-y-6" noValidate>
+      {patientId ? <input type="hidden" name="patientId" value={patientId} /> : null}
+      <div aria-live="polite">
+        {state.message && !state.ok ? (
+          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="firstName" label="First name" required autoComplete="off" value={text("firstName")} errors={errors.firstName} />
+        <TextField name="lastName" label="Last name" required autoComplete="off" value={text("lastName")} errors={errors.lastName} />
+        <TextField name="email" label="Email" type="email" hint="Optional" autoComplete="off" value={text("email")} errors={errors.email} />
+        <TextField name="phone" label="Phone" type="tel" hint="Optional" autoComplete="off" value={text("phone")} errors={errors.phone} />
+        <TextField name="birthYear" label="Birth year" hint="Optional, e.g. 1968" inputMode="numeric" value={text("birthYear")} errors={errors.birthYear} />
+        <div>
+          <label htmlFor="clinicianId" className="mb-1 block text-sm font-medium">
+            Responsible clinician
+          </label>
+          <select
+            id="clinicianId"
+            name="clinicianId"
+            defaultValue={text("clinicianId")}
+            aria-invalid={errors.clinicianId ? true : undefined}
+            aria-describedby={errors.clinicianId ? "clinicianId-error" : undefined}
+            className={inputClass}
+          >
+            {clinicians.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="clinicianId-error" errors={errors.clinicianId} />
+        </div>
+      </div>
+
+      <fieldset aria-describedby={errors.conditions ? "conditions-error" : undefined}>
+        <legend className="mb-2 text-sm font-medium">Conditions</legend>
+        <div className="grid gap-2 sm:grid-cols-3">
+          {conditionOptions.map((condition) => (
+            <label key={condition.slug} className="flex items-start gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-600">
+              <input type="checkbox" name="conditions" value={condition.slug} defaultChecked={list("conditions").includes(condition.slug)} className="mt-0.5 size-4 accent-brand-700" />
+              <span>{condition.name}</span>
+            </label>
+          ))}
+        </div>
+        <FieldError id="conditions-error" errors={errors.conditions} />
+      </fieldset>
+
+      <div>
+        <label htmlFor="notes" className="mb-1 block text-sm font-medium">
+          Notes <span className="font-normal text-slate-600">(for the clinic; the patient does not see these)</span>
+        </label>
+        <textarea
+          id="notes"
+          name="notes"
+          rows={4}
+          defaultValue={text("notes")}
+          aria-invalid={errors.notes ? true : undefined}
+          aria-describedby={errors.notes ? "notes-error" : undefined}
+          className={inputClass}
+        />
+        <FieldError id="notes-error" errors={errors.notes} />
+      </div>
+
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+          {pending ? "Saving…" : submitLabel}
+        </button>
+        <Link href={cancelHref} className="rounded-lg px-4 py-2.5 font-medium text-slate-700 hover:bg-slate-100">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function TextField({
+  name,
+  label,
+  value,
+  errors,
+  hint,
+  required,
+  type = "text",
+  inputMode,
+  autoComplete,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  errors?: string[];
+  hint?: string;
+  required?: boolean;
+  type?: string;
+  inputMode?: "numeric";
+  autoComplete?: string;
+}) {
+  const describedBy = [hint ? `${name}-hint` : null, errors ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={name} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${name}-hint`} className="mb-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        type={type}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        defaultValue={value}
+        aria-required={required || undefined}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+      />
+      <FieldError id={`${name}-error`} errors={errors} />
+    </div>
+  );
+}
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {errors.join(" ")}
+    </p>
+  );
+}

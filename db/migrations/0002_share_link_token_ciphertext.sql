@@ -1,0 +1,2 @@
+ALTER TABLE "share_links" ADD COLUMN "token_ciphertext" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "share_links_plan_live_key" ON "share_links" USING btree ("plan_id") WHERE "share_links"."revoked_at" is null;

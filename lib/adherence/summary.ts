@@ -1,0 +1,188 @@
+// What the clinician sees of adherence: per plan (sessions per week, pain trend, comments, alerts)
+// and per clinic (the patients who need attention, this week's activity). Scoped by the actor's clinic.
+import "server-only";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { db as defaultDb, type Executor } from "@/db/client";
+import { plans, sessionLogs } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import type { SnapshotItem } from "@/lib/plans/snapshot";
+import { alertsOf, painWindowDays, type AdherenceAlert } from "./alerts";
+import { addDays, clinicDate, mondayOf } from "./dates";
+
+/**
+ * The days a week the plan asks for. A session is a day of exercise, and the patient exercises
+ * on as many days as the most frequent exercise asks (a 7-day stretch and a 3-day strength
+ * exercise make 7 days, not 5). Null when no exercise states its days.
+ */
+export function targetDaysPerWeek(items: Pick<SnapshotItem, "dose">[]): number | null {
+  const days = items.map((item) => item.dose.daysPerWeek).filter((d): d is number => d !== undefined);
+  return days.length > 0 ? Math.max(...days) : null;
+}
+
+type AttentionRow = {
+  planId: string;
+  planTitle: string;
+  patientId: string;
+  patientName: string;
+  painAlertAt: number;
+  issuedAt: Date;
+  lastLoggedAt: Date | null;
+  recentPain: number | null;
+  recentPainOn: string | null;
+  hasLiveLink: boolean;
+};
+
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+/** Every issued plan of the clinic (or one plan) with what its alerts are computed from. */
+async function attentionRows(executor: Executor, actor: Actor, planId?: string): Promise<AttentionRow[]> {
+  const rows = await executor.execute<Record<string, unknown>>(sql`
+    select p.id as plan_id, p.title as plan_title, pt.id as patient_id, pt.full_name as patient_name,
+      p.pain_alert_at, v.issued_at,
+      (select max(s.created_at) from session_logs s where s.plan_id = p.id and s.clinic_id = p.clinic_id) as last_logged_at,
+      pain.pain as recent_pain, pain.logged_on::text as recent_pain_on,
+      exists (select 1 from share_links l where l.plan_id = p.id and l.clinic_id = p.clinic_id and l.revoked_at is null) as has_live_link
+    from plans p
+    join patients pt on pt.id = p.patient_id and pt.clinic_id = p.clinic_id and not pt.archived
+    join plan_versions v on v.plan_id = p.id and v.version = p.latest_version
+    left join lateral (
+      select s.pain, s.logged_on from session_logs s
+      where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
+      order by s.pain desc, s.created_at desc limit 1
+    ) pain on true
+    where p.clinic_id = ${actor.clinicId} and p.status = 'issued' ${planId ? sql`and p.id = ${planId}` : sql``}`);
+  return rows.map((row) => ({
+    planId: String(row.plan_id),
+    planTitle: String(row.plan_title),
+    patientId: String(row.patient_id),
+    patientName: String(row.patient_name),
+    painAlertAt: Number(row.pain_alert_at),
+    issuedAt: toDate(row.issued_at)!,
+    lastLoggedAt: toDate(row.last_logged_at),
+    recentPain: row.recent_pain === null ? null : Number(row.recent_pain),
+    recentPainOn: row.recent_pain_on === null ? null : String(row.recent_pain_on),
+    hasLiveLink: Boolean(row.has_live_link),
+  }));
+}
+
+export type AttentionItem = { planId: string; planTitle: string; patientId: string; patientName: string; alerts: AdherenceAlert[] };
+
+/** The clinic's patients with an alert: pain alerts first, then the longest silences. */
+export async function listPatientsNeedingAttention(actor: Actor, executor: Executor = defaultDb): Promise<AttentionItem[]> {
+  const now = new Date();
+  const items = (await attentionRows(executor, actor))
+    .map((row) => ({ planId: row.planId, planTitle: row.planTitle, patientId: row.patientId, patientName: row.patientName, alerts: alertsOf(row, now) }))
+    .filter((item) => item.alerts.length > 0);
+  const weight = (item: AttentionItem) =>
+    item.alerts.reduce((sum, alert) => sum + (alert.kind === "pain" ? 1000 + alert.pain : Math.min(alert.days, 999)), 0);
+  return items.sort((a, b) => weight(b) - weight(a) || a.patientName.localeCompare(b.patientName));
+}
+
+export type ClinicActivity = { activePatients: number; issuedPlans: number; sessionsThisWeek: number };
+
+export async function clinicActivity(actor: Actor, executor: Executor = defaultDb): Promise<ClinicActivity> {
+  const monday = mondayOf(clinicDate());
+  const rows = await executor.execute<Record<string, unknown>>(sql`
+    select
+      (select count(*) from patients where clinic_id = ${actor.clinicId} and not archived)::int as active_patients,
+      (select count(*) from plans where clinic_id = ${actor.clinicId} and status = 'issued')::int as issued_plans,
+      (select count(*) from session_logs where clinic_id = ${actor.clinicId} and logged_on >= ${monday}::date)::int as sessions_this_week`);
+  const row = rows[0] ?? {};
+  return {
+    activePatients: Number(row.active_patients ?? 0),
+    issuedPlans: Number(row.issued_plans ?? 0),
+    sessionsThisWeek: Number(row.sessions_this_week ?? 0),
+  };
+}
+
+export type AdherenceSession = {
+  id: string;
+  loggedOn: string;
+  createdAt: Date;
+  version: number;
+  exercisesDone: number;
+  pain: number;
+  comment: string | null;
+};
+
+export type WeekOfSessions = { weekStart: string; daysExercised: number; sessions: number };
+
+export type PlanAdherence = {
+  painAlertAt: number;
+  targetDaysPerWeek: number | null;
+  /** Oldest first: the last `weeks` weeks, this week included. */
+  weeks: WeekOfSessions[];
+  /** The last 28 days, oldest first. */
+  sessions: AdherenceSession[];
+  recentComments: AdherenceSession[];
+  totalSessions: number;
+  alerts: AdherenceAlert[];
+};
+
+export const chartDays = 28;
+const weeksShown = 6;
+
+/**
+ * Adherence of one of the actor's clinic's plans, or null when the plan is not theirs. The
+ * target is taken from the items of the newest issued version.
+ */
+export async function getPlanAdherence(
+  actor: Actor,
+  { planId, items }: { planId: string; items: Pick<SnapshotItem, "dose">[] },
+  executor: Executor = defaultDb,
+): Promise<PlanAdherence | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(planId)) return null;
+  const [plan] = await executor
+    .select({ painAlertAt: plans.painAlertAt })
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
+  if (!plan) return null;
+
+  const today = clinicDate();
+  const firstWeek = addDays(mondayOf(today), -7 * (weeksShown - 1));
+  const since = addDays(today, -(chartDays - 1));
+  const from = firstWeek < since ? firstWeek : since;
+  const scope = and(eq(sessionLogs.planId, planId), eq(sessionLogs.clinicId, actor.clinicId));
+
+  const [rows, [total], attention] = await Promise.all([
+    executor
+      .select()
+      .from(sessionLogs)
+      .where(and(scope, gte(sessionLogs.loggedOn, from)))
+      .orderBy(desc(sessionLogs.loggedOn), desc(sessionLogs.createdAt))
+      .limit(500),
+    executor.select({ count: sql<number>`count(*)::int` }).from(sessionLogs).where(scope),
+    attentionRows(executor, actor, planId),
+  ]);
+
+  const sessions: AdherenceSession[] = rows.map((row) => ({
+    id: row.id,
+    loggedOn: row.loggedOn,
+    createdAt: row.createdAt,
+    version: row.version,
+    exercisesDone: Array.isArray(row.itemsDone) ? row.itemsDone.length : 0,
+    pain: row.pain,
+    comment: row.comment,
+  }));
+
+  const weeks: WeekOfSessions[] = [];
+  for (let i = 0; i < weeksShown; i++) {
+    const weekStart = addDays(firstWeek, 7 * i);
+    const weekEnd = addDays(weekStart, 7);
+    const inWeek = sessions.filter((s) => s.loggedOn >= weekStart && s.loggedOn < weekEnd);
+    weeks.push({ weekStart, sessions: inWeek.length, daysExercised: new Set(inWeek.map((s) => s.loggedOn)).size });
+  }
+
+  return {
+    painAlertAt: plan.painAlertAt,
+    targetDaysPerWeek: targetDaysPerWeek(items),
+    weeks,
+    sessions: sessions.filter((s) => s.loggedOn >= since).reverse(),
+    recentComments: sessions.filter((s) => s.comment).slice(0, 5),
+    totalSessions: total?.count ?? 0,
+    alerts: attention[0] ? alertsOf(attention[0]) : [],
+  };
+}

@@ -1,0 +1,232 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { contactErrors, makePose } from "./author";
+import { penetration, propSolids } from "./geometry";
+import { body, cameraAzimuth, forwardKinematics, modelSegments, project, type Vec3 } from "./kinematics";
+import { figureEntries, figureLibrary, getFigure } from "./library";
+import { figureSpecSchema, jointNames, segment, type FigureSpec, type Pose } from "./model";
+import { palette, renderFigure } from "./render";
+
+const contract = readFileSync(path.resolve(import.meta.dirname, "../../docs/CATALOGUE-SLUGS.md"), "utf8");
+const contractRows = [...contract.matchAll(/^\|\s*(\d+)\s*\|\s*([a-z0-9-]+)\s*\|\s*(.+?)\s*\|\s*$/gm)].map((m) => ({
+  n: Number(m[1]),
+  slug: m[2],
+  name: m[3],
+}));
+
+const FLOOR_TOLERANCE = 0.006; // H: about a centimetre for an adult
+const CONTACT_TOLERANCE = 0.006;
+
+function poses(spec: FigureSpec): [string, Pose][] {
+  return spec.end ? [["start", spec.start], ["end", spec.end]] : [["start", spec.start]];
+}
+const dist = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+describe("the figure library covers the catalogue contract", () => {
+  it("reads all 63 slugs from the contract", () => {
+    expect(contractRows).toHaveLength(63);
+    expect(contractRows.map((r) => r.n)).toEqual(Array.from({ length: 63 }, (_, i) => i + 1));
+  });
+
+  it.each(contractRows)("$n $slug has a figure that parses", ({ slug, name }) => {
+    const spec = getFigure(slug);
+    expect(spec, `no figure for ${slug}`).toBeDefined();
+    expect(figureSpecSchema.safeParse(spec).success).toBe(true);
+    expect(figureEntries.find((e) => e.slug === slug)?.name).toBe(name);
+  });
+
+  it("has no figures beyond the contract, in catalogue order", () => {
+    expect(figureEntries.map((e) => e.slug)).toEqual(contractRows.map((r) => r.slug));
+    expect(getFigure("no-such-exercise")).toBeUndefined();
+    expect(getFigure("constructor")).toBeUndefined();
+  });
+
+  it("is plain JSON data (it is stored in jsonb and frozen into issued plans)", () => {
+    const roundTripped = JSON.parse(JSON.stringify(figureLibrary)) as Record<string, unknown>;
+    expect(roundTripped).toEqual(figureLibrary);
+    for (const spec of Object.values(roundTripped)) expect(figureSpecSchema.parse(spec)).toEqual(spec);
+  });
+
+  it("gives static holds a single pose with a hold marker", () => {
+    for (const slug of ["prone-lying", "front-plank", "calf-stretch-wall", "single-leg-stance", "quad-set"]) {
+      const spec = getFigure(slug)!;
+      expect(spec.end, slug).toBeNull();
+      expect(spec.hold, slug).toBe(true);
+    }
+  });
+});
+
+describe("the body model", () => {
+  it("stands exactly one height tall with the design's proportions", () => {
+    const s = forwardKinematics(makePose()).points;
+    const headTop = s.head[1] + body.headRadius;
+    expect(headTop).toBeCloseTo(1, 6);
+    expect(s.nearHeel[1]).toBeCloseTo(0, 6);
+    expect(s.nearToe[1]).toBeCloseTo(0, 6);
+    expect(s.nearHip[1]).toBeCloseTo(segment.ankleHeight + segment.shank + segment.thigh, 6);
+    expect(s.neck[1] - s.pelvis[1]).toBeCloseTo(segment.trunk, 6);
+    expect(dist(s.nearShoulder, s.farShoulder)).toBeCloseTo(segment.shoulderWidth, 6);
+    // arms hang to mid-thigh: fingertips lower than the hip, higher than the knee
+    expect(s.nearFingers[1]).toBeLessThan(s.nearHip[1]);
+    expect(s.nearFingers[1]).toBeGreaterThan(s.nearKnee[1]);
+  });
+
+  it("keeps every segment length whatever the joint angles (property)", () => {
+    const angle = fc.double({ min: -180, max: 180, noNaN: true });
+    const ball = fc.record({ flex: angle, abd: angle, rot: angle });
+    const limb = fc.record({ shoulder: ball, elbow: angle, wrist: angle, hip: ball, knee: angle, ankle: angle });
+    const pose = fc.record({
+      root: fc.record({ x: fc.double({ min: -1, max: 1, noNaN: true }), y: fc.double({ min: 0, max: 1, noNaN: true }), z: fc.constant(0), pitch: angle, tilt: angle, spin: angle, turn: angle }),
+      spine: fc.record({ flex: angle, bend: angle, twist: angle }),
+      neck: fc.record({ flex: angle, turn: angle }),
+      near: limb,
+      far: limb,
+      contacts: fc.constant([] as Pose["contacts"]),
+    });
+    fc.assert(
+      fc.property(pose, (p) => {
+        const s = forwardKinematics(p).points;
+        for (const [a, b, length] of modelSegments) expect(dist(s[a], s[b])).toBeCloseTo(length, 9);
+        const spine = dist(s.pelvis, s.lowerBack) + dist(s.lowerBack, s.upperBack) + dist(s.upperBack, s.neck);
+        expect(spine).toBeCloseTo(segment.trunk, 9);
+        expect(dist(s.neck, s.head)).toBeCloseTo(Math.hypot(body.headOffset, body.headForward), 9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe.each(figureEntries.map((e) => ({ slug: e.slug, spec: e.spec })))("figure $slug", ({ spec }) => {
+  const az = cameraAzimuth(spec);
+
+  it("keeps limb lengths identical between start and end, equal to the model", () => {
+    for (const [, pose] of poses(spec)) {
+      const s = forwardKinematics(pose).points;
+      for (const [a, b, length] of modelSegments) expect(dist(s[a], s[b]), `${a}-${b}`).toBeCloseTo(length, 9);
+    }
+  });
+
+  it("never puts a joint through the floor", () => {
+    for (const [which, pose] of poses(spec)) {
+      const s = forwardKinematics(pose).points;
+      for (const name of jointNames) {
+        expect(project(s[name], az).y, `${which} ${name}`).toBeGreaterThanOrEqual(-FLOOR_TOLERANCE);
+      }
+    }
+  });
+
+  it("never puts a joint inside a prop", () => {
+    for (const [which, pose] of poses(spec)) {
+      const s = forwardKinematics(pose).points;
+      for (const prop of spec.props) {
+        for (const solid of propSolids(prop)) {
+          for (const name of jointNames) {
+            expect(penetration(project(s[name], az), solid), `${which} ${name} inside ${prop.kind}`).toBeLessThanOrEqual(FLOOR_TOLERANCE);
+          }
+        }
+      }
+    }
+  });
+
+  it("rests every declared contact on its floor or prop", () => {
+    for (const [which, pose] of poses(spec)) {
+      expect(pose.contacts.length, `${which} pose declares what it rests on`).toBeGreaterThan(spec.props.some((p) => p.kind === "water") ? -1 : 0);
+      for (const { contact, error } of contactErrors(spec, pose)) {
+        expect(Math.abs(error), `${which} ${contact.site} on ${contact.on}`).toBeLessThanOrEqual(CONTACT_TOLERANCE);
+      }
+    }
+  });
+
+  it("has a plausible body: joints within human ranges, the body no bigger than one standing height", () => {
+    for (const [which, pose] of poses(spec)) {
+      for (const side of [pose.near, pose.far]) {
+        expect(side.knee, which).toBeGreaterThanOrEqual(-5);
+        expect(side.knee, which).toBeLessThanOrEqual(166);
+        expect(side.elbow, which).toBeGreaterThanOrEqual(-7);
+        expect(side.elbow, which).toBeLessThanOrEqual(156);
+        expect(side.hip.flex, which).toBeGreaterThanOrEqual(-36);
+        expect(side.hip.flex, which).toBeLessThanOrEqual(169);
+        expect(side.ankle, which).toBeGreaterThanOrEqual(-101);
+        expect(side.ankle, which).toBeLessThanOrEqual(46);
+      }
+      expect(Math.abs(pose.spine.flex), which).toBeLessThanOrEqual(86);
+      const pts = Object.values(forwardKinematics(pose).points).map((p) => project(p, az));
+      const width = Math.max(...pts.map((p) => p.x)) - Math.min(...pts.map((p) => p.x));
+      const height = Math.max(...pts.map((p) => p.y)) - Math.min(...pts.map((p) => p.y));
+      // arms overhead make a body about 1.3 standing heights long
+      expect(Math.max(width, height), which).toBeLessThan(1.4);
+      expect(Math.max(width, height), which).toBeGreaterThan(0.4);
+    }
+  });
+
+  it("points its arrow at a joint that moves, when it has one", () => {
+    if (!spec.arrow || spec.arrow.kind === "press" || !spec.end) return;
+    const a = project(forwardKinematics(spec.start).points[spec.arrow.joint], az);
+    const b = project(forwardKinematics(spec.end).points[spec.arrow.joint], az);
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(0.02);
+  });
+});
+
+describe("the renderer", () => {
+  const text = (spec: FigureSpec, which?: "start" | "end" | "both") =>
+    renderFigure(spec, { which })
+      .primitives.filter((p) => p.kind === "text")
+      .map((p) => (p.kind === "text" ? p.text : ""));
+
+  it("is deterministic, also after the spec has been through JSON", () => {
+    for (const { spec } of figureEntries) {
+      const once = renderFigure(spec);
+      expect(renderFigure(spec)).toEqual(once);
+      expect(renderFigure(JSON.parse(JSON.stringify(spec)) as FigureSpec)).toEqual(once);
+    }
+  });
+
+  it("draws finite primitives inside its viewBox", () => {
+    for (const { slug, spec } of figureEntries) {
+      const d = renderFigure(spec, { width: 160 });
+      const [, , w, h] = d.viewBox.split(" ").map(Number);
+      expect(d.width, slug).toBe(160);
+      expect(d.height, slug).toBeCloseTo((160 * h) / w, 1);
+      for (const p of d.primitives) {
+        const nums = Object.values(p).filter((v): v is number => typeof v === "number");
+        expect(nums.every(Number.isFinite), slug).toBe(true);
+        if (p.kind === "circle") {
+          expect(p.cx, slug).toBeGreaterThanOrEqual(-1);
+          expect(p.cx, slug).toBeLessThanOrEqual(w + 1);
+        }
+      }
+    }
+  });
+
+  it("labels the two panels and marks holds", () => {
+    expect(text(getFigure("sit-to-stand")!)).toEqual(["Start", "End"]);
+    expect(text(getFigure("glute-bridge")!)).toEqual(["Start", "End", "Hold"]);
+    expect(text(getFigure("front-plank")!)).toEqual(["Hold"]);
+    expect(text(getFigure("sit-to-stand")!, "start")).toEqual([]);
+  });
+
+  it("draws the arrow and the moving limb in the accent colour, and no arrow on the start alone", () => {
+    const spec = getFigure("seated-knee-extension")!;
+    const accentIn = (which: "start" | "end") =>
+      renderFigure(spec, { which }).primitives.filter((p) => ("stroke" in p && p.stroke === palette.accent) || ("fill" in p && p.fill === palette.accent));
+    const arrowParts = (which: "start" | "end") => accentIn(which).filter((p) => p.kind === "path" || p.kind === "polygon");
+    expect(arrowParts("end").length).toBeGreaterThanOrEqual(2);
+    expect(arrowParts("start").filter((p) => p.kind === "path")).toHaveLength(0);
+    expect(accentIn("start").filter((p) => p.kind === "line").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("draws the same picture whatever the output size", () => {
+    const spec = getFigure("bird-dog")!;
+    const small = renderFigure(spec, { width: 160 });
+    const large = renderFigure(spec, { width: 600 });
+    expect(large.primitives).toEqual(small.primitives);
+    expect(large.viewBox).toBe(small.viewBox);
+  });
+
+  it("keeps start and end in one frame, so the body does not jump between panels", () => {
+    const spec = getFigure("sit-to-stand")!;
+    expect(renderFigure(spec, { which: "start" }).viewBox).toBe(renderFigure(spec, { which: "end" }).viewBox);
+  });
+});

@@ -1,0 +1,1011 @@
+// The handout as a react-pdf document. Every piece of clinic, patient or catalogue text is
+// passed as a child string, never parsed as markup.
+//
+// The document is split into pages here, from measured heights (measure.ts), rather than by
+// react-pdf: its paginator lays out the whole remaining document again at every page break,
+// which tripled render time. Each block's height is computed beside its JSX from the same
+// numbers. If a measurement ever falls short, react-pdf still moves the overflow to an extra
+// sheet and the "Page x of y" footer (a render prop) stays right; only the packing suffers.
+import type { ReactElement, ReactNode } from "react";
+import { Document, Image, Page, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import type { Style } from "@react-pdf/types";
+import type { FigureSpec } from "@/lib/figures/model";
+import { PdfFigure } from "@/lib/figures/pdf";
+import { renderFigure } from "@/lib/figures/render";
+import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
+import type { Measurer, Run } from "./measure";
+import { QrCode } from "./qr";
+import { accentFrom, font, ink, metricsFor, paperSizes, type Accent, type Metrics, type Paper } from "./theme";
+
+export interface HandoutOptions {
+  link: string;
+  paper: Paper;
+  largePrint: boolean;
+}
+
+type SafetyList = PlanSnapshot["safety"]["urgent"];
+
+interface Ctx {
+  m: Metrics;
+  accent: Accent;
+  contentWidth: number;
+  /** height available to content on one page, less a point in reserve for rounding */
+  contentHeight: number;
+  /** the page's height between its top and bottom padding */
+  pageContentHeight: number;
+  /** line height of body text, in points: every Text inherits it unless it sets its own */
+  line: number;
+  snapshot: PlanSnapshot;
+  measure: Measurer;
+}
+
+/** A piece of a page: what to draw and how tall it will be. */
+interface Block {
+  node: ReactElement;
+  height: number;
+}
+
+const days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+function formatIssued(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(
+    new Date(iso),
+  );
+}
+
+function formatDay(isoDate: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+function orderedItems(snapshot: PlanSnapshot): SnapshotItem[] {
+  return [...snapshot.items].sort((a, b) => a.position - b.position);
+}
+
+/** Height of body-line-spaced text wrapped to `width`. */
+function textHeight(ctx: Ctx, runs: Run[] | string, width: number, size = ctx.m.body): number {
+  return ctx.measure.lines(runs, width, size) * ctx.line;
+}
+
+// ------------------------------------------------------------------ small pieces
+
+function bullet(
+  ctx: Ctx,
+  key: string | number,
+  content: ReactNode,
+  runs: Run[] | string,
+  width: number,
+  marker = "•",
+  color?: string,
+): Block {
+  const { m } = ctx;
+  const markerWidth = m.body * (marker.length > 1 ? 1.7 : 1.1);
+  const marginBottom = m.large ? 5 : 2.5;
+  return {
+    height: textHeight(ctx, runs, width - markerWidth) + marginBottom,
+    node: (
+      <View key={key} style={{ flexDirection: "row", marginBottom }}>
+        <Text style={{ width: markerWidth, color: color ?? ink.text, fontWeight: 700 }}>{marker}</Text>
+        <Text style={{ flex: 1 }}>{content}</Text>
+      </View>
+    ),
+  };
+}
+
+function sectionHeading(ctx: Ctx, text: string): Block {
+  const { m, accent } = ctx;
+  const lineHeight = m.h2 * 1.25;
+  return {
+    height:
+      m.gap + ctx.measure.lines([{ text, bold: true }], ctx.contentWidth, m.h2) * lineHeight + 3 + 1.5 + m.gap * 0.6,
+    node: (
+      <Text
+        style={{
+          fontSize: m.h2,
+          lineHeight: `${lineHeight}pt`,
+          fontWeight: 700,
+          color: accent.text,
+          marginTop: m.gap,
+          marginBottom: m.gap * 0.6,
+          paddingBottom: 3,
+          borderBottomWidth: 1.5,
+          borderBottomColor: accent.fill,
+        }}
+      >
+        {text}
+      </Text>
+    ),
+  };
+}
+
+function stack(blocks: Block[], style?: Style, extraHeight = 0, wrap = false): Block {
+  return {
+    height: blocks.reduce((sum, block) => sum + block.height, 0) + extraHeight,
+    node: (
+      <View style={style} wrap={wrap}>
+        {blocks.map((block, i) => (
+          <View key={i}>{block.node}</View>
+        ))}
+      </View>
+    ),
+  };
+}
+
+/** A pale box with a coloured left edge, for the clinician's notes and what changed. */
+function callout(ctx: Ctx, colour: string, tint: string, body: (innerWidth: number) => Block[]): Block {
+  const { m } = ctx;
+  const padding = m.large ? 12 : 8;
+  const paddingLeft = m.large ? 14 : 10;
+  const border = m.large ? 5 : 3.5;
+  const inner = ctx.contentWidth - paddingLeft - padding - border;
+  const parts = body(inner);
+  return stack(
+    parts,
+    {
+      backgroundColor: tint,
+      borderLeftWidth: border,
+      borderLeftColor: colour,
+      padding,
+      paddingLeft,
+      marginBottom: m.gap,
+      borderRadius: 2,
+    },
+    2 * padding + m.gap,
+  );
+}
+
+// ------------------------------------------------------------------ first page
+
+function clinicHeader(ctx: Ctx): Block {
+  const { m, accent, snapshot } = ctx;
+  const { clinic } = snapshot;
+  const contact = [clinic.phone ? `Phone ${clinic.phone}` : null, clinic.email, clinic.website].filter(
+    (part): part is string => Boolean(part),
+  );
+  const nameSize = m.large ? m.h2 : 15;
+  const gapAfterLogo = m.gap * 1.2;
+  // The logo keeps its proportions within a box up to three times as wide as it is tall.
+  const textWidth = ctx.contentWidth - (clinic.logo ? m.logoHeight * 3 + gapAfterLogo : 0);
+  const itemGap = m.large ? 18 : 14;
+  let contactRows = contact.length > 0 ? 1 : 0;
+  let used = 0;
+  for (const part of contact) {
+    const w = ctx.measure.width(part, m.small) + itemGap;
+    if (used > 0 && used + w > textWidth) {
+      contactRows++;
+      used = 0;
+    }
+    used += w;
+  }
+  const textBlockHeight =
+    ctx.measure.lines([{ text: clinic.name, bold: true }], textWidth, nameSize) * ctx.line +
+    (contact.length > 0 ? 2 + contactRows * ctx.line : 0) +
+    (clinic.address ? 1 + textHeight(ctx, clinic.address, textWidth, m.small) : 0);
+  return {
+    height: Math.max(clinic.logo ? m.logoHeight : 0, textBlockHeight) + 2 * m.gap + 3,
+    node: (
+      <View
+        style={{
+          flexDirection: "row",
+          alignItems: "center",
+          paddingBottom: m.gap,
+          marginBottom: m.gap,
+          borderBottomWidth: 3,
+          borderBottomColor: accent.fill,
+        }}
+      >
+        {clinic.logo ? (
+          <Image
+            src={{ data: Buffer.from(clinic.logo.base64, "base64"), format: clinic.logo.mimeType === "image/png" ? "png" : "jpg" }}
+            style={{ height: m.logoHeight, maxWidth: m.logoHeight * 3, objectFit: "contain", marginRight: gapAfterLogo }}
+          />
+        ) : null}
+        <View style={{ flex: 1 }}>
+          <Text style={{ fontSize: nameSize, fontWeight: 700, color: accent.text }}>{clinic.name}</Text>
+          {contact.length > 0 ? (
+            // Separate pieces that wrap as whole units, so a long address never leaves a stray separator.
+            <View style={{ flexDirection: "row", flexWrap: "wrap", marginTop: 2 }}>
+              {contact.map((part, i) => (
+                <Text key={i} style={{ fontSize: m.small, color: ink.muted, marginRight: itemGap }}>
+                  {part}
+                </Text>
+              ))}
+            </View>
+          ) : null}
+          {clinic.address ? <Text style={{ fontSize: m.small, color: ink.muted, marginTop: 1 }}>{clinic.address}</Text> : null}
+        </View>
+      </View>
+    ),
+  };
+}
+
+function titleBlock(ctx: Ctx, link: string): Block {
+  const { m, snapshot } = ctx;
+  const qrBox = m.qr + 14;
+  const leftWidth = ctx.contentWidth - qrBox - m.gap;
+  const labelWidth = m.large ? 110 : 72;
+  const metaGap = m.large ? 4 : 2;
+  const meta: [string, string][] = [
+    ["For", snapshot.patient.displayName],
+    ["From", snapshot.clinician.name],
+    ["Issued", `${formatIssued(snapshot.issuedAt)}  ·  Version ${snapshot.version}`],
+  ];
+  if (snapshot.startDate) meta.push(["Start", formatDay(snapshot.startDate)]);
+  if (snapshot.reviewDate) meta.push(["Review", formatDay(snapshot.reviewDate)]);
+  const titleLine = m.h1 * 1.15;
+  const leftHeight =
+    ctx.measure.lines([{ text: snapshot.title, bold: true }], leftWidth, m.h1) * titleLine +
+    m.gap * 0.7 +
+    meta.reduce((sum, [, value]) => sum + textHeight(ctx, [{ text: value, bold: true }], leftWidth - labelWidth) + metaGap, 0);
+  const caption = "Scan to open your plan online";
+  const captionSize = m.large ? m.small : 8;
+  const rightHeight = 2 * 6 + 2 + m.qr + 3 + textHeight(ctx, caption, qrBox - 14, captionSize);
+  return {
+    height: Math.max(leftHeight, rightHeight) + m.gap,
+    node: (
+      <View style={{ flexDirection: "row", marginBottom: m.gap }}>
+        <View style={{ width: leftWidth, marginRight: m.gap }}>
+          <Text style={{ fontSize: m.h1, fontWeight: 700, marginBottom: m.gap * 0.7, lineHeight: `${titleLine}pt` }}>
+            {snapshot.title}
+          </Text>
+          {meta.map(([label, value]) => (
+            <View key={label} style={{ flexDirection: "row", marginBottom: metaGap }}>
+              <Text style={{ width: labelWidth, color: ink.muted }}>{label}</Text>
+              <Text style={{ flex: 1, fontWeight: 700 }}>{value}</Text>
+            </View>
+          ))}
+        </View>
+        <View
+          style={{ width: qrBox, alignItems: "center", padding: 6, borderWidth: 1, borderColor: ink.rule, borderRadius: 4 }}
+        >
+          <QrCode link={link} width={m.qr} />
+          <Text style={{ fontSize: captionSize, textAlign: "center", marginTop: 3 }}>{caption}</Text>
+        </View>
+      </View>
+    ),
+  };
+}
+
+function howToUse(ctx: Ctx): Block {
+  const text =
+    "Do each exercise as the pictures and steps show, at the dose in bold. Before you start, read the pain " +
+    "guide below and the “Staying safe” page. The chart on the last page is for ticking off each session.";
+  return {
+    height: textHeight(ctx, text, ctx.contentWidth) + ctx.m.gap,
+    node: <Text style={{ marginBottom: ctx.m.gap }}>{text}</Text>,
+  };
+}
+
+function notes(ctx: Ctx): Block | null {
+  const { snapshot, accent } = ctx;
+  const text = snapshot.notes?.trim();
+  if (!text) return null;
+  const title = `A note from ${snapshot.clinician.name}`;
+  return callout(ctx, accent.fill, accent.tint, (inner) => [
+    {
+      height: textHeight(ctx, [{ text: title, bold: true }], inner) + 3,
+      node: <Text style={{ fontWeight: 700, marginBottom: 3 }}>{title}</Text>,
+    },
+    { height: textHeight(ctx, text, inner), node: <Text>{text}</Text> },
+  ]);
+}
+
+function whatChanged(ctx: Ctx): Block | null {
+  const { snapshot, accent, m } = ctx;
+  const changes = snapshot.changes;
+  if (!changes) return null;
+  const none = changes.added.length + changes.removed.length + changes.changed.length === 0;
+  const titleSize = m.large ? m.body + 2 : m.body + 1;
+  const title = `What changed since version ${changes.previousVersion}`;
+  return callout(ctx, accent.fill, accent.tint, (inner) => {
+    const parts: Block[] = [
+      {
+        height: ctx.measure.lines([{ text: title, bold: true }], inner, titleSize) * ctx.line + 1,
+        node: <Text style={{ fontWeight: 700, fontSize: titleSize, marginBottom: 1 }}>{title}</Text>,
+      },
+    ];
+    if (none) {
+      const text = `Your exercises are the same as in version ${changes.previousVersion}.`;
+      parts.push({ height: textHeight(ctx, text, inner), node: <Text>{text}</Text> });
+    }
+    for (const [label, names] of [
+      ["New", changes.added],
+      ["Removed", changes.removed],
+      ["Changed", changes.changed],
+    ] as const) {
+      if (names.length === 0) continue;
+      const list = names.join("; ");
+      parts.push({
+        height: 2 + textHeight(ctx, [{ text: `${label}: `, bold: true }, { text: list }], inner),
+        node: (
+          <Text style={{ marginTop: 2 }}>
+            <Text style={{ fontWeight: 700 }}>{`${label}: `}</Text>
+            {list}
+          </Text>
+        ),
+      });
+    }
+    return parts;
+  });
+}
+
+function bandColour(to: number): string {
+  if (to <= 3) return ink.bandGreen;
+  if (to <= 5) return ink.bandAmber;
+  return ink.bandRed;
+}
+
+function painRule(ctx: Ctx): Block {
+  const { m, snapshot } = ctx;
+  const rule = snapshot.safety.painRule;
+  const padding = m.large ? 12 : 9;
+  const inner = ctx.contentWidth - 2 - 2 * padding;
+  const headingSize = m.large ? m.h2 - 2 : m.body + 2;
+  const chipWidth = m.large ? 96 : 62;
+  const parts: Block[] = [
+    {
+      height: ctx.measure.lines([{ text: rule.heading, bold: true }], inner, headingSize) * ctx.line + 3,
+      node: <Text style={{ fontWeight: 700, fontSize: headingSize, marginBottom: 3 }}>{rule.heading}</Text>,
+    },
+  ];
+  if (rule.intro.trim() !== "") {
+    parts.push({ height: textHeight(ctx, rule.intro, inner) + 6, node: <Text style={{ marginBottom: 6 }}>{rule.intro}</Text> });
+  }
+  rule.bands.forEach((band, i) => {
+    const runs: Run[] = [{ text: `${band.label}. `, bold: true }, { text: band.advice }];
+    parts.push({
+      height: Math.max(ctx.line + 6, textHeight(ctx, runs, inner - chipWidth - 8)) + 4,
+      node: (
+        <View key={i} style={{ flexDirection: "row", marginBottom: 4 }}>
+          <View
+            style={{
+              width: chipWidth,
+              backgroundColor: bandColour(band.to),
+              borderRadius: 3,
+              justifyContent: "center",
+              alignItems: "center",
+              paddingVertical: 3,
+            }}
+          >
+            <Text style={{ color: "#ffffff", fontWeight: 700 }}>{`${band.from}–${band.to}`}</Text>
+          </View>
+          <View style={{ flex: 1, paddingLeft: 8, justifyContent: "center" }}>
+            <Text>
+              <Text style={{ fontWeight: 700 }}>{`${band.label}. `}</Text>
+              {band.advice}
+            </Text>
+          </View>
+        </View>
+      ),
+    });
+  });
+  rule.notes.forEach((note, i) => parts.push(bullet(ctx, i, note, note, inner)));
+  return stack(
+    parts,
+    { borderWidth: 1, borderColor: ink.rule, borderRadius: 4, padding, marginBottom: m.gap },
+    2 + 2 * padding + m.gap,
+  );
+}
+
+function aboutConditions(ctx: Ctx): Block | null {
+  const { snapshot, m } = ctx;
+  if (snapshot.conditions.length === 0) return null;
+  const width = ctx.contentWidth;
+  const parts: Block[] = [sectionHeading(ctx, snapshot.conditions.length === 1 ? "About your condition" : "About your conditions")];
+  for (const condition of snapshot.conditions) {
+    parts.push({
+      height: textHeight(ctx, [{ text: condition.name, bold: true }], width) + textHeight(ctx, condition.summary, width) + m.gap * 0.6,
+      node: (
+        <View style={{ marginBottom: m.gap * 0.6 }}>
+          <Text style={{ fontWeight: 700 }}>{condition.name}</Text>
+          <Text>{condition.summary}</Text>
+        </View>
+      ),
+    });
+  }
+  const more = "More about your condition, and what helps, is on your online plan.";
+  parts.push({
+    height: textHeight(ctx, more, width, m.small),
+    node: <Text style={{ color: ink.muted, fontSize: m.small }}>{more}</Text>,
+  });
+  return stack(parts);
+}
+
+// ------------------------------------------------------------------ exercises
+
+/** Height over width of an exercise's picture; start and end share one frame. */
+const aspectCache = new WeakMap<FigureSpec, number>();
+function figureAspect(spec: FigureSpec): number {
+  let aspect = aspectCache.get(spec);
+  if (aspect === undefined) {
+    const drawing = renderFigure(spec, { which: "start", width: 100 });
+    aspect = drawing.height / drawing.width;
+    aspectCache.set(spec, aspect);
+  }
+  return aspect;
+}
+
+/** a picture's frame: padding and border on each side */
+const frameInset = 3 + 0.75;
+
+/**
+ * Start and end sit side by side, each filling half the width unless that would make it taller
+ * than `maxHeight` (a standing figure is tall and narrow). Wide, short pictures of lying
+ * exercises come out tiny at half width, so they are stacked at full width when that makes
+ * them clearly bigger. The whole row, labels included, stays within `maxRowHeight`.
+ */
+function figureLayout(ctx: Ctx, spec: FigureSpec, width: number, maxHeight: number, maxRowHeight: number) {
+  const aspect = figureAspect(spec);
+  const twoPoses = spec.end !== null;
+  const overhead = panelOverhead(ctx);
+  const fit = (panelWidth: number, heightLimit: number) => Math.max(0, Math.min(panelWidth - 2 * frameInset, heightLimit / aspect));
+  const sidePanel = twoPoses ? (width - ctx.m.figureGap) / 2 : width;
+  const side = fit(sidePanel, Math.min(maxHeight, maxRowHeight - overhead));
+  const stackedWidth = twoPoses ? fit(width, Math.min(maxHeight * 0.7, (maxRowHeight - 2 * overhead) / 2)) : 0;
+  const stacked = stackedWidth > side * 1.15;
+  const figureWidth = stacked ? stackedWidth : side;
+  return { stacked, twoPoses, panelWidth: stacked ? width : sidePanel, figureWidth, figureHeight: figureWidth * aspect };
+}
+
+/** Height a picture's frame and label add to the picture itself. */
+function panelOverhead(ctx: Ctx): number {
+  return 2 * frameInset + 1 + ctx.line + 3;
+}
+
+function figurePanel(ctx: Ctx, item: SnapshotItem, width: number, maxHeight: number, maxRowHeight = Infinity): Block {
+  const { m } = ctx;
+  const spec = item.figure;
+  if (!spec) {
+    const height = Math.min(maxHeight, maxRowHeight, ((width - m.figureGap) / 2) * 0.9);
+    return {
+      height,
+      node: (
+        <View
+          style={{
+            width,
+            height,
+            borderWidth: 1,
+            borderStyle: "dashed",
+            borderColor: ink.rule,
+            borderRadius: 4,
+            backgroundColor: ink.faint,
+            alignItems: "center",
+            justifyContent: "center",
+            padding: 8,
+          }}
+        >
+          <Text style={{ fontSize: m.small, color: ink.muted, textAlign: "center" }}>No picture for this exercise:</Text>
+          <Text style={{ fontSize: m.small, color: ink.muted, textAlign: "center" }}>follow the steps.</Text>
+        </View>
+      ),
+    };
+  }
+  const layout = figureLayout(ctx, spec, width, maxHeight, maxRowHeight);
+  const labelStyle: Style = { fontSize: m.small, color: ink.muted, textAlign: "center", marginTop: 1, marginBottom: 3 };
+  const frame: Style = { borderWidth: 0.75, borderColor: ink.rule, borderRadius: 4, padding: 3, alignItems: "center" };
+  const panelHeight = layout.figureHeight + panelOverhead(ctx);
+  const panel = (which: "start" | "end", label: string) => (
+    <View key={which} style={{ width: layout.panelWidth }}>
+      <View style={frame}>
+        <PdfFigure spec={spec} which={which} width={layout.figureWidth} fontFamily={font} />
+      </View>
+      <Text style={labelStyle}>{label}</Text>
+    </View>
+  );
+  if (!layout.twoPoses) {
+    // One pose (a position to hold): one picture where the two would be.
+    return { height: panelHeight, node: <View style={{ width }}>{panel("start", spec.hold ? "Hold this position" : "Position")}</View> };
+  }
+  return {
+    height: layout.stacked ? 2 * panelHeight : panelHeight,
+    node: (
+      <View style={{ width, flexDirection: layout.stacked ? "column" : "row", justifyContent: "space-between" }}>
+        {panel("start", "Start")}
+        {panel("end", "End")}
+      </View>
+    ),
+  };
+}
+
+/** A tinted box with a coloured left edge inside an exercise: the caution and the clinician's note. */
+function exerciseBox(ctx: Ctx, runs: Run[], width: number, edge: string, tint: string, labelColour: string): Block {
+  const { m } = ctx;
+  const marginTop = m.large ? 8 : 5;
+  const padding = m.large ? 8 : 5;
+  const paddingLeft = m.large ? 10 : 7;
+  const border = m.large ? 4 : 2.5;
+  return {
+    height: marginTop + 2 * padding + textHeight(ctx, runs, width - paddingLeft - padding - border),
+    node: (
+      <View
+        style={{ marginTop, padding, paddingLeft, borderLeftWidth: border, borderLeftColor: edge, backgroundColor: tint }}
+      >
+        <Text>
+          <Text style={{ fontWeight: 700, color: labelColour }}>{runs[0].text}</Text>
+          {runs[1].text}
+        </Text>
+      </View>
+    ),
+  };
+}
+
+function exerciseText(ctx: Ctx, item: SnapshotItem, width: number): Block {
+  const { m, snapshot, accent } = ctx;
+  const parts: Block[] = [];
+  item.steps
+    .filter((step) => step.trim() !== "")
+    .forEach((step, i) => parts.push(bullet(ctx, i, step, step, width, `${i + 1}.`, accent.text)));
+  const cues = item.cues.filter((cue) => cue.trim() !== "");
+  if (cues.length > 0) {
+    const marginTop = m.large ? 6 : 3;
+    const lines = cues.map((cue, i) => {
+      const label = i === 0 ? "Tip: " : "Also: ";
+      return {
+        height: textHeight(ctx, [{ text: label, bold: true }, { text: cue }], width) + 2,
+        node: (
+          <Text key={i} style={{ marginBottom: 2 }}>
+            <Text style={{ fontWeight: 700, color: accent.text }}>{label}</Text>
+            {cue}
+          </Text>
+        ),
+      };
+    });
+    parts.push(stack(lines, { marginTop }, marginTop));
+  }
+  if (item.caution && item.caution.trim() !== "") {
+    parts.push(
+      exerciseBox(ctx, [{ text: "Take care: ", bold: true }, { text: item.caution.trim() }], width, ink.caution, ink.cautionTint, ink.sameDay),
+    );
+  }
+  if (item.note && item.note.trim() !== "") {
+    parts.push(
+      exerciseBox(
+        ctx,
+        [{ text: `Note from ${snapshot.clinician.name}: `, bold: true }, { text: item.note.trim() }],
+        width,
+        accent.fill,
+        accent.tint,
+        accent.text,
+      ),
+    );
+  }
+  return stack(parts);
+}
+
+function exerciseHeader(ctx: Ctx, item: SnapshotItem, number: number, width: number): Block {
+  const { m, accent } = ctx;
+  const marginBottom = m.large ? 10 : 6;
+  const badgeGap = m.large ? 10 : 7;
+  const nameLine = m.name * 1.2;
+  const summary = item.summary.trim();
+  const summarySize = m.large ? m.body : m.body - 0.5;
+  const summaryTop = m.large ? 6 : 3;
+  const doseTop = m.large ? 8 : 4;
+  const dosePadV = m.large ? 6 : 3;
+  const dosePadH = m.large ? 10 : 6;
+  const height =
+    Math.max(m.badge, ctx.measure.lines([{ text: item.name, bold: true }], width - m.badge - badgeGap, m.name) * nameLine) +
+    (summary ? summaryTop + textHeight(ctx, summary, width, summarySize) : 0) +
+    doseTop +
+    2 * dosePadV +
+    ctx.measure.lines([{ text: item.doseLine, bold: true }], width - 2 * dosePadH, m.dose) * ctx.line +
+    marginBottom;
+  return {
+    height,
+    node: (
+      <View style={{ marginBottom }}>
+        <View style={{ flexDirection: "row", alignItems: "center" }}>
+          <View
+            style={{
+              width: m.badge,
+              height: m.badge,
+              borderRadius: m.badge / 2,
+              backgroundColor: accent.fill,
+              alignItems: "center",
+              justifyContent: "center",
+              marginRight: badgeGap,
+            }}
+          >
+            <Text style={{ color: accent.onFill, fontWeight: 700, fontSize: m.badge * 0.5, lineHeight: `${m.badge * 0.6}pt` }}>
+              {String(number)}
+            </Text>
+          </View>
+          <Text style={{ flex: 1, fontSize: m.name, fontWeight: 700, lineHeight: `${nameLine}pt` }}>{item.name}</Text>
+        </View>
+        {summary ? <Text style={{ color: ink.muted, fontSize: summarySize, marginTop: summaryTop }}>{summary}</Text> : null}
+        <Text
+          style={{
+            fontSize: m.dose,
+            fontWeight: 700,
+            marginTop: doseTop,
+            paddingVertical: dosePadV,
+            paddingHorizontal: dosePadH,
+            backgroundColor: accent.tint,
+            borderRadius: 3,
+          }}
+        >
+          {item.doseLine}
+        </Text>
+      </View>
+    ),
+  };
+}
+
+const cardPadding = 9;
+const cardBorder = 1;
+const columnGap = 12;
+
+/** Normal print: a bordered card with the pictures beside the steps. */
+function exerciseCard(ctx: Ctx, item: SnapshotItem, number: number): Block {
+  const { m } = ctx;
+  const inner = ctx.contentWidth - 2 * cardPadding - 2 * cardBorder;
+  const figuresWidth = 2 * m.figureWidth + m.figureGap;
+  const header = exerciseHeader(ctx, item, number, inner);
+  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight);
+  const text = exerciseText(ctx, item, inner - figuresWidth - columnGap);
+  const height = 2 * cardBorder + 2 * cardPadding + header.height + Math.max(figures.height, text.height) + m.gap;
+  return {
+    height,
+    node: (
+      // Kept whole when it fits a page; an exceptionally long exercise flows on rather than being cut off.
+      <View
+        wrap={height > ctx.contentHeight}
+        style={{ borderWidth: cardBorder, borderColor: ink.rule, borderRadius: 5, padding: cardPadding, marginBottom: m.gap }}
+      >
+        {header.node}
+        <View style={{ flexDirection: "row" }}>
+          {figures.node}
+          <View style={{ flex: 1, marginLeft: columnGap }}>{text.node}</View>
+        </View>
+      </View>
+    ),
+  };
+}
+
+/** Large print: one exercise to a page, pictures as big as the page leaves room for. */
+function exercisePage(ctx: Ctx, item: SnapshotItem, number: number): Block {
+  const { m } = ctx;
+  const width = ctx.contentWidth;
+  const figuresWidth = 2 * m.figureWidth + m.figureGap;
+  const header = exerciseHeader(ctx, item, number, width);
+  const text = exerciseText(ctx, item, width);
+  // The pictures get what the words leave, but never less than a legible size: a very long
+  // exercise runs on to a second page rather than shrinking its pictures to nothing.
+  const room = ctx.contentHeight - header.height - m.gap - text.height;
+  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, Math.max(room, 160));
+  const height = header.height + figures.height + m.gap + text.height;
+  return {
+    height,
+    node: (
+      <View wrap={height > ctx.contentHeight}>
+        {header.node}
+        <View style={{ alignItems: "center", marginBottom: m.gap }}>{figures.node}</View>
+        {text.node}
+      </View>
+    ),
+  };
+}
+
+// ------------------------------------------------------------------ safety and the weekly chart
+
+function safetyBox(ctx: Ctx, list: SafetyList, colour: string, tint: string, strong = false): Block {
+  const { m } = ctx;
+  const border = strong ? 2 : 1;
+  const padding = m.large ? 12 : 9;
+  const inner = ctx.contentWidth - 2 * border - 2 * padding;
+  const headingSize = m.large ? m.h2 - 2 : m.body + 2;
+  const parts: Block[] = [
+    {
+      height: ctx.measure.lines([{ text: list.heading, bold: true }], inner, headingSize) * ctx.line + 3,
+      node: <Text style={{ fontWeight: 700, fontSize: headingSize, color: colour, marginBottom: 3 }}>{list.heading}</Text>,
+    },
+  ];
+  if (list.intro.trim() !== "") {
+    parts.push({ height: textHeight(ctx, list.intro, inner) + 4, node: <Text style={{ marginBottom: 4 }}>{list.intro}</Text> });
+  }
+  list.items.forEach((item, i) => parts.push(bullet(ctx, i, item, item, inner, "•", colour)));
+  return stack(
+    parts,
+    { borderWidth: border, borderColor: colour, backgroundColor: tint, borderRadius: 4, padding, marginBottom: m.gap },
+    2 * border + 2 * padding + m.gap,
+  );
+}
+
+function safetyBlocks(ctx: Ctx): Block[] {
+  const { snapshot } = ctx;
+  const { safety, clinic } = snapshot;
+  const blocks: Block[] = [
+    // The heading travels with the urgent box.
+    stack([sectionHeading(ctx, "Staying safe"), safetyBox(ctx, safety.urgent, ink.urgent, ink.urgentTint, true)]),
+    safetyBox(ctx, safety.sameDay, ink.sameDay, ink.sameDayTint),
+    safetyBox(ctx, safety.seeClinician, ink.text, "#ffffff"),
+  ];
+  if (clinic.phone) {
+    const text = `Questions about your exercises? Call ${clinic.name} on ${clinic.phone}.`;
+    blocks.push({ height: 2 + textHeight(ctx, text, ctx.contentWidth), node: <Text style={{ marginTop: 2 }}>{text}</Text> });
+  }
+  return blocks;
+}
+
+/**
+ * The weekly chart: a row per exercise, a column per day, and a pain row. A plan too long for
+ * one page continues on the next with the day headings repeated.
+ */
+function tickGridSheets(ctx: Ctx, items: SnapshotItem[]): Block[][] {
+  const { m, accent } = ctx;
+  const numberWidth = m.large ? 30 : 18;
+  const nameWidth = ctx.contentWidth - 2 - 7 * m.gridDay - 12 - numberWidth;
+  const cell: Style = { width: m.gridDay, borderLeftWidth: 1, borderLeftColor: ink.rule };
+  const cellPadding = 3;
+  const rowHeight = (label: Run[], minHeight: number) =>
+    Math.max(minHeight, textHeight(ctx, label, nameWidth) + 2 * cellPadding) + 1;
+  const row = (key: string, label: ReactNode, shaded: boolean, minHeight: number) => (
+    <View
+      key={key}
+      style={{
+        flexDirection: "row",
+        minHeight,
+        borderBottomWidth: 1,
+        borderBottomColor: shaded ? ink.text : ink.rule,
+        backgroundColor: shaded ? ink.faint : undefined,
+      }}
+    >
+      <View style={{ flex: 1, justifyContent: "center", paddingHorizontal: 6, paddingVertical: cellPadding }}>{label}</View>
+      {days.map((day) => (
+        <View key={day} style={cell} />
+      ))}
+    </View>
+  );
+  const rows = items.map((item, i) => ({
+    height: rowHeight([{ text: item.name }], m.gridRow),
+    node: row(
+      `item-${i}`,
+      <View style={{ flexDirection: "row" }}>
+        <Text style={{ width: numberWidth, fontWeight: 700 }}>{String(i + 1)}</Text>
+        <Text style={{ flex: 1 }}>{item.name}</Text>
+      </View>,
+      false,
+      m.gridRow,
+    ),
+  }));
+  rows.push({
+    height: rowHeight([{ text: "Pain 0–10", bold: true }], m.gridRow * 1.2),
+    node: row("pain", <Text style={{ fontWeight: 700 }}>Pain 0–10</Text>, true, m.gridRow * 1.2),
+  });
+  const header = (
+    <View style={{ flexDirection: "row", backgroundColor: accent.fill, borderBottomWidth: 1, borderBottomColor: ink.text }}>
+      <Text style={{ flex: 1, color: accent.onFill, fontWeight: 700, paddingHorizontal: 6, paddingVertical: 4 }}>Exercise</Text>
+      {days.map((day) => (
+        <Text
+          key={day}
+          style={{
+            width: m.gridDay,
+            color: accent.onFill,
+            fontWeight: 700,
+            textAlign: "center",
+            paddingVertical: 4,
+            fontSize: m.large ? m.small : m.body,
+          }}
+        >
+          {day}
+        </Text>
+      ))}
+    </View>
+  );
+  const headerHeight = ctx.line + 8 + 1;
+  const table = (chunk: Block[]): Block => ({
+    height: 1 + headerHeight + chunk.reduce((sum, r) => sum + r.height, 0),
+    node: (
+      <View style={{ borderWidth: 1, borderColor: ink.text, borderBottomWidth: 0 }}>
+        {header}
+        {chunk.map((r) => r.node)}
+      </View>
+    ),
+  });
+
+  const intro =
+    "Tick a box each time you do an exercise. At the end of each day, write down your pain from 0 (no pain) " +
+    "to 10 (the worst pain you can imagine).";
+  const weekLine = "Week starting: ____________________";
+  const opening: Block[] = [
+    sectionHeading(ctx, "Your week"),
+    { height: textHeight(ctx, intro, ctx.contentWidth) + m.gap * 0.6, node: <Text style={{ marginBottom: m.gap * 0.6 }}>{intro}</Text> },
+    { height: ctx.line + m.gap, node: <Text style={{ marginBottom: m.gap }}>{weekLine}</Text> },
+  ];
+  const continued = sectionHeading(ctx, "Your week (continued)");
+
+  const sheets: Block[][] = [];
+  let lead = opening;
+  let chunk: Block[] = [];
+  let rowsOnPrevious: Block[] = [];
+  const leadHeight = () => lead.reduce((sum, b) => sum + b.height, 0);
+  for (const r of rows) {
+    if (chunk.length > 0 && leadHeight() + table([...chunk, r]).height > ctx.contentHeight) {
+      sheets.push([...lead, table(chunk)]);
+      rowsOnPrevious = chunk;
+      lead = [continued];
+      chunk = [];
+    }
+    chunk.push(r);
+  }
+  if (sheets.length > 0 && chunk.length === 1) {
+    // Never leave the pain row on a page of its own: take the last exercise with it.
+    const moved = rowsOnPrevious.pop();
+    if (moved && rowsOnPrevious.length > 0) {
+      const previous = sheets[sheets.length - 1];
+      previous[previous.length - 1] = table(rowsOnPrevious);
+      chunk.unshift(moved);
+    }
+  }
+  sheets.push([...lead, table(chunk)]);
+  return sheets;
+}
+
+// ------------------------------------------------------------------ pages
+
+/** Page numbers known in advance, or left to react-pdf to fill in after it paginates. */
+type Numbering = { pageNumber: number; totalPages: number } | "dynamic";
+
+function Footer({ ctx, numbering }: { ctx: Ctx; numbering: Numbering }) {
+  const { m, snapshot } = ctx;
+  const { clinic } = snapshot;
+  const contactLine = clinic.phone ? `${clinic.name}  ·  ${clinic.phone}` : clinic.name;
+  const numberStyle: Style = { width: m.large ? 130 : 80, textAlign: "right" };
+  return (
+    <View
+      fixed
+      style={{
+        position: "absolute",
+        left: m.margin,
+        right: m.margin,
+        bottom: m.large ? 20 : 22,
+        borderTopWidth: 0.75,
+        borderTopColor: ink.rule,
+        paddingTop: 4,
+        flexDirection: "row",
+        fontSize: m.footer,
+        color: ink.muted,
+      }}
+    >
+      <View style={{ flex: 1 }}>
+        <Text>{`${snapshot.patient.displayName}  ·  ${snapshot.title}  ·  Version ${snapshot.version}`}</Text>
+        <Text>{contactLine}</Text>
+      </View>
+      {numbering === "dynamic" ? (
+        <Text style={numberStyle} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+      ) : (
+        <Text style={numberStyle}>{`Page ${numbering.pageNumber} of ${numbering.totalPages}`}</Text>
+      )}
+    </View>
+  );
+}
+
+/** Greedy packing in reading order: a block that does not fit starts the next page. */
+function pack(blocks: (Block | null)[], capacity: number): Block[][] {
+  const pages: Block[][] = [];
+  let current: Block[] = [];
+  let used = 0;
+  for (const block of blocks) {
+    if (!block) continue;
+    if (current.length > 0 && used + block.height > capacity) {
+      pages.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(block);
+    used += block.height;
+  }
+  if (current.length > 0) pages.push(current);
+  return pages;
+}
+
+/**
+ * One sheet. Line spacing is set on the wrapper in points, not on the Page: react-pdf 4.9 drops
+ * a fixed footer that inherits a line height, and resolves a unitless one against its default
+ * font size rather than the text's.
+ *
+ * A sheet whose blocks were measured to fit is laid out as exactly one page (`wrap={false}`),
+ * which spares react-pdf's paginator entirely; were a measurement ever a line or two short, the
+ * text would run into the bottom margin above the footer rather than off the page.
+ */
+function Sheet({ ctx, paper, blocks, numbering }: { ctx: Ctx; paper: Paper; blocks: Block[]; numbering: Numbering }) {
+  const { m } = ctx;
+  return (
+    <Page
+      size={paper}
+      wrap={numbering === "dynamic"}
+      style={{
+        fontFamily: font,
+        fontSize: m.body,
+        color: ink.text,
+        paddingTop: m.margin,
+        paddingHorizontal: m.margin,
+        paddingBottom: m.margin + m.footerSpace,
+      }}
+    >
+      {/* A page that is not paginated takes its height from its content in react-pdf, so the
+          content area is given the page's full height explicitly. */}
+      <View style={{ fontSize: m.body, lineHeight: `${ctx.line}pt`, height: numbering === "dynamic" ? undefined : ctx.pageContentHeight }}>
+        {blocks.map((block, i) => (
+          <View key={i} wrap={block.height > ctx.contentHeight}>
+            {block.node}
+          </View>
+        ))}
+      </View>
+      <Footer ctx={ctx} numbering={numbering} />
+    </Page>
+  );
+}
+
+/** The handout document, already split into sheets. */
+export function handoutDocument(
+  snapshot: PlanSnapshot,
+  options: HandoutOptions,
+  measure: Measurer,
+  /** let react-pdf paginate every sheet, so a block measured short shows up as an extra page (tests) */
+  verifyPacking = false,
+): { document: ReactElement<DocumentProps>; sheets: number } {
+  const m = metricsFor(options.largePrint, options.paper);
+  const page = paperSizes[options.paper];
+  const ctx: Ctx = {
+    m,
+    accent: accentFrom(snapshot.clinic.accentColour),
+    contentWidth: page.width - 2 * m.margin,
+    contentHeight: page.height - 2 * m.margin - m.footerSpace - 1,
+    pageContentHeight: page.height - 2 * m.margin - m.footerSpace,
+    line: Math.round(m.body * m.lineHeight * 10) / 10,
+    snapshot,
+    measure,
+  };
+  const items = orderedItems(snapshot);
+  const cover: (Block | null)[] = [clinicHeader(ctx), titleBlock(ctx, options.link), howToUse(ctx), notes(ctx), whatChanged(ctx), painRule(ctx)];
+  const opening: Block[][] = [];
+  const exercises: Block[][] = [];
+  if (m.large) {
+    opening.push(...pack(cover, ctx.contentHeight));
+    for (const [i, item] of items.entries()) exercises.push([exercisePage(ctx, item, i + 1)]);
+  } else {
+    // The section heading travels with the first exercise so it never ends a page alone.
+    const cards = items.map((item, i) => exerciseCard(ctx, item, i + 1));
+    const first = stack([sectionHeading(ctx, "Your exercises"), cards[0]]);
+    const packed = pack([...cover, first, ...cards.slice(1)], ctx.contentHeight);
+    // Pages before the one the exercises start on belong to the opening.
+    const firstExercisePage = packed.findIndex((sheet) => sheet.includes(first));
+    opening.push(...packed.slice(0, firstExercisePage));
+    exercises.push(...packed.slice(firstExercisePage));
+  }
+  const safety = pack(safetyBlocks(ctx), ctx.contentHeight);
+  const chart = tickGridSheets(ctx, items);
+  // The condition summaries go where there is room (after the exercises, under the chart, or
+  // after the safety advice) rather than on a page of their own.
+  const about = aboutConditions(ctx);
+  if (about) {
+    const room = (sheet: Block[]) => ctx.contentHeight - sheet.reduce((sum, block) => sum + block.height, 0);
+    const home = [exercises.at(-1), chart.at(-1), safety.at(-1), opening.at(-1)].find(
+      (sheet): sheet is Block[] => sheet !== undefined && room(sheet) >= about.height,
+    );
+    if (home) home.push(about);
+    else exercises.push([about]);
+  }
+  const sheets = [...opening, ...exercises, ...safety, ...chart];
+  // Only a block taller than a page (an exercise with pages of steps) needs react-pdf to paginate;
+  // then it also numbers the pages, since it decides how many there are.
+  const paginate = verifyPacking || sheets.some((sheet) => sheet.some((block) => block.height > ctx.contentHeight));
+  const numbering = (index: number): Numbering => (paginate ? "dynamic" : { pageNumber: index + 1, totalPages: sheets.length });
+  const document = (
+    <Document
+      title={`${snapshot.title} (version ${snapshot.version})`}
+      author={snapshot.clinic.name}
+      subject={`Exercise plan for ${snapshot.patient.displayName}`}
+      creator="Physioplan"
+      producer="Physioplan"
+      language="en-GB"
+    >
+      {sheets.map((blocks, i) => (
+        <Sheet key={i} ctx={ctx} paper={options.paper} blocks={blocks} numbering={numbering(i)} />
+      ))}
+    </Document>
+  );
+  return { document, sheets: sheets.length };
+}

@@ -1,0 +1,17 @@
+import { Session } from "node:inspector/promises";
+import fs from "node:fs";
+import { fixtureLink, fixtureSnapshot, fixtureItems } from "@/lib/handout/fixture";
+import { renderHandout } from "@/lib/handout/render";
+const nofig = process.argv[2] === "nofig";
+const snap = nofig ? fixtureSnapshot({ items: fixtureItems().map((i) => ({ ...i, figure: null })) }) : fixtureSnapshot();
+const opts = { link: fixtureLink, paper: "A4" as const, largePrint: false };
+for (let i = 0; i < 3; i++) await renderHandout(snap, opts);
+const session = new Session(); session.connect();
+await session.post("Profiler.enable"); await session.post("Profiler.start");
+const cpu0 = process.cpuUsage(); const t0 = performance.now();
+for (let i = 0; i < 5; i++) await renderHandout(snap, opts);
+const cpu = process.cpuUsage(cpu0);
+console.log(nofig ? "nofig" : "figs", "wall/render", Math.round((performance.now() - t0) / 5), "cpu/render", Math.round((cpu.user + cpu.system) / 5000));
+const { profile } = await session.post("Profiler.stop");
+fs.mkdirSync("/tmp/hx/prof/cpu4", { recursive: true });
+fs.writeFileSync("/tmp/hx/prof/cpu4/p.cpuprofile", JSON.stringify(profile));

@@ -1,0 +1,144 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db, type Transaction } from "@/db/client";
+import { clinics, exercises, patients, planItems, plans, planVersions, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { educationFor } from "@/lib/catalogue/conditions";
+import { doseSchema, formatDose } from "@/lib/catalogue/dose";
+import { safetyContent } from "@/lib/catalogue/safety";
+import type { ConditionSlug } from "@/lib/catalogue/types";
+import { UserError } from "@/lib/errors";
+import { figureSpecSchema } from "@/lib/figures/model";
+import { isUuid } from "@/lib/patients/patients";
+import { planSnapshotSchema, snapshotClinicSchema, summariseChanges, type PlanSnapshot, type SnapshotClinic } from "./snapshot";
+import { visibleExercise } from "./exercises";
+
+export type IssuePlanResult =
+  | { status: "issued"; version: number; planVersionId: string }
+  /** The plan was saved since the clinician looked at it: nothing was issued. */
+  | { status: "conflict"; revision: number };
+
+export const issueConflictMessage = "This plan was changed since you opened this page. Reload to see what you would be issuing.";
+
+/**
+ * Freezes the plan as it stands into version N+1: one snapshot document, copied (never joined)
+ * from the plan, its patient, clinic, clinician and exercises, with what changed since version N.
+ * `revision` is the revision the clinician saw, so what is issued is what they looked at.
+ */
+export async function issuePlan(actor: Actor, { planId, revision }: { planId: string; revision: number }): Promise<IssuePlanResult | null> {
+  if (!isUuid(planId) || !Number.isInteger(revision)) return null;
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .select()
+      .from(plans)
+      .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)))
+      .for("update");
+    if (!plan) return null;
+    if (plan.revision !== revision) return { status: "conflict", revision: plan.revision };
+    if (plan.latestVersion > 0 && !plan.hasUnissuedChanges) {
+      throw new UserError(`Version ${plan.latestVersion} is already issued and nothing has changed since. Edit the plan to make a new version.`);
+    }
+
+    const version = plan.latestVersion + 1;
+    const next = await buildSnapshot(tx, actor, plan, version);
+    const previous = plan.latestVersion > 0 ? await loadSnapshot(tx, actor, planId, plan.latestVersion) : null;
+    const snapshot = planSnapshotSchema.parse({ ...next, changes: previous ? summariseChanges(previous, next) : null });
+
+    const [row] = await tx
+      .insert(planVersions)
+      .values({ clinicId: actor.clinicId, planId, version, snapshot, issuedBy: actor.userId })
+      .returning({ id: planVersions.id });
+    await tx
+      .update(plans)
+      .set({ status: "issued", latestVersion: version, hasUnissuedChanges: false })
+      .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.userId,
+      action: "plan.issued",
+      entityType: "plan",
+      entityId: planId,
+      detail: { version, title: snapshot.title, items: snapshot.items.length },
+    });
+    return { status: "issued", version, planVersionId: row.id };
+  });
+}
+
+async function loadSnapshot(tx: Transaction, actor: Actor, planId: string, version: number): Promise<PlanSnapshot | null> {
+  const [row] = await tx
+    .select({ snapshot: planVersions.snapshot })
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, planId), eq(planVersions.clinicId, actor.clinicId), eq(planVersions.version, version)));
+  const parsed = planSnapshotSchema.safeParse(row?.snapshot);
+  return parsed.success ? parsed.data : null;
+}
+
+async function buildSnapshot(tx: Transaction, actor: Actor, plan: typeof plans.$inferSelect, version: number): Promise<Omit<PlanSnapshot, "changes">> {
+  const [context] = await tx
+    .select({ patient: patients, clinic: clinics, clinicianName: users.name })
+    .from(patients)
+    .innerJoin(clinics, eq(clinics.id, patients.clinicId))
+    .leftJoin(users, and(eq(users.id, patients.clinicianId), eq(users.clinicId, patients.clinicId)))
+    .where(and(eq(patients.id, plan.patientId), eq(patients.clinicId, actor.clinicId)));
+  if (!context) throw new UserError("This plan's patient could not be found.");
+
+  const rows = await tx
+    .select({ item: planItems, exercise: exercises })
+    .from(planItems)
+    .innerJoin(exercises, and(eq(exercises.id, planItems.exerciseId), visibleExercise(actor)))
+    .where(and(eq(planItems.planId, plan.id), eq(planItems.clinicId, actor.clinicId)))
+    .orderBy(planItems.position);
+  if (rows.length === 0) throw new UserError("Add at least one exercise before issuing this plan.");
+
+  const education = educationFor(plan.conditions as ConditionSlug[]);
+  return {
+    schemaVersion: 1,
+    planId: plan.id,
+    version,
+    issuedAt: new Date().toISOString(),
+    title: plan.title,
+    notes: plan.notes,
+    startDate: plan.startDate,
+    reviewDate: plan.reviewDate,
+    patient: { displayName: `${context.patient.firstName} ${context.patient.lastName}` },
+    clinician: { name: context.clinicianName ?? actor.name },
+    clinic: clinicOf(context.clinic),
+    conditions: education.conditions,
+    generalEducation: education.general,
+    safety: safetyContent,
+    items: rows.map(({ item, exercise }, position) => {
+      const dose = doseSchema.parse(item.dose);
+      const figure = figureSpecSchema.safeParse(exercise.figure);
+      return {
+        position,
+        exerciseId: exercise.id,
+        slug: exercise.slug,
+        name: exercise.name,
+        summary: exercise.summary,
+        steps: exercise.steps,
+        cues: exercise.cues,
+        caution: exercise.caution,
+        figure: figure.success ? figure.data : null,
+        dose,
+        doseLine: formatDose(dose),
+        note: item.note,
+      };
+    }),
+  };
+}
+
+function clinicOf(clinic: typeof clinics.$inferSelect): SnapshotClinic {
+  const base = {
+    name: clinic.name,
+    phone: clinic.phone,
+    email: clinic.email,
+    address: clinic.address,
+    website: clinic.website,
+    accentColour: /^#[0-9a-fA-F]{6}$/.test(clinic.accentColour) ? clinic.accentColour : "#0f766e",
+    logo: clinic.logoMimeType && clinic.logoBase64 ? { mimeType: clinic.logoMimeType, base64: clinic.logoBase64 } : null,
+  };
+  const parsed = snapshotClinicSchema.safeParse(base);
+  // A logo that does not validate is left off the handout rather than blocking the issue.
+  return parsed.success ? parsed.data : snapshotClinicSchema.parse({ ...base, logo: null });
+}

@@ -1,0 +1,78 @@
+// Serving handout PDFs: bytes are cached per issued version and variant in Postgres. The first
+// request renders (in the bounded render pool), later ones read the row.
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db as defaultDb, type Executor } from "@/db/client";
+import { handoutFiles } from "@/db/schema";
+import { handoutFileName } from "@/lib/handout/file-name";
+import { renderHandoutPooled } from "@/lib/handout/pool";
+import type { PlanSnapshot } from "@/lib/plans/snapshot";
+
+export const handoutVariants = {
+  a4: { paper: "A4", largePrint: false },
+  "a4-large": { paper: "A4", largePrint: true },
+  letter: { paper: "LETTER", largePrint: false },
+  "letter-large": { paper: "LETTER", largePrint: true },
+} as const;
+export type HandoutVariant = keyof typeof handoutVariants;
+
+/** `?large=1&paper=letter` as a download URL carries it; anything else is a 400. */
+export const handoutQuerySchema = z.object({
+  large: z.enum(["0", "1", "true", "false"]).optional(),
+  paper: z.enum(["a4", "A4", "letter", "LETTER"]).optional(),
+  version: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+
+export function variantOf(query: z.infer<typeof handoutQuerySchema>): HandoutVariant {
+  const large = query.large === "1" || query.large === "true";
+  const letter = query.paper?.toLowerCase() === "letter";
+  return `${letter ? "letter" : "a4"}${large ? "-large" : ""}` as HandoutVariant;
+}
+
+export type HandoutFile = { pdf: Buffer; fileName: string };
+
+/** Renders under way in this process: concurrent first requests for one variant wait for one render. */
+const inFlight = new Map<string, Promise<Buffer>>();
+
+/**
+ * The PDF of one issued version in one variant, from the cache or rendered now. `linkId` is the
+ * link the QR code points to: a render is stored only while that link is still live, so a render
+ * racing a "replace link" cannot leave the old QR code in the cache.
+ */
+export async function handoutPdf(
+  input: { versionId: string; clinicId: string; linkId: string; snapshot: PlanSnapshot; variant: HandoutVariant; link: string },
+  executor: Executor = defaultDb,
+): Promise<HandoutFile> {
+  const { versionId, variant, snapshot } = input;
+  const largePrint = handoutVariants[variant].largePrint;
+  const fileName = handoutFileName(snapshot.title, snapshot.version, largePrint);
+  const [cached] = await executor
+    .select({ pdf: handoutFiles.pdf })
+    .from(handoutFiles)
+    .where(and(eq(handoutFiles.planVersionId, versionId), eq(handoutFiles.variant, variant)));
+  if (cached) return { pdf: cached.pdf, fileName };
+
+  const key = `${versionId}:${variant}`;
+  let render = inFlight.get(key);
+  if (!render) {
+    render = renderAndStore(input, executor).finally(() => inFlight.delete(key));
+    inFlight.set(key, render);
+  }
+  return { pdf: await render, fileName };
+}
+
+async function renderAndStore(
+  input: { versionId: string; clinicId: string; linkId: string; snapshot: PlanSnapshot; variant: HandoutVariant; link: string },
+  executor: Executor,
+): Promise<Buffer> {
+  const { paper, largePrint } = handoutVariants[input.variant];
+  const pdf = await renderHandoutPooled(input.snapshot, { link: input.link, paper, largePrint });
+  // Two instances rendering the same variant at once both store; the second insert does nothing.
+  await executor.execute(sql`
+    insert into handout_files (plan_version_id, variant, clinic_id, pdf)
+    select ${input.versionId}, ${input.variant}, ${input.clinicId}, ${pdf}
+    where exists (select 1 from share_links where id = ${input.linkId} and revoked_at is null)
+    on conflict do nothing`);
+  return pdf;
+}

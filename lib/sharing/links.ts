@@ -1,0 +1,270 @@
+// The one stable link of a plan: created when the plan is first issued, shown to the clinician
+// (copy, revoke, replace, expiry), and resolved for the patient by the token's hash alone.
+import "server-only";
+import crypto from "node:crypto";
+import { and, eq, inArray, isNull, or, lt, sql } from "drizzle-orm";
+import { db as defaultDb, type Executor } from "@/db/client";
+import { handoutFiles, planVersions, plans, shareLinks, type ShareLink } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { env } from "@/lib/env";
+import { UserError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { planSnapshotSchema, type PlanSnapshot } from "@/lib/plans/snapshot";
+import { generateToken, hashToken, isWellFormedToken, openToken, sealToken } from "./token";
+
+/** What the clinician's panel shows of the plan's current link. */
+export type ShareLinkView = {
+  id: string;
+  planId: string;
+  /** null when it cannot be read back (the server secret changed since): replace the link to copy it. */
+  token: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastOpenedAt: Date | null;
+  expired: boolean;
+};
+
+function view(row: ShareLink, now = new Date()): ShareLinkView {
+  return {
+    id: row.id,
+    planId: row.planId,
+    token: openToken(row.tokenCiphertext, row.id, row.tokenHash, env().NEXTAUTH_SECRET),
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    lastOpenedAt: row.lastOpenedAt,
+    expired: row.expiresAt !== null && row.expiresAt <= now,
+  };
+}
+
+type PlanRow = { id: string; status: "draft" | "issued" | "archived"; latestVersion: number };
+
+/** The plan if it is the actor's clinic's; `lock` serialises link changes of one plan. */
+async function findPlan(executor: Executor, actor: Actor, planId: string, lock = false): Promise<PlanRow | null> {
+  if (!isUuid(planId)) return null;
+  const query = executor
+    .select({ id: plans.id, status: plans.status, latestVersion: plans.latestVersion })
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
+  const [row] = lock ? await query.for("update") : await query;
+  return row ?? null;
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+async function currentLinkRow(executor: Executor, actor: Actor, planId: string): Promise<ShareLink | null> {
+  const [row] = await executor
+    .select()
+    .from(shareLinks)
+    .where(and(eq(shareLinks.planId, planId), eq(shareLinks.clinicId, actor.clinicId), isNull(shareLinks.revokedAt)));
+  return row ?? null;
+}
+
+/** Cached handouts print the link as a QR code: when the link changes they must be rendered again. */
+async function forgetHandouts(executor: Executor, actor: Actor, planId: string): Promise<void> {
+  const versions = executor
+    .select({ id: planVersions.id })
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, planId), eq(planVersions.clinicId, actor.clinicId)));
+  await executor.delete(handoutFiles).where(and(eq(handoutFiles.clinicId, actor.clinicId), inArray(handoutFiles.planVersionId, versions)));
+}
+
+async function insertLink(executor: Executor, actor: Actor, planId: string, action: "share-link.created" | "share-link.replaced") {
+  const id = crypto.randomUUID();
+  const token = generateToken();
+  const [row] = await executor
+    .insert(shareLinks)
+    .values({
+      id,
+      clinicId: actor.clinicId,
+      planId,
+      tokenHash: hashToken(token),
+      tokenCiphertext: sealToken(token, id, env().NEXTAUTH_SECRET),
+      createdBy: actor.userId,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) return null;
+  await forgetHandouts(executor, actor, planId);
+  await recordAudit(executor, { clinicId: actor.clinicId, actorId: actor.userId, action, entityType: "plan", entityId: planId, detail: { linkId: id } });
+  return row;
+}
+
+function requireIssued(plan: PlanRow): void {
+  if (plan.latestVersion < 1) throw new UserError("Issue the plan before sharing it: a link shows the newest issued version.");
+  if (plan.status === "archived") throw new UserError("This plan is archived. Restore it before sharing it again.");
+}
+
+/** The plan's current (not revoked) link, expired or not; null when there is none or the plan is not the actor's. */
+export async function getShareLink(actor: Actor, { planId }: { planId: string }, executor: Executor = defaultDb): Promise<ShareLinkView | null> {
+  if (!isUuid(planId)) return null;
+  const row = await currentLinkRow(executor, actor, planId);
+  return row ? view(row) : null;
+}
+
+/** True when the plan has had a link at some point (revoked ones count). */
+export async function hasBeenShared(actor: Actor, { planId }: { planId: string }, executor: Executor = defaultDb): Promise<boolean> {
+  if (!isUuid(planId)) return false;
+  const [row] = await executor
+    .select({ id: shareLinks.id })
+    .from(shareLinks)
+    .where(and(eq(shareLinks.planId, planId), eq(shareLinks.clinicId, actor.clinicId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Gives an issued plan its link when it has none (first issue, or after a revoke); otherwise
+ * returns the link it has. Safe to call on every issue: the link stays stable across versions.
+ * Pass the issue flow's transaction so the link is created with the version. Null when the plan
+ * is not the actor's.
+ */
+export async function ensureShareLink(actor: Actor, { planId }: { planId: string }, executor: Executor = defaultDb): Promise<ShareLinkView | null> {
+  return executor.transaction(async (tx) => {
+    const plan = await findPlan(tx, actor, planId, true);
+    if (!plan) return null;
+    const existing = await currentLinkRow(tx, actor, planId);
+    if (existing) return view(existing);
+    requireIssued(plan);
+    const created = (await insertLink(tx, actor, planId, "share-link.created")) ?? (await currentLinkRow(tx, actor, planId));
+    return created ? view(created) : null;
+  });
+}
+
+/** Ends the current link at once. Returns false when there was none (or the plan is not the actor's). */
+export async function revokeShareLink(actor: Actor, { planId }: { planId: string }): Promise<boolean> {
+  return defaultDb.transaction(async (tx) => {
+    const plan = await findPlan(tx, actor, planId, true);
+    if (!plan) return false;
+    const revoked = await tx
+      .update(shareLinks)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(shareLinks.planId, planId), eq(shareLinks.clinicId, actor.clinicId), isNull(shareLinks.revokedAt)))
+      .returning({ id: shareLinks.id });
+    if (revoked.length === 0) return false;
+    await forgetHandouts(tx, actor, planId);
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.userId,
+      action: "share-link.revoked",
+      entityType: "plan",
+      entityId: planId,
+      detail: { linkId: revoked[0].id },
+    });
+    return true;
+  });
+}
+
+/** A new token for the plan; the old one stops working in the same transaction. */
+export async function replaceShareLink(actor: Actor, { planId }: { planId: string }): Promise<ShareLinkView | null> {
+  return defaultDb.transaction(async (tx) => {
+    const plan = await findPlan(tx, actor, planId, true);
+    if (!plan) return null;
+    requireIssued(plan);
+    await tx
+      .update(shareLinks)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(shareLinks.planId, planId), eq(shareLinks.clinicId, actor.clinicId), isNull(shareLinks.revokedAt)));
+    const created = await insertLink(tx, actor, planId, "share-link.replaced");
+    if (!created) throw new Error("A new link could not be created: another change to this link happened at the same time");
+    return view(created);
+  });
+}
+
+/** Sets (a future moment) or clears (null) the current link's expiry. Null when there is no current link. */
+export async function setShareLinkExpiry(
+  actor: Actor,
+  { planId, expiresAt }: { planId: string; expiresAt: Date | null },
+): Promise<ShareLinkView | null> {
+  if (expiresAt && expiresAt.getTime() <= Date.now()) {
+    throw new UserError("Choose an expiry date in the future.", { expiresOn: ["Choose a date after today"] });
+  }
+  return defaultDb.transaction(async (tx) => {
+    const plan = await findPlan(tx, actor, planId, true);
+    if (!plan) return null;
+    const [row] = await tx
+      .update(shareLinks)
+      .set({ expiresAt })
+      .where(and(eq(shareLinks.planId, planId), eq(shareLinks.clinicId, actor.clinicId), isNull(shareLinks.revokedAt)))
+      .returning();
+    if (!row) return null;
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.userId,
+      action: "share-link.expiry-set",
+      entityType: "plan",
+      entityId: planId,
+      detail: { linkId: row.id, expiresAt: expiresAt?.toISOString() ?? null },
+    });
+    return view(row);
+  });
+}
+
+// ---------------------------------------------------------------- the patient's side
+
+/** What a patient's token opens: the plan's newest issued version. */
+export type ResolvedShareLink = {
+  linkId: string;
+  planId: string;
+  clinicId: string;
+  versionId: string;
+  version: number;
+  snapshot: PlanSnapshot;
+};
+
+/** Issued versions never change, so their parsed snapshots can be kept; a handful covers the hot plans. */
+const snapshots = new Map<string, PlanSnapshot>();
+const snapshotCacheSize = 200;
+
+async function snapshotOf(executor: Executor, versionId: string): Promise<PlanSnapshot | null> {
+  const cached = snapshots.get(versionId);
+  if (cached) return cached;
+  const [row] = await executor.select({ snapshot: planVersions.snapshot }).from(planVersions).where(eq(planVersions.id, versionId));
+  if (!row) return null;
+  const snapshot = planSnapshotSchema.parse(row.snapshot);
+  if (snapshots.size >= snapshotCacheSize) snapshots.delete(snapshots.keys().next().value!);
+  snapshots.set(versionId, snapshot);
+  return snapshot;
+}
+
+/** How stale `last_opened_at` may get before a visit writes it again: reading a plan must stay a read. */
+const openedThrottleMs = 15 * 60 * 1000;
+
+/**
+ * The plan a token opens, or null for a malformed, unknown, revoked or expired token, an archived
+ * plan or one never issued. All of these look the same to the caller (and so to the patient).
+ */
+export async function resolveShareToken(token: string, executor: Executor = defaultDb): Promise<ResolvedShareLink | null> {
+  if (!isWellFormedToken(token)) return null;
+  const [row] = await executor
+    .select({
+      linkId: shareLinks.id,
+      planId: shareLinks.planId,
+      clinicId: shareLinks.clinicId,
+      lastOpenedAt: shareLinks.lastOpenedAt,
+      versionId: planVersions.id,
+      version: planVersions.version,
+    })
+    .from(shareLinks)
+    .innerJoin(plans, and(eq(plans.id, shareLinks.planId), eq(plans.clinicId, shareLinks.clinicId)))
+    .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.latestVersion)))
+    .where(
+      and(
+        eq(shareLinks.tokenHash, hashToken(token)),
+        isNull(shareLinks.revokedAt),
+        or(isNull(shareLinks.expiresAt), sql`${shareLinks.expiresAt} > now()`),
+        sql`${plans.status} <> 'archived'`,
+      ),
+    );
+  if (!row) return null;
+  const snapshot = await snapshotOf(executor, row.versionId);
+  if (!snapshot) return null;
+  if (!row.lastOpenedAt || Date.now() - row.lastOpenedAt.getTime() > openedThrottleMs) {
+    await executor
+      .update(shareLinks)
+      .set({ lastOpenedAt: new Date() })
+      .where(and(eq(shareLinks.id, row.linkId), or(isNull(shareLinks.lastOpenedAt), lt(shareLinks.lastOpenedAt, new Date(Date.now() - openedThrottleMs)))));
+  }
+  return { linkId: row.linkId, planId: row.planId, clinicId: row.clinicId, versionId: row.versionId, version: row.version, snapshot };
+}

@@ -1,0 +1,318 @@
+// Patient delivery against the design's budgets, on the production server:
+// - /p/<token> under 32 connections: ≥ 50% of /api/health's throughput, p99 ≤ 2× health's p99;
+// - a cached handout download: ≥ 80% of /api/health's throughput;
+// - the first render of a 12-exercise handout: median ≤ 300 ms;
+// - the server's RSS over 500 uncached renders: growth < 64 MB.
+// Makes a scratch database, issues a 12-exercise plan through lib/, builds if the build is stale,
+// starts `scripts/start.ts` on a free port, measures with an in-process keep-alive load generator,
+// then stops the server (by PID and process group) and drops the database.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+
+const budgets = { pageShare: 0.5, pageP99Factor: 2, pdfShare: 0.8, firstRenderMedianMs: 300, rssGrowthMb: 64 };
+const connections = 32;
+const warmUpSeconds = Number(process.env.BENCH_WARMUP_S ?? 3);
+const measureSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const firstRenders = 9;
+const memoryRenders = Number(process.env.BENCH_RENDERS ?? 500);
+const exerciseCount = 12;
+
+// lib/ data access is `server-only`; that import resolves to nothing under the react-server condition.
+if (!process.env.DELIVERY_BENCH_CHILD) {
+  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", import.meta.filename], {
+    stdio: "inherit",
+    env: { ...process.env, DELIVERY_BENCH_CHILD: "1" },
+  });
+  process.exit(child.status ?? 1);
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const secret = crypto.randomBytes(32).toString("base64url");
+process.env.NEXTAUTH_SECRET = secret;
+
+const { createScratchDatabase } = await import("@/db/testing/global-setup");
+const { migrateDatabase } = await import("@/db/migrate");
+const { seedDatabase } = await import("@/scripts/seed");
+const scratch = await createScratchDatabase(serverUrl, "physioplan_bench_delivery");
+process.env.DATABASE_URL = scratch.url;
+
+let server: ChildProcess | undefined;
+let exitCode = 1;
+try {
+  await migrateDatabase(scratch.url);
+  await seedDatabase(scratch.url, { demo: false });
+  exitCode = await run();
+} catch (error) {
+  console.error(error);
+} finally {
+  await stopServer();
+  const { closeDb } = await import("@/db/client");
+  await closeDb();
+  if (process.env.BENCH_KEEP) console.log("kept", scratch.url);
+  else await scratch.drop();
+}
+process.exit(exitCode);
+
+// ---------------------------------------------------------------- set-up
+
+async function issueTwelveExercisePlan(): Promise<{ token: string; planId: string }> {
+  const { and, isNotNull, isNull, sql } = await import("drizzle-orm");
+  const { db } = await import("@/db/client");
+  const { clinics, exercises, users } = await import("@/db/schema");
+  const { createPatient } = await import("@/lib/patients/patients");
+  const { patientInputSchema } = await import("@/lib/patients/schema");
+  const { createPlan, getPlan } = await import("@/lib/plans/plans");
+  const { savePlan } = await import("@/lib/plans/save-plan");
+  const { issuePlan } = await import("@/lib/plans/issue-plan");
+  const { ensureShareLink } = await import("@/lib/sharing/links");
+
+  const [clinic] = await db
+    .insert(clinics)
+    .values({ name: "Riverside Physiotherapy", phone: "0161 496 0123", email: "hello@riverside.example", address: "12 Mill Lane, Manchester M1 2AB" })
+    .returning();
+  const [user] = await db.insert(users).values({ clinicId: clinic.id, email: "bench@riverside.example", name: "Priya Shah", passwordHash: "not-a-hash" }).returning();
+  const actor = { userId: user.id, clinicId: clinic.id, role: "admin" as const, name: user.name, email: user.email, clinicName: clinic.name };
+
+  const patient = await createPatient(
+    actor,
+    patientInputSchema.parse({ firstName: "Zoë", lastName: "Łukasiewicz-Núñez", conditions: ["knee-oa", "pfp"], clinicianId: user.id }),
+  );
+  const plan = await createPlan(actor, { patientId: patient.id, title: "Knee plan" });
+  if (!plan) throw new Error("createPlan returned null");
+  const chosen = await db
+    .select({ id: exercises.id, defaultDose: exercises.defaultDose })
+    .from(exercises)
+    .where(and(isNull(exercises.clinicId), isNotNull(exercises.figure), sql`'knee' = any(${exercises.regions})`))
+    .orderBy(exercises.slug)
+    .limit(exerciseCount);
+  if (chosen.length < exerciseCount) throw new Error(`Only ${chosen.length} knee exercises with figures in the catalogue`);
+  const draft = {
+    title: "Knee plan",
+    conditions: ["knee-oa", "pfp"],
+    notes: "Start gently and build up over two weeks. Keep your pain ≤ 5/10 while you exercise.",
+    startDate: null,
+    reviewDate: null,
+    items: chosen.map((exercise, i) => ({ exerciseId: exercise.id, dose: exercise.defaultDose, note: i % 4 === 0 ? "Go slowly on this one." : null })),
+  };
+  const saved = await savePlan(actor, { planId: plan.id, revision: plan.revision, draft });
+  if (saved?.status !== "saved") throw new Error(`savePlan: ${JSON.stringify(saved)}`);
+  const issued = await issuePlan(actor, { planId: plan.id, revision: saved.revision });
+  if (issued?.status !== "issued") throw new Error(`issuePlan: ${JSON.stringify(issued)}`);
+  const detail = await getPlan(actor, { planId: plan.id });
+  if (detail?.items.length !== exerciseCount) throw new Error("the issued plan does not have 12 exercises");
+  const link = await ensureShareLink(actor, { planId: plan.id });
+  if (!link?.token) throw new Error("no share link");
+  return { token: link.token, planId: plan.id };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function ensureBuild(): Promise<void> {
+  const { buildIsCurrent, buildNext } = await import("@/scripts/lib/next-build");
+  if (buildIsCurrent()) return;
+  // `.next` is shared: never build while another build runs.
+  for (let i = 0; i < 60 && spawnSync("pgrep", ["-f", "next build"]).status === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+  }
+  if (!buildIsCurrent()) buildNext();
+}
+
+async function startServer(port: number): Promise<void> {
+  server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: scratch.url, PORT: String(port), NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", DELIVERY_BENCH_CHILD: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error("the server exited while starting");
+    const status = await get(`http://127.0.0.1:${port}/api/health`).catch(() => 0);
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not become healthy within 180 s");
+}
+
+async function stopServer(): Promise<void> {
+  if (!server?.pid || server.exitCode !== null) return;
+  const pid = server.pid;
+  const exited = new Promise((resolve) => server!.once("exit", resolve));
+  try {
+    process.kill(-pid, "SIGTERM"); // start.ts stops Next's own process group, then exits
+  } catch {}
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {}
+  }, 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The PID of the process listening on the port (the Next server, not start.ts). */
+function listenerPid(port: number): number {
+  const out = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout;
+  const pid = /pid=(\d+)/.exec(out)?.[1];
+  if (!pid) throw new Error(`no process listens on port ${port}`);
+  return Number(pid);
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)![1]) / 1024;
+}
+
+// ---------------------------------------------------------------- load generation
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+
+function get(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent }, (response) => {
+      response.on("data", () => {});
+      response.on("end", () => resolve(response.statusCode ?? 0));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
+type Load = { requests: number; perSecond: number; p50: number; p99: number; errors: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function load(url: string, seconds: number): Promise<Load> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const status = await get(url).catch(() => 0);
+        if (status !== 200) errors++;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+}
+
+async function measure(url: string): Promise<Load> {
+  await load(url, warmUpSeconds);
+  return load(url, measureSeconds);
+}
+
+// ---------------------------------------------------------------- the run
+
+async function run(): Promise<number> {
+  const { sql } = await import("drizzle-orm");
+  const { db } = await import("@/db/client");
+  const { token } = await issueTwelveExercisePlan();
+  await ensureBuild();
+  const port = await freePort();
+  await startServer(port);
+  const base = `http://127.0.0.1:${port}`;
+  const page = `${base}/p/${token}`;
+  const pdf = `${base}/p/${token}/handout.pdf`;
+  const pid = listenerPid(port);
+
+  if ((await get(page)) !== 200) throw new Error("the patient page does not answer 200");
+  if ((await get(pdf)) !== 200) throw new Error("the handout does not answer 200");
+  if ((await get(`${pdf}?paper=letter`)) !== 200) throw new Error("the Letter handout does not answer 200");
+
+  const health = await measure(`${base}/api/health`);
+  const patientPage = await measure(page);
+  const cachedPdf = await measure(pdf);
+
+  // First renders: the cache row is deleted before each request, so every one renders.
+  const renderTimes: number[] = [];
+  for (let i = 0; i < firstRenders; i++) {
+    await db.execute(sql`delete from handout_files`);
+    const t0 = performance.now();
+    if ((await get(pdf)) !== 200) throw new Error("an uncached handout failed");
+    renderTimes.push(performance.now() - t0);
+  }
+  renderTimes.sort((a, b) => a - b);
+  const renderMedian = percentile(renderTimes, 50);
+
+  // Memory over uncached renders: two loops (the pool renders two at once), each on its own variant.
+  const rssBefore = rssMb(pid);
+  const memoryStarted = performance.now();
+  let rendered = 0;
+  await Promise.all(
+    ["a4", "letter"].map(async (variant) => {
+      const url = variant === "a4" ? pdf : `${pdf}?paper=letter`;
+      while (rendered < memoryRenders) {
+        rendered++;
+        await db.execute(sql`delete from handout_files where variant = ${variant}`);
+        if ((await get(url)) !== 200) throw new Error("an uncached handout failed");
+      }
+    }),
+  );
+  const memorySeconds = (performance.now() - memoryStarted) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const rssAfter = rssMb(pid);
+  const growth = rssAfter - rssBefore;
+
+  const pageShare = patientPage.perSecond / health.perSecond;
+  const pdfShare = cachedPdf.perSecond / health.perSecond;
+  const checks = [
+    { what: "patient page throughput vs /api/health", value: `${(pageShare * 100).toFixed(0)}%`, budget: `≥ ${budgets.pageShare * 100}%`, ok: pageShare >= budgets.pageShare },
+    {
+      what: "patient page p99 vs /api/health p99",
+      value: `${patientPage.p99.toFixed(1)} ms vs ${health.p99.toFixed(1)} ms (${(patientPage.p99 / health.p99).toFixed(2)}×)`,
+      budget: `≤ ${budgets.pageP99Factor}×`,
+      ok: patientPage.p99 <= budgets.pageP99Factor * health.p99,
+    },
+    { what: "cached handout throughput vs /api/health", value: `${(pdfShare * 100).toFixed(0)}%`, budget: `≥ ${budgets.pdfShare * 100}%`, ok: pdfShare >= budgets.pdfShare },
+    {
+      what: `first render, ${exerciseCount}-exercise handout (median of ${firstRenders})`,
+      value: `${renderMedian.toFixed(0)} ms (min ${renderTimes[0].toFixed(0)}, max ${renderTimes.at(-1)!.toFixed(0)})`,
+      budget: `≤ ${budgets.firstRenderMedianMs} ms`,
+      ok: renderMedian <= budgets.firstRenderMedianMs,
+    },
+    {
+      what: `server RSS over ${rendered} uncached renders`,
+      value: `${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB (${growth >= 0 ? "+" : ""}${growth.toFixed(1)} MB, ${memorySeconds.toFixed(0)} s)`,
+      budget: `growth < ${budgets.rssGrowthMb} MB`,
+      ok: growth < budgets.rssGrowthMb,
+    },
+  ];
+
+  const row = (name: string, l: Load) =>
+    `| ${name} | ${l.perSecond.toFixed(0)} | ${l.p50.toFixed(1)} | ${l.p99.toFixed(1)} | ${l.requests} | ${l.errors} |`;
+  console.log(`Node ${process.version}, ${connections} keep-alive connections, ${warmUpSeconds} s warm-up + ${measureSeconds} s per URL, load generator on the same 2-core machine.\n`);
+  console.log("| URL | requests/s | p50 ms | p99 ms | requests | errors |");
+  console.log("|---|---:|---:|---:|---:|---:|");
+  console.log(row("`/api/health`", health));
+  console.log(row("`/p/<token>` (12 exercises)", patientPage));
+  console.log(row("`/p/<token>/handout.pdf` (cached)", cachedPdf));
+  console.log("\n| check | measured | budget | |");
+  console.log("|---|---|---|---|");
+  for (const check of checks) console.log(`| ${check.what} | ${check.value} | ${check.budget} | ${check.ok ? "ok" : "**MISSED**"} |`);
+  const errors = health.errors + patientPage.errors + cachedPdf.errors;
+  if (errors > 0) console.log(`\n${errors} requests failed.`);
+  return checks.every((check) => check.ok) && errors === 0 ? 0 : 1;
+}
