@@ -258,10 +258,12 @@ function proneForearms(s: Scene): Pose {
 
 /** Prone with palms flat beside the shoulders, elbows bent up, ready to push. */
 function proneHands(s: Scene): Pose {
-  const p = prone(s, { neck: { turn: 0, flex: 25 }, both: { shoulder: { flex: -20, abd: 10 }, elbow: 125, wrist: 80 } });
+  // elbows out to the sides, so from the side the arms fold short with the hands flat under the shoulders
+  const p = prone(s, { neck: { turn: 0, flex: 25 }, both: { shoulder: { flex: -30, abd: 55 }, elbow: 95, wrist: 80 } });
+  const shoulder = pointOf(s, p, "nearShoulder");
   const q = steps(s, p, [
-    [...both(arm), "near.wrist", "far.wrist", "neck.flex"],
-    [...resting("mat", "nearPalm", "farPalm", "nearFingers", "farFingers", "head")],
+    [...both(arm), "near.wrist", "far.wrist", "near.shoulder.abd", "far.shoulder.abd", "neck.flex"],
+    [...resting("mat", "nearPalm", "farPalm", "nearFingers", "farFingers", "head"), { site: "nearPalm", x: shoulder.x + 0.02 }, { site: "farPalm", x: shoulder.x + 0.02 }],
   ]);
   return withContacts(q, on("mat", "pelvis", "upperBack", "nearKnee", "farKnee", "nearToe", "farToe", "nearPalm", "farPalm", "head"));
 }
@@ -272,7 +274,7 @@ function proneHands(s: Scene): Pose {
   const palm = pointOf(s, start, "nearPalm");
   const up = steps(
     s,
-    modify(start, { spine: { flex: -70 }, neck: { flex: -5 }, both: { shoulder: { flex: 50 }, elbow: 18, wrist: 80 } }),
+    modify(start, { spine: { flex: -70 }, neck: { flex: -5 }, both: { shoulder: { flex: 50, abd: 10 }, elbow: 18, wrist: 80 } }),
     [["spine.flex", "root.pitch", "near.shoulder.flex", "far.shoulder.flex", "near.wrist", "far.wrist", "near.hip.flex", "far.hip.flex"], [
       ...resting("mat", "nearPalm", "farPalm", "nearFingers", "farFingers", "pelvis", "nearKnee", "farKnee"),
       { site: "nearPalm", x: palm.x + 0.03 },
@@ -286,8 +288,9 @@ function proneHands(s: Scene): Pose {
   const s = side();
   const handsOnBack: PoseInput["both"] = { shoulder: { flex: -40, abd: 25, rot: -55 }, elbow: 100, wrist: 10 };
   const start = standing(0, { both: handsOnBack });
-  const back = steps(s, standing(0, { spine: { flex: -34 }, neck: { flex: -8 }, root: { pitch: -12 }, both: { ...handsOnBack, hip: { flex: -12 } } }), [
-    ["root.x", "root.y", ...both(legs)],
+  // hips pushed forward over the feet, the trunk arching back above them
+  const back = steps(s, standing(0, { spine: { flex: -36 }, neck: { flex: -4 }, root: { x: 0.07, pitch: -14 }, both: { ...handsOnBack, hip: { flex: -24 }, knee: 5 } }), [
+    ["root.y", ...both(legs)],
     [...footGoals("floor", "near", pointOf(s, start, "nearHeel").x), ...footGoals("floor", "far", pointOf(s, start, "farHeel").x)],
   ]);
   figure("standing-back-extension", "Standing back extension", s, start, withContacts(back, feetOn("floor")), { arrow: { joint: "head" } });
@@ -375,7 +378,8 @@ function proneHands(s: Scene): Pose {
       { site: "nearKnee", x: knee.x },
       { site: "farKnee", x: knee.x },
       ...resting("mat", "nearKnee", "farKnee", "nearAnkle", "farAnkle", "nearToe", "farToe", "head"),
-      { site: "pelvis", x: knee.x - 0.15 },
+      // bottom right back over the heels, so the trunk lies along the thighs rather than behind one
+      { site: "pelvis", x: knee.x - 0.2 },
     ]],
     [[...both(arm), "near.wrist", "far.wrist"], resting("mat", "nearElbow", "farElbow", "nearWrist", "farWrist", "nearFingers", "farFingers")],
   );
@@ -539,7 +543,8 @@ function dowelGrips(s: Scene, p: Pose) {
   const s = side([{ kind: "dowel", along: "back" }]);
   const hold = (p: Pose) => {
     const g = dowelGrips(s, p);
-    return reach(s, modify(p, { near: { shoulder: { abd: 30, rot: 20 } }, far: { shoulder: { abd: 20, rot: -40 } } }), g.near, g.far);
+    // the near hand holds the stick at the small of the back; the far hand behind the neck, elbow up
+    return reach(s, modify(p, { far: { shoulder: { flex: p.root.pitch > 20 ? 110 : 150, abd: 12, rot: 0 }, elbow: 140, wrist: 0 }, near: { shoulder: { abd: 20, rot: -40 } } }), g.far, g.near);
   };
   const start = hold(standing(0, { both: { knee: 3 } }));
   const hinged = lean(stand(s, { both: { hip: { flex: 20 }, knee: 20, ankle: 10 } }, 0, 0), 40);
@@ -597,19 +602,23 @@ function slump(s: Scene, knee: number, ankle: number, neck: number): Pose {
 // Hip stretches (25–30)
 
 {
-  const s = side([mat(-0.62, 0.62)], 28);
-  const lying = steps(
-    s,
-    supine(s, { near: { hip: { flex: 55 }, knee: 95, ankle: -5 }, far: { ankle: 0 } }),
+  // posed lying along the mat, then seen from the feet end so the knee visibly crosses the body
+  const lying = side([mat(-0.62, 0.62)]);
+  const bent = steps(
+    lying,
+    supine(lying, { near: { hip: { flex: 55 }, knee: 95, ankle: -5 }, far: { ankle: 0 } }),
     [legs("near"), footGoals("mat", "near", 0.28)],
     [["far.hip.flex"], resting("mat", "farAnkle")],
   );
-  const start = armsDown(s, withContacts(lying, on("mat", "pelvis", "upperBack", "head", "farAnkle"), feetOn("mat", "near")));
-  const pulled = modify(withContacts(bare(start), on("mat", "pelvis", "upperBack", "head", "farAnkle")), { near: { hip: { flex: 105, abd: -28, rot: 10 }, knee: 115, ankle: -10 } });
-  const hands = between(s, pulled, "nearKnee", "nearAnkle", 0.15, 0, 0.04);
-  figure("piriformis-stretch", "Piriformis stretch (knee to opposite shoulder)", s, start, reach(s, pulled, hands, hands), {
+  const start = armsDown(lying, withContacts(bent, on("mat", "pelvis", "upperBack", "head", "farAnkle"), feetOn("mat", "near")));
+  const pulled = modify(withContacts(bare(start), on("mat", "pelvis", "upperBack", "head", "farAnkle")), { near: { hip: { flex: 100, abd: -34, rot: 15 }, knee: 118, ankle: -10 } });
+  const s = front([mat(-0.5, 0.62)], -25);
+  const knee = pt(s, pulled, "nearKnee", -0.015, 0.045);
+  const held = reach(s, pulled, knee, knee, ["near.shoulder.abd", "far.shoulder.abd"]);
+  figure("piriformis-stretch", "Piriformis stretch (knee to opposite shoulder)", s, start, held, {
     hold: true,
     arrow: { joint: "nearKnee" },
+    accent: ["nearLeg"],
   });
 }
 
@@ -704,7 +713,8 @@ function slump(s: Scene, knee: number, ankle: number, neck: number): Pose {
 // Hip strength (31–36)
 
 {
-  const s = side([mat(-0.62, 0.62), { kind: "band", from: { site: "nearKnee" }, to: { site: "farKnee" } }], -35);
+  // seen a little from the feet end, so the bent knees lie across the picture rather than toward the viewer
+  const s = side([mat(-0.62, 0.62), { kind: "band", from: { site: "nearKnee" }, to: { site: "farKnee" } }], 40);
   const lie = (open: number) =>
     steps(
       s,
@@ -785,7 +795,7 @@ function handsOnCounter(s: Scene, p: Pose, x: number, which: ("near" | "far")[] 
     );
     return withContacts(q, feetOn("step", "near"), on("counter", "nearPalm"));
   };
-  figure("hip-hitch", "Hip hitch (pelvic drop)", s, hitch(9), hitch(-8), { arrow: { joint: "farAnkle" }, accent: ["farLeg"] });
+  figure("hip-hitch", "Hip hitch (pelvic drop)", s, hitch(15), hitch(-12), { arrow: { joint: "farAnkle" }, accent: ["farLeg"] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1123,19 +1133,18 @@ function stride(s: Scene, x: number, lead: "near" | "far"): Pose {
 }
 
 {
-  // from "commencement" (arms float up, knees soft) into a bow stance with one palm pushing forward
-  const s = side();
-  const ready = stand(s, { both: { hip: { flex: 12 }, knee: 18, ankle: 6, shoulder: { flex: 40, abd: 12 }, elbow: 55, wrist: -25 } }, 0.0, -0.02);
-  const push = steps(
+  // seen from the front: from standing tall with soft knees, the knees bend and the arms round into
+  // "holding the ball", one hand at chest height and the other below it in front of the belly
+  const s = front([], -12);
+  const ready = stand(s, { both: { hip: { flex: 8, abd: 5 }, knee: 10, ankle: 4, shoulder: { flex: 12, abd: 14 }, elbow: 18, wrist: -15 } }, -0.13, 0.13, ["near.hip.abd", "far.hip.abd"]);
+  const ball = stand(
     s,
-    makePose({
-      root: { x: 0.08, y: 0.5, pitch: 0 },
-      near: { hip: { flex: 40 }, knee: 45, ankle: 15, shoulder: { flex: 80, abd: 10 }, elbow: 30, wrist: -75 },
-      far: { hip: { flex: -18 }, knee: 5, ankle: 0, shoulder: { flex: 15, abd: 15 }, elbow: 70, wrist: -60 },
-    }),
-    [["root.x", "root.y", ...both(legs)], [...footGoals("floor", "near", 0.28), ...footGoals("floor", "far", -0.22)]],
+    { root: { pitch: 4 }, neck: { flex: -4 }, both: { hip: { flex: 30, abd: 6 }, knee: 38, ankle: 14 }, near: { shoulder: { flex: 70, abd: 38, rot: -62 }, elbow: 96, wrist: 8 }, far: { shoulder: { flex: 26, abd: 24, rot: -62 }, elbow: 96, wrist: -8 } },
+    -0.13,
+    0.13,
+    ["near.hip.abd", "far.hip.abd"],
   );
-  figure("tai-chi", "Tai chi", s, ready, withContacts(push, feetOn("floor")), { arrow: { joint: "nearWrist" }, accent: ["nearArm"] });
+  figure("tai-chi", "Tai chi", s, ready, ball, { arrow: { joint: "nearWrist" }, accent: ["nearArm", "farArm"] });
 }
 
 {

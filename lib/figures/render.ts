@@ -180,9 +180,7 @@ function bodyGroups(posed: Posed): Group[] {
   const w = body.width;
   const groups: Group[] = [];
 
-  const trunkNear = skeleton.trunkEdges.near.map((p) => P(project(p, azimuth)));
-  const trunkFar = skeleton.trunkEdges.far.map((p) => P(project(p, azimuth)));
-  const trunkPath: Cmd[] = [...smooth(trunkNear, "M"), ...smooth([...trunkFar].reverse(), "L"), ["Z"]];
+  const trunkPath = trunkOutline(skeleton, azimuth);
   const headC = P(at.head);
   // a small nose tells face-up from face-down; drawn only when the face is turned across the picture
   const faceDir = project(addV(skeleton.points.head, fwdOf(skeleton)), azimuth);
@@ -231,6 +229,42 @@ function bodyGroups(posed: Posed): Group[] {
   }
   // farther parts first; the trunk wins ties so limbs at its depth draw over it
   return groups.sort((a, b) => a.depth - b.depth);
+}
+
+/**
+ * The trunk: a thick stroke around its near and far edges. Seen from the side the edges coincide and
+ * the stroke alone gives the body its depth; the more the trunk's breadth faces the camera, the more
+ * the outline gains sloping shoulders, a waist and rounded hips, so a front view reads as a body
+ * rather than a block.
+ */
+function trunkOutline(skeleton: Skeleton, azimuth: number): Cmd[] {
+  const { near, far } = skeleton.trunkEdges;
+  const { pelvis: fp, upperTrunk: fu } = skeleton.frames;
+  const col = (m: Skeleton["frames"]["pelvis"], j: number): Vec3 => [m[j], m[3 + j], m[6 + j]];
+  const breadth = (m: Skeleton["frames"]["pelvis"]) => len(minus(P(project(col(m, 2), azimuth)), P(project([0, 0, 0], azimuth))));
+  const kp = breadth(fp);
+  const ku = breadth(fu);
+  const proj = (p: Vec3) => P(project(p, azimuth));
+  const toPts = (edge: Vec3[]) => edge.map(proj);
+  if (Math.max(kp, ku) < 0.05) {
+    return [...smooth(toPts(near), "M"), ...smooth(toPts(far).reverse(), "L"), ["Z"]];
+  }
+  const { pelvis: p0, neck: p3 } = skeleton.points;
+  const at = (o: Vec3, m: Skeleton["frames"]["pelvis"], k: number, dUp: number, dLat: number): Pt =>
+    proj(addV(addV(o, scaleV(col(m, 1), dUp * k)), scaleV(col(m, 2), dLat)));
+  const side = (sg: 1 | -1): Pt[] => {
+    const edge = toPts(sg === 1 ? near : far);
+    return [
+      // the hip rounds under toward the thigh
+      at(p0, fp, kp, -0.03, sg * 0.044),
+      ...edge.slice(0, 3),
+      // the shoulder drops from the neck to the arm
+      at(p3, fu, ku, -0.034, sg * 0.074),
+      at(p3, fu, ku, -0.022, sg * 0.028),
+    ];
+  };
+  const crotch = at(p0, fp, kp, -0.042, 0);
+  return [...smooth(side(1), "M"), ...smooth([...side(-1).reverse(), crotch], "L"), ["Z"]];
 }
 
 const addV = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
