@@ -94,10 +94,10 @@ test("a clinic's own exercise: created, found by search, and invisible to anothe
   await page.getByRole("button", { name: "Create exercise" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Please correct" })).toContainText("Please correct the highlighted fields");
   await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("Name is required")).toBeVisible();
-  await expect(page.getByText("Choose at least one region")).toBeVisible();
-  await expect(page.getByText("Give at least one step")).toBeVisible();
-  await expect(page.getByText("Give reps, a hold time or a duration")).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveAccessibleDescription("Name is required");
+  await expect(page.getByRole("group", { name: "Regions" })).toHaveAccessibleDescription("Choose at least one region");
+  await expect(page.getByLabel("Steps")).toHaveAccessibleDescription(/Give at least one step/);
+  await expect(page.getByLabel("Reps")).toHaveAccessibleDescription("Give reps, a hold time or a duration");
   await expect(page.getByLabel("Summary")).toHaveValue("A lunge with a pause at the bottom.");
   await expectAccessible(page);
 
@@ -146,7 +146,7 @@ test("a clinic's own exercise: created, found by search, and invisible to anothe
   await page.getByLabel("Name", { exact: true }).fill(`${name} slow`);
   await page.getByLabel("Steps").fill("");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Give at least one step")).toBeVisible();
+  await expect(page.getByLabel("Steps")).toHaveAccessibleDescription(/Give at least one step/);
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(`${name} slow`);
   await page.getByLabel("Steps").fill("Stand tall.\nLunge slowly.");
   await page.getByRole("button", { name: "Save changes" }).click();

@@ -108,9 +108,9 @@ test.describe("the patient's link", () => {
     }
     await expect(page.getByRole("heading", { name: "Stop and get urgent help" })).toBeVisible();
     await expectAccessible(page);
-    await page.screenshot({ path: "/tmp/patient-page-phone.png", fullPage: true });
+    await page.screenshot({ path: "/tmp/patient-page-phone.png", fullPage: true, scale: "css" });
     await page.emulateMedia({ media: "print" });
-    await page.screenshot({ path: "/tmp/patient-page-print.png", fullPage: true });
+    await page.screenshot({ path: "/tmp/patient-page-print.png", fullPage: true, scale: "css" });
     await page.emulateMedia({ media: "screen" });
 
     // Nothing is loaded from another origin.
@@ -158,7 +158,7 @@ test.describe("the patient's link", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ pain: 8, comment: "Knee flared up after the step-ups" });
     expect(rows[0].items_done).toHaveLength(2);
-    await page.screenshot({ path: "/tmp/patient-page-logged.png", fullPage: true });
+    await page.screenshot({ path: "/tmp/patient-page-logged.png", fullPage: true, scale: "css" });
 
     // The clinician sees the session and the pain alert, on the plan page and the dashboard.
     await signedIn.goto(`/plans/${plan.planId}`);
@@ -167,17 +167,17 @@ test.describe("the patient's link", () => {
     await expect(signedIn.getByText("Knee flared up after the step-ups")).toBeVisible();
     await expect(signedIn.getByText("1 session logged in all")).toBeVisible();
     await expectAccessible(signedIn);
-    await signedIn.screenshot({ path: "/tmp/plan-delivery.png", fullPage: true });
+    await signedIn.screenshot({ path: "/tmp/plan-delivery.png", fullPage: true, scale: "css" });
     const clinicianPdf = await signedIn.request.get(`/plans/${plan.planId}/handout.pdf?paper=letter`);
     expect(clinicianPdf.status()).toBe(200);
     expect(decodeQr(await clinicianPdf.body())).toBe(plan.link);
 
     await signedIn.goto("/dashboard");
     const attention = signedIn.getByRole("region", { name: "Patients who need attention" });
-    await expect(attention.getByText(plan.patientName)).toBeVisible();
+    await expect(attention.getByText(plan.patientName, { exact: true })).toBeVisible();
     await expect(attention.getByText(/Pain 8\/10 logged on/)).toBeVisible();
     await expectAccessible(signedIn);
-    await signedIn.screenshot({ path: "/tmp/dashboard.png", fullPage: true });
+    await signedIn.screenshot({ path: "/tmp/dashboard.png", fullPage: true, scale: "css" });
 
     // Revoking kills the link at once: the page and the PDF answer 404.
     await signedIn.goto(`/plans/${plan.planId}`);

@@ -19,6 +19,7 @@ test("adding a patient: a refused form keeps every value, then edit, archive and
   await expect(page.getByLabel("Knee osteoarthritis")).toBeChecked();
   await expect(page.getByLabel(/^Notes/)).toHaveValue("Prefers morning appointments.");
   await expectAccessible(page);
+  await page.screenshot({ path: "/tmp/pb-patient-form.png", fullPage: true });
 
   await page.getByLabel("Last name").fill("Whitfield");
   await page.getByLabel("Email").fill("ann.whitfield@example.test");
@@ -61,7 +62,7 @@ test("the patient list finds part of a name, forgives a typo, sorts and pages 25
   await expect(page.getByRole("row").nth(1)).toContainText("Abbott, Sam00");
   await expect(page.getByText("Page 1 of 2")).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: "/tmp/patients.png", fullPage: true });
+  await page.screenshot({ path: "/tmp/pb-patients.png", fullPage: true });
   await page.getByRole("link", { name: "Next page" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByRole("row")).toHaveCount(7);

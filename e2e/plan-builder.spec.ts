@@ -36,10 +36,12 @@ test("a new patient with stenosis gets an issued plan in under two minutes, then
   await page.getByRole("link", { name: "New plan" }).click();
   await expect(page.getByRole("radio", { name: /Spinal stenosis: flexion bias/ })).toBeChecked();
   await expectAccessible(page);
+  await page.screenshot({ path: "/tmp/pb-new-plan.png", fullPage: true });
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page.getByRole("heading", { name: "Edit plan" })).toBeVisible();
   await expect(planItems(page)).toHaveCount(5);
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await page.screenshot({ path: "/tmp/pb-builder-top.png" });
 
   // Add through search, with a typo
   await addFromSearch(page, "glute brige", "Glute bridge");
@@ -72,7 +74,7 @@ test("a new patient with stenosis gets an issued plan in under two minutes, then
   await expect(card(page, "Prone press-up").getByText(/Prone press-up is cautioned for lumbar spinal stenosis: .*pelvis on the floor/)).toBeVisible();
   await expect(page.getByText("This plan has 7 exercises.")).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: "/tmp/plan-builder.png", fullPage: true });
+  await page.screenshot({ path: "/tmp/pb-builder.png", fullPage: true });
   await page.getByRole("button", { name: "Remove Prone press-up" }).click();
   await expect(page.getByTestId("builder-notice")).toContainText("Prone press-up removed. 6 exercises left.");
   await expect(page.getByText(/This plan has \d+ exercises/)).toHaveCount(0);
@@ -107,13 +109,13 @@ test("a new patient with stenosis gets an issued plan in under two minutes, then
   const v2 = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Version 2" }) });
   await expect(v2).toContainText("Removed Single-leg stance");
   await expect(v2).toContainText("Sit-to-stand: dose changed");
-  await page.screenshot({ path: "/tmp/plan-page.png", fullPage: true });
+  await page.screenshot({ path: "/tmp/pb-plan-page.png", fullPage: true });
 
   // The patient page lists the plan and who issued what
   await page.getByRole("link", { name: "Margaret Ellison" }).first().click();
   await expect(page.getByRole("row").filter({ hasText: "Spinal stenosis: flexion bias" })).toContainText("Version 2 issued");
   await expect(page.getByText(/issued version 2 of “Spinal stenosis: flexion bias”/)).toBeVisible();
-  await page.screenshot({ path: "/tmp/patient-page.png", fullPage: true });
+  await page.screenshot({ path: "/tmp/pb-patient-page.png", fullPage: true });
 });
 
 async function seedPlan(clinicId: string, userId: string) {
@@ -196,7 +198,7 @@ test("templates: save the builder's plan as a template, find it on the templates
   await expectAccessible(page);
   await expect(page.getByRole("heading", { name: "Okoro knee starter" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Spinal stenosis: flexion bias" })).toBeVisible();
-  await page.screenshot({ path: "/tmp/templates.png", fullPage: true });
+  await page.screenshot({ path: "/tmp/pb-templates.png", fullPage: true });
 
   await page.getByRole("link", { name: "Use for a patient: Okoro knee starter" }).click();
   await expectAccessible(page);
@@ -210,4 +212,21 @@ test("templates: save the builder's plan as a template, find it on the templates
   await page.goto("/templates");
   await page.getByRole("button", { name: "Archive Okoro knee starter" }).click();
   await expect(page.getByRole("heading", { name: "Okoro knee starter" })).toHaveCount(0);
+});
+
+test("an exercise can be dragged to a new place", async ({ signedIn: page, clinician }) => {
+  const planId = await seedPlan(clinician.clinicId, clinician.userId);
+  const sql = database();
+  const [bridge] = await sql`select id, default_dose from exercises where clinic_id is null and slug = 'glute-bridge'`;
+  await sql`insert into plan_items (clinic_id, plan_id, exercise_id, position, dose) values (${clinician.clinicId}, ${planId}, ${bridge.id}, 1, ${sql.json(bridge.default_dose)})`;
+  await page.goto(`/plans/${planId}/edit`);
+  expect(await itemNames(page)).toEqual(["Sit-to-stand", "Glute bridge"]);
+
+  await card(page, "Glute bridge").getByTitle("Drag to reorder").dragTo(card(page, "Sit-to-stand"));
+  await expect(page.getByTestId("builder-notice")).toContainText("Glute bridge moved to position 1 of 2.");
+  expect(await itemNames(page)).toEqual(["Glute bridge", "Sit-to-stand"]);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  const order = await sql`select e.slug from plan_items i join exercises e on e.id = i.exercise_id where i.plan_id = ${planId} order by i.position`;
+  expect(order.map((r) => r.slug)).toEqual(["glute-bridge", "sit-to-stand"]);
 });

@@ -3,6 +3,7 @@
 // arguments) without a session, and with a session whose user has been deactivated (which passes the
 // proxy and reaches the action's own check). Each is refused and the database is unchanged.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { createClinician, database, expect, signIn, test, type Clinician } from "./fixtures";
@@ -55,16 +56,28 @@ function pathOf(page: string, seed: Seed): string {
     .replace("[planId]", seed.planId);
 }
 
+// React's own encoder for server action arguments, so these requests are exactly what the browser sends.
+const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-turbopack/client.node") as {
+  encodeReply: (value: unknown) => Promise<string | FormData>;
+};
+
 async function post(request: APIRequestContext, baseURL: string, action: { id: string; page: string }, payload: Payload, seed: Seed) {
   const url = pathOf(action.page, seed);
   const headers = { "Next-Action": action.id, Origin: baseURL, Accept: "text/x-component" };
+  let args: unknown[];
   if ("form" in payload) {
-    // React's encoding of (previousState, formData): the arguments as "0", the form's fields prefixed "1_".
-    const multipart: Record<string, string> = { "0": JSON.stringify([{ ok: false }, "$K1"]) };
-    for (const [key, value] of Object.entries(payload.form)) multipart[`1_${key}`] = value;
-    return request.post(url, { headers, multipart, maxRedirects: 0 });
+    // useActionState calls (previousState, formData).
+    const formData = new FormData();
+    for (const [key, value] of Object.entries(payload.form)) formData.append(key, value);
+    args = [{ ok: false }, formData];
+  } else {
+    args = [payload.object];
   }
-  return request.post(url, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify([payload.object]), maxRedirects: 0 });
+  const body = await encodeReply(args);
+  if (typeof body === "string") {
+    return request.post(url, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: body, maxRedirects: 0 });
+  }
+  return request.post(url, { headers, multipart: body, maxRedirects: 0 });
 }
 
 async function seedClinic(clinician: Clinician): Promise<Seed> {
@@ -79,7 +92,8 @@ async function seedClinic(clinician: Clinician): Promise<Seed> {
   }
   const templates = [];
   for (const name of ["Protected template", "Spare template"]) {
-    const [template] = await sql`insert into templates (clinic_id, name, items) values (${clinician.clinicId}, ${name}, ${sql.json([{ exerciseId: exercise.id, dose: null, note: null }])}) returning id`;
+    const slug = name.toLowerCase().replace(/ /g, "-");
+    const [template] = await sql`insert into templates (clinic_id, slug, name, items) values (${clinician.clinicId}, ${slug}, ${name}, ${sql.json([{ exerciseId: exercise.id, dose: null, note: null }])}) returning id`;
     templates.push(template.id as string);
   }
   return { clinician, patientId: patient.id, planId: plans[0], sparePlanId: plans[1], templateId: templates[0], spareTemplateId: templates[1], exerciseId: exercise.id };

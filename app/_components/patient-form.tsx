@@ -79,7 +79,7 @@ export function PatientForm({ action, initialValues, clinicians, conditionOption
         <div className="grid gap-2 sm:grid-cols-3">
           {conditionOptions.map((condition) => (
             <label key={condition.slug} className="flex items-start gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-600">
-              <input type="checkbox" name="conditions" value={condition.slug} defaultChecked={list("conditions").includes(condition.slug)} className="mt-0.5 size-4 accent-brand-700" />
+              <input type="checkbox" name="conditions" value={condition.slug} defaultChecked={list("conditions").includes(condition.slug)} className="mt-0.5 size-4 shrink-0 accent-brand-700" />
               <span>{condition.name}</span>
             </label>
           ))}

@@ -24,7 +24,7 @@ export function PatientPageExercise({ item, number }: { item: SnapshotItem; numb
         {item.doseLine}
       </p>
       {item.figure ? (
-        <figure className="mx-auto mt-4 max-w-xl">
+        <figure className="mx-auto mt-4 max-w-xl print:max-w-md">
           <FigureSvg spec={item.figure} which="both" title={`${item.name}: start and end positions`} className="h-auto w-full" />
         </figure>
       ) : null}

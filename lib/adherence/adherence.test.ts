@@ -9,7 +9,7 @@ import { ensureShareLink, resolveShareToken } from "@/lib/sharing/links";
 import { createIssuedPlan } from "@/lib/sharing/testing";
 import { createTestClinic } from "@/lib/testing/fixtures";
 import { alertsOf } from "./alerts";
-import { addDays, clinicDate, mondayOf } from "./dates";
+import { addDays, clinicDate, endOfClinicDay, mondayOf } from "./dates";
 import { logSession, recentSessionsForLink, sessionLogInputSchema } from "./log-session";
 import { clinicActivity, getPlanAdherence, listPatientsNeedingAttention, targetDaysPerWeek } from "./summary";
 
@@ -179,5 +179,8 @@ describe("clinician's summary", () => {
     expect(mondayOf("2026-03-08")).toBe("2026-03-02");
     expect(mondayOf("2026-03-09")).toBe("2026-03-09");
     expect(clinicDate(new Date("2026-07-01T23:30:00Z"))).toBe("2026-07-02");
+    // A link set to expire "on" a date works until that date's midnight in London, summer or winter.
+    expect(endOfClinicDay("2026-07-01").toISOString()).toBe("2026-07-01T23:00:00.000Z");
+    expect(endOfClinicDay("2026-01-15").toISOString()).toBe("2026-01-16T00:00:00.000Z");
   });
 });

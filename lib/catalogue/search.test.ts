@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { exercises } from "@/db/schema";
 import { createTestClinic } from "@/lib/testing/fixtures";
 import { archiveClinicExercise, createClinicExercise, updateClinicExercise, type ClinicExerciseInput } from "./clinic-exercises";
 import type { ExerciseDefinition } from "./definition";
 import { builtInExercises } from "./exercises";
-import { exerciseFiltersSchema, getExercise, searchExercises, type ExerciseFilters } from "./search";
+import { exerciseFiltersSchema, getExercise, searchCandidateCap, searchExercises, type ExerciseFilters } from "./search";
 import { regions } from "./types";
 
 const all = { limit: 100 };
@@ -86,6 +88,32 @@ describe("typo-tolerant search", () => {
     const { items, total } = await searchExercises(actor, { q: "zorblat" });
     expect(total).toBe(2);
     expect(items.map((i) => i.name)).toEqual(["Zorblat march", "Warm-up circuit"]);
+  });
+
+  it("still ranks name matches first when a word matches more exercises than are ranked", async () => {
+    const { actor } = await createTestClinic();
+    const rows = Array.from({ length: searchCandidateCap + 40 }, (_, i) => ({
+      clinicId: actor.clinicId,
+      slug: `filler-${i}`,
+      name: `Filler exercise ${i}`,
+      summary: "A filler.",
+      regions: ["knee"],
+      categories: ["strength"],
+      level: 1,
+      equipment: ["none"],
+      steps: ["Think about the quuxle while you move."],
+      defaultDose: { reps: 10 },
+      searchText: "Think about the quuxle while you move.",
+    }));
+    await db.insert(exercises).values(rows);
+    await createClinicExercise(actor, ownExercise({ name: "Quuxle lift" }));
+    const { items, total, capped } = await searchExercises(actor, { q: "quuxle" });
+    expect(items[0].name).toBe("Quuxle lift");
+    expect(items).toHaveLength(24);
+    expect(capped).toBe(true);
+    expect(total).toBeGreaterThanOrEqual(searchCandidateCap);
+    const other = await createTestClinic();
+    expect(await searchExercises(other.actor, { q: "quuxle" })).toEqual({ items: [], total: 0, capped: false });
   });
 
   it("ranks a built-in whose name matches above ones that mention the word in their steps", async () => {

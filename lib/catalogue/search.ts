@@ -2,9 +2,9 @@
 // Search ranks name matches first and tolerates typos: full text over name, aliases, summary, steps and
 // cues (the stored `search` tsvector, name weighted A) plus trigram word similarity on the name.
 import "server-only";
-import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { exercises } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { FigureSpec } from "@/lib/figures/model";
@@ -130,31 +130,40 @@ export async function searchExercises(
   const q = (filters.q ?? "").trim();
   const words = queryWords(q);
 
-  // First the page's ids and the total (narrow rows, cheap to sort), then the page's rows.
   const page = words.length === 0 ? await browse(actor, filters, limit, offset) : await rank(actor, filters, q, words, limit, offset);
-  if (page.ids.length === 0) return { items: [], total: page.total, capped: page.capped };
-  const rows = await db.select(summaryColumns).from(exercises).where(inArray(exercises.id, page.ids));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = page.ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toSummary(row)] : [];
-  });
-  return { items, total: page.total, capped: page.capped };
+  return { items: page.rows.map(toSummary), total: page.total, capped: page.capped };
 }
 
-type Page = { ids: string[]; total: number; capped: boolean };
+type Page = { rows: SummaryRow[]; total: number; capped: boolean };
 
-function pageOf(rows: Record<string, unknown>[], total: number, capped: boolean): Page {
-  return { ids: rows.map((r) => String(r.id)), total, capped };
+/**
+ * Runs a query for one page of ids in rank order (with `total` and `capped` on every row) and returns the
+ * page's exercises in that order, in the same round trip. Ranking reads only narrow columns; the wide
+ * ones (figure, dose) are read for the page alone.
+ */
+async function fetchPage(executor: Executor, ranked: SQL): Promise<Page> {
+  const rows = await executor.execute<SummaryRow & { total: string; capped: boolean }>(sql`
+    select e.id, e.slug, e.name, e.summary, e.regions, e.categories, e.level, e.equipment, e.suits,
+           e.caution_for as "cautionFor", e.default_dose as "defaultDose", e.figure, e.clinic_id as "clinicId", p.total, p.capped
+      from (select page.id, page.total, page.capped, row_number() over () as ord from (${ranked}) as page) as p
+      join ${exercises} as e on e.id = p.id
+     order by p.ord`);
+  return { rows: [...rows], total: Number(rows[0]?.total ?? 0), capped: Boolean(rows[0]?.capped) };
 }
+
+const empty = (total: number): Page => ({ rows: [], total, capped: false });
 
 async function browse(actor: Actor, filters: ExerciseFilters, limit: number, offset: number): Promise<Page> {
   const where = filtered(actor, filters);
-  const [ids, [{ total }]] = await Promise.all([
-    db.execute(sql`select ${exercises.id} as id from ${exercises} where ${where} order by ${regionOrder}, ${exercises.name}, ${exercises.id} limit ${limit} offset ${offset}`),
-    db.execute<{ total: string }>(sql`select count(*) as total from ${exercises} where ${where}`),
-  ]);
-  return pageOf(ids, Number(total), false);
+  const page = await fetchPage(
+    db,
+    sql`select ${exercises.id} as id, count(*) over () as total, false as capped from ${exercises} where ${where}
+        order by ${regionOrder}, ${exercises.name}, ${exercises.id} limit ${limit} offset ${offset}`,
+  );
+  if (page.rows.length > 0 || offset === 0) return page;
+  // Past the last page: say how many there are.
+  const [again] = await db.execute<{ total: string }>(sql`select count(*) as total from ${exercises} where ${where}`);
+  return empty(Number(again.total));
 }
 
 /**
@@ -180,46 +189,46 @@ async function rank(actor: Actor, filters: ExerciseFilters, q: string, words: st
   return db.transaction(async (tx) => {
     // The planner does not count the cost of decompressing each row's tsvector, so it would rather scan
     // the table evaluating @@ row by row than read the GIN index; on 10,000 rows that is 5–10 times slower.
+    // (A disabled scan adds a huge cost, which must not tempt PostgreSQL into compiling the query: no JIT.)
     await tx.execute(
-      sql`select set_config('enable_seqscan', 'off', true), set_config('pg_trgm.word_similarity_threshold', ${String(nameSimilarity)}, true)`,
+      sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('pg_trgm.word_similarity_threshold', ${String(nameSimilarity)}, true)`,
     );
-    const matched = await tx.execute(sql`
-      with candidates as (
-        (select ${exercises.id} as id, ${exercises.name} as name, ${exercises.aliases} as aliases, 1 as part
-           from ${exercises} where ${where} and ${exercises.search} @@ ${tsquery} limit ${cap})
-        union
-        (select ${exercises.id}, ${exercises.name}, ${exercises.aliases}, 2
-           from ${exercises} where ${where} and ${nameHasWords} limit ${cap})
-      ), counted as (
-        select count(distinct id) as total, count(*) filter (where part = 1) >= ${cap} or count(*) filter (where part = 2) >= ${cap} as capped from candidates
-      ), distinct_candidates as (
-        select distinct on (id) id, name, aliases from candidates
-      )
-      select c.id, counted.total, counted.capped
-        from distinct_candidates c, counted
-       order by ${nameWordStarts} desc,
-                ('|' || lower(array_to_string(c.aliases, '|'))) like ${aliasStarts} desc,
-                length(c.name), c.name, c.id
-       limit ${limit} offset ${offset}`);
-    if (matched.length > 0) return pageOf(matched, Number(matched[0].total), Boolean(matched[0].capped));
+    const matched = await fetchPage(
+      tx,
+      sql`with candidates as (
+            (select ${exercises.id} as id, ${exercises.name} as name, ${exercises.aliases} as aliases, 1 as part
+               from ${exercises} where ${where} and ${exercises.search} @@ ${tsquery} limit ${cap})
+            union all
+            (select ${exercises.id}, ${exercises.name}, ${exercises.aliases}, 2
+               from ${exercises} where ${where} and ${nameHasWords} limit ${cap})
+          )
+          select c.id, count(*) over () as total,
+                 (select count(*) filter (where part = 1) >= ${cap} or count(*) filter (where part = 2) >= ${cap} from candidates) as capped
+            from (select distinct on (id) id, name, aliases from candidates) as c
+           order by ${nameWordStarts} desc,
+                    ('|' || lower(array_to_string(c.aliases, '|'))) like ${aliasStarts} desc,
+                    length(c.name), c.name, c.id
+           limit ${limit} offset ${offset}`,
+    );
+    if (matched.rows.length > 0) return matched;
     if (offset > 0) {
-      const [again] = await tx.execute(sql`select count(*) as total from ${exercises} where ${where} and (${exercises.search} @@ ${tsquery} or (${nameHasWords}))`);
-      if (Number(again.total) > 0) return { ids: [], total: Number(again.total), capped: false };
+      const [again] = await tx.execute<{ total: string }>(
+        sql`select count(*) as total from ${exercises} where ${where} and (${exercises.search} @@ ${tsquery} or (${nameHasWords}))`,
+      );
+      if (Number(again.total) > 0) return empty(Number(again.total));
     }
 
     // Nothing matches the words as typed: take names similar to the query ("hamstrng", "brige").
-    const similar = await tx.execute(sql`
-      with candidates as (
-        select ${exercises.id} as id, ${exercises.name} as name from ${exercises} where ${where} and ${q} <% ${exercises.name} limit ${cap}
-      ), counted as (select count(*) as total from candidates)
-      select c.id, counted.total, counted.total >= ${cap} as capped
-        from candidates c, counted
-       order by word_similarity(${q}, c.name) desc, length(c.name), c.name, c.id
-       limit ${limit} offset ${offset}`);
-    if (similar.length > 0) return pageOf(similar, Number(similar[0].total), Boolean(similar[0].capped));
-    if (offset === 0) return { ids: [], total: 0, capped: false };
-    const [again] = await tx.execute(sql`select count(*) as total from ${exercises} where ${where} and ${q} <% ${exercises.name}`);
-    return { ids: [], total: Number(again.total), capped: false };
+    const similar = await fetchPage(
+      tx,
+      sql`select c.id, count(*) over () as total, count(*) over () >= ${cap} as capped
+            from (select ${exercises.id} as id, ${exercises.name} as name from ${exercises} where ${where} and ${q} <% ${exercises.name} limit ${cap}) as c
+           order by word_similarity(${q}, c.name) desc, length(c.name), c.name, c.id
+           limit ${limit} offset ${offset}`,
+    );
+    if (similar.rows.length > 0 || offset === 0) return similar;
+    const [again] = await tx.execute<{ total: string }>(sql`select count(*) as total from ${exercises} where ${where} and ${q} <% ${exercises.name}`);
+    return empty(Number(again.total));
   });
 }
 

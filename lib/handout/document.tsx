@@ -14,14 +14,10 @@ import { PdfFigure } from "@/lib/figures/pdf";
 import { renderFigure } from "@/lib/figures/render";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 import type { Measurer, Run } from "./measure";
+import type { HandoutOptions, Paper } from "./options";
 import { QrCode } from "./qr";
-import { accentFrom, font, ink, metricsFor, paperSizes, type Accent, type Metrics, type Paper } from "./theme";
+import { accentFrom, font, ink, metricsFor, paperSizes, type Accent, type Metrics } from "./theme";
 
-export interface HandoutOptions {
-  link: string;
-  paper: Paper;
-  largePrint: boolean;
-}
 
 type SafetyList = PlanSnapshot["safety"]["urgent"];
 
@@ -642,8 +638,9 @@ function exerciseCard(ctx: Ctx, item: SnapshotItem, number: number): Block {
   const inner = ctx.contentWidth - 2 * cardPadding - 2 * cardBorder;
   const figuresWidth = 2 * m.figureWidth + m.figureGap;
   const header = exerciseHeader(ctx, item, number, inner);
-  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight);
   const text = exerciseText(ctx, item, inner - figuresWidth - columnGap);
+  // Stacked pictures (lying exercises) may grow a little past the steps beside them, not far.
+  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, Math.max(text.height + 20, 170));
   const height = 2 * cardBorder + 2 * cardPadding + header.height + Math.max(figures.height, text.height) + m.gap;
   return {
     height,
@@ -839,6 +836,16 @@ function tickGridSheets(ctx: Ctx, items: SnapshotItem[]): Block[][] {
     }
   }
   sheets.push([...lead, table(chunk)]);
+  if (sheets.length === 1) {
+    // A short plan's chart repeats for up to four weeks (a usual review interval) while the page has room.
+    const nextWeek: Block[] = [
+      { height: m.gap + ctx.line + m.gap, node: <Text style={{ marginTop: m.gap, marginBottom: m.gap }}>{weekLine}</Text> },
+      table(chunk),
+    ];
+    const used = () => sheets[0].reduce((sum, block) => sum + block.height, 0);
+    const weekHeight = nextWeek.reduce((sum, block) => sum + block.height, 0);
+    for (let week = 2; week <= 4 && used() + weekHeight <= ctx.contentHeight; week++) sheets[0].push(...nextWeek);
+  }
   return sheets;
 }
 

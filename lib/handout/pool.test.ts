@@ -33,6 +33,27 @@ describe("renderHandoutPooled", () => {
     }
   }, 180_000);
 
+  test("in this thread (the fallback when workers cannot start), still at most two at once", async () => {
+    configureHandoutPool({ useWorkers: false, maxWorkers: 2 });
+    try {
+      let peakBusy = 0;
+      const watcher = setInterval(() => {
+        peakBusy = Math.max(peakBusy, handoutPoolStats().busy);
+      }, 1);
+      const renders = Array.from({ length: 4 }, () =>
+        renderHandoutPooled(fixtureSnapshot(), { link: fixtureLink, paper: "A4", largePrint: false }),
+      );
+      expect(handoutPoolStats().queued).toBe(2);
+      const pdfs = await Promise.all(renders);
+      clearInterval(watcher);
+      expect(handoutPoolStats().mode).toBe("in-process");
+      expect(peakBusy).toBe(2);
+      for (const pdf of pdfs) expect(flat(pdfText(pdf))).toContain(fixturePatientName);
+    } finally {
+      configureHandoutPool({ useWorkers: true });
+    }
+  }, 180_000);
+
   test("rejects a bad link before queueing", async () => {
     await expect(
       renderHandoutPooled(fixtureSnapshot(), { link: "javascript:alert(1)", paper: "A4", largePrint: false }),

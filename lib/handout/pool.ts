@@ -8,8 +8,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { planSnapshotSchema, type PlanSnapshot } from "@/lib/plans/snapshot";
-import type { HandoutOptions } from "./document";
-import { handoutOptionsSchema } from "./render";
+import { handoutOptionsSchema, type HandoutOptions } from "./options";
 import type { RenderRequest, WorkerReply } from "./worker";
 
 export interface HandoutPoolConfig {
@@ -19,11 +18,13 @@ export interface HandoutPoolConfig {
   rendersPerWorker: number;
   /** A render taking longer than this is abandoned and its worker ended. */
   renderTimeoutMs: number;
+  /** false renders in this thread (still at most `maxWorkers` at once) */
+  useWorkers: boolean;
 }
 
 export type HandoutPoolMode = "worker" | "in-process";
 
-const defaults: HandoutPoolConfig = { maxWorkers: 2, rendersPerWorker: 50, renderTimeoutMs: 60_000 };
+const defaults: HandoutPoolConfig = { maxWorkers: 2, rendersPerWorker: 50, renderTimeoutMs: 60_000, useWorkers: true };
 
 interface Job {
   snapshot: PlanSnapshot;
@@ -105,7 +106,9 @@ function tsxLauncher(folder: string): Launcher | null {
 function launchers(): Launcher[] {
   const folder = sourceFolder();
   const tsx = folder ? tsxLauncher(folder) : null;
-  return tsx ? [tsx, bundledLauncher] : [bundledLauncher];
+  if (!tsx) return [bundledLauncher];
+  // Inside Next.js the bundled worker comes first even if import.meta.url names the source file.
+  return process.env.NEXT_RUNTIME ? [bundledLauncher, tsx] : [tsx, bundledLauncher];
 }
 
 /** Starts a worker and waits for it to say it has loaded; rejects if it dies first. */
@@ -257,6 +260,7 @@ async function runInProcess(job: Job): Promise<void> {
 }
 
 function pump(): void {
+  if (!config.useWorkers) mode = "in-process";
   if (mode === "in-process") {
     while (queue.length > 0 && inProcessActive < config.maxWorkers) void runInProcess(queue.shift()!);
     return;
@@ -318,6 +322,7 @@ export async function closeHandoutPool(): Promise<void> {
 /** Changes the pool's limits (tests, benchmarks); applies to workers started afterwards. */
 export function configureHandoutPool(changes: Partial<HandoutPoolConfig>): void {
   config = { ...config, ...changes };
+  if (changes.useWorkers === true && mode === "in-process") mode = null;
 }
 
 export function handoutPoolStats(): {

@@ -1,19 +1,13 @@
 // Renders an issued plan's snapshot to the PDF handout, in this thread. Routes should use
 // renderHandoutPooled (pool.ts), which runs this in a bounded set of worker threads.
 import { renderToBuffer } from "@react-pdf/renderer";
-import { z } from "zod";
 import { planSnapshotSchema, type PlanSnapshot } from "@/lib/plans/snapshot";
-import { handoutDocument, type HandoutOptions } from "./document";
+import { handoutDocument } from "./document";
 import { registerHandoutFonts } from "./fonts";
 import { handoutMeasurer } from "./measure";
+import { handoutOptionsSchema, type HandoutOptions } from "./options";
 
-export type { HandoutOptions } from "./document";
-
-export const handoutOptionsSchema = z.object({
-  link: z.url({ protocol: /^https?$/, error: "The plan link must be an http(s) address" }).max(2000),
-  paper: z.enum(["A4", "LETTER"]),
-  largePrint: z.boolean(),
-});
+export { handoutOptionsSchema, type HandoutOptions } from "./options";
 
 /** Pages in a PDF written by react-pdf (pdfkit writes each page object's dictionary uncompressed). */
 export function countPdfPages(pdf: Buffer): number {

@@ -1,7 +1,6 @@
 // Sizes and colours of the handout: one set for normal print, one for large print.
 import { handoutFontFamily } from "./fonts";
-
-export type Paper = "A4" | "LETTER";
+import type { Paper } from "./options";
 
 export const paperSizes: Record<Paper, { width: number; height: number }> = {
   A4: { width: 595.28, height: 841.89 },

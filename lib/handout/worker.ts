@@ -3,7 +3,7 @@
 // returns @react-pdf's per-render leak to the operating system.
 import { parentPort } from "node:worker_threads";
 import type { PlanSnapshot } from "@/lib/plans/snapshot";
-import type { HandoutOptions } from "./document";
+import type { HandoutOptions } from "./options";
 import { registerHandoutFonts } from "./fonts";
 import { handoutMeasurer } from "./measure";
 import { renderHandout } from "./render";
@@ -41,7 +41,12 @@ port.on("message", async (request: RenderRequest) => {
   }
 });
 
-// Load the fonts before saying ready, so the first render does not pay for it.
+// Load the fonts before saying ready, so the first render does not pay for it. (No top-level
+// await: the bundled copy of this file under Next.js need not support it.)
 registerHandoutFonts();
-await handoutMeasurer();
-port.postMessage({ type: "ready" } satisfies WorkerReply);
+handoutMeasurer().then(
+  () => port.postMessage({ type: "ready" } satisfies WorkerReply),
+  (error: unknown) => {
+    throw error;
+  },
+);

@@ -265,6 +265,9 @@ describe("templates", () => {
       conditions: ["nslbp"],
       items: [{ exerciseId: bridge.id, dose: { sets: 4, reps: 8 }, note: "Hold at the top." }],
     });
+    const second = await createTemplate(actor, { name: "Our bridge protocol", description: null, conditions: [], items: [{ exerciseId: bridge.id, dose: { reps: 5 }, note: null }] });
+    expect(second.id).not.toBe(template.id);
+    await archiveTemplate(actor, { templateId: second.id });
     const listed = await listTemplates(actor);
     expect(listed.filter((t) => t.builtIn)).toHaveLength(9);
     expect(listed.at(-1)).toMatchObject({ name: "Our bridge protocol", builtIn: false, items: [{ name: "Glute bridge", dose: { sets: 4, reps: 8 }, note: "Hold at the top." }] });

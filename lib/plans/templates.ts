@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db/client";
@@ -84,6 +85,17 @@ export const templateInputSchema = z.object({
 });
 export type TemplateInput = z.input<typeof templateInputSchema>;
 
+function slugOf(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "template"
+  );
+}
+
 /** "Save as template": the builder's current exercises and doses become a clinic template. */
 export async function createTemplate(actor: Actor, input: TemplateInput): Promise<Template> {
   const parsed = templateInputSchema.safeParse(input);
@@ -99,6 +111,8 @@ export async function createTemplate(actor: Actor, input: TemplateInput): Promis
       .insert(templates)
       .values({
         clinicId: actor.clinicId,
+        // (clinic, slug) is unique with nulls not distinct, so every clinic template needs its own slug.
+        slug: `${slugOf(name)}-${crypto.randomBytes(4).toString("hex")}`,
         name,
         description,
         conditions,

@@ -63,11 +63,10 @@ process.exit(exitCode);
 async function issueTwelveExercisePlan(): Promise<{ token: string; planId: string }> {
   const { and, isNotNull, isNull, sql } = await import("drizzle-orm");
   const { db } = await import("@/db/client");
-  const { clinics, exercises, users } = await import("@/db/schema");
+  const { clinics, exercises, planItems, users } = await import("@/db/schema");
   const { createPatient } = await import("@/lib/patients/patients");
   const { patientInputSchema } = await import("@/lib/patients/schema");
   const { createPlan, getPlan } = await import("@/lib/plans/plans");
-  const { savePlan } = await import("@/lib/plans/save-plan");
   const { issuePlan } = await import("@/lib/plans/issue-plan");
   const { ensureShareLink } = await import("@/lib/sharing/links");
 
@@ -91,16 +90,19 @@ async function issueTwelveExercisePlan(): Promise<{ token: string; planId: strin
     .orderBy(exercises.slug)
     .limit(exerciseCount);
   if (chosen.length < exerciseCount) throw new Error(`Only ${chosen.length} knee exercises with figures in the catalogue`);
-  const draft = {
-    title: "Knee plan",
-    conditions: ["knee-oa", "pfp"],
-    notes: "Start gently and build up over two weeks. Keep your pain ≤ 5/10 while you exercise.",
-    startDate: null,
-    reviewDate: null,
-    items: chosen.map((exercise, i) => ({ exerciseId: exercise.id, dose: exercise.defaultDose, note: i % 4 === 0 ? "Go slowly on this one." : null })),
-  };
-  const saved = await savePlan(actor, { planId: plan.id, revision: plan.revision, draft });
-  if (saved?.status !== "saved") throw new Error(`savePlan: ${JSON.stringify(saved)}`);
+  // The builder's save (lib/plans/save-plan.ts) pulls in the action wrapper and Next's router,
+  // which do not load outside Next; the items are written as that save writes them.
+  await db.insert(planItems).values(
+    chosen.map((exercise, position) => ({
+      clinicId: clinic.id,
+      planId: plan.id,
+      exerciseId: exercise.id,
+      position,
+      dose: exercise.defaultDose,
+      note: position % 4 === 0 ? "Go slowly on this one; keep your pain ≤ 5/10." : null,
+    })),
+  );
+  const saved = { revision: plan.revision };
   const issued = await issuePlan(actor, { planId: plan.id, revision: saved.revision });
   if (issued?.status !== "issued") throw new Error(`issuePlan: ${JSON.stringify(issued)}`);
   const detail = await getPlan(actor, { planId: plan.id });

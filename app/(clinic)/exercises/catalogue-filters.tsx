@@ -46,7 +46,7 @@ export function CatalogueFilters({ q, fields, hasFilters }: { q: string; fields:
             type="search"
             defaultValue={q}
             maxLength={100}
-            placeholder="Name, other name or words in the steps, e.g. knee to chest"
+            placeholder="e.g. bridge, knee to chest, sciatica"
             className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
           />
         </div>

@@ -64,10 +64,10 @@ export default async function PatientPlanPage({ params, searchParams }: Props) {
             ["#exercises", "Exercises"],
             ["#log", "Log a session"],
             ["#safety", "Safety"],
-            ["#education", "About your pain"],
+            ["#education", "Advice"],
           ].map(([href, label]) => (
             <li key={href} className="shrink-0">
-              <a href={href} className="inline-block rounded-lg px-3 py-2 font-medium text-brand-800 hover:bg-brand-50">
+              <a href={href} className="inline-block rounded-lg px-2.5 py-2 font-medium text-brand-800 hover:bg-brand-50">
                 {label}
               </a>
             </li>

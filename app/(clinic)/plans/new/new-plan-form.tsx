@@ -51,7 +51,7 @@ export function NewPlanForm({
       <fieldset className="space-y-2">
         <legend className="mb-2 text-sm font-medium">Start from</legend>
         <label className="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-          <input type="radio" name="templateId" value="" defaultChecked={chosen === ""} className="mt-1 size-4 accent-brand-700" />
+          <input type="radio" name="templateId" value="" defaultChecked={chosen === ""} className="mt-1 size-4 shrink-0 accent-brand-700" />
           <span>
             <span className="font-medium">Blank plan</span>
             <span className="block text-sm text-slate-600">Add exercises from the catalogue yourself.</span>
@@ -59,7 +59,7 @@ export function NewPlanForm({
         </label>
         {templates.map((t) => (
           <label key={t.id} className="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-            <input type="radio" name="templateId" value={t.id} defaultChecked={chosen === t.id} className="mt-1 size-4 accent-brand-700" />
+            <input type="radio" name="templateId" value={t.id} defaultChecked={chosen === t.id} className="mt-1 size-4 shrink-0 accent-brand-700" />
             <span>
               <span className="font-medium">{t.name}</span>
               {t.suits ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-900">Matches this patient</span> : null}

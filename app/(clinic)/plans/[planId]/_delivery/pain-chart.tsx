@@ -26,7 +26,7 @@ export function PainChart({ sessions, today, days, painAlertAt }: { sessions: Ad
       : `${sessions.length} ${sessions.length === 1 ? "session" : "sessions"} logged in the last ${days} days. Highest pain ${highest} out of 10; latest ${latest!.pain} out of 10 on ${formatDay(latest!.loggedOn)}. Alert line at ${painAlertAt}.`;
 
   return (
-    <div>
+    <div className="max-w-2xl">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="pain-chart-title pain-chart-desc" className="h-auto w-full">
         <title id="pain-chart-title">{`Pain scores, last ${days} days`}</title>
         <desc id="pain-chart-desc">{description}</desc>
@@ -39,7 +39,7 @@ export function PainChart({ sessions, today, days, painAlertAt }: { sessions: Ad
           </g>
         ))}
         <line x1={pad.left} x2={width - pad.right} y1={y(painAlertAt)} y2={y(painAlertAt)} stroke="#b91c1c" strokeWidth={1.5} strokeDasharray="6 4" />
-        <text x={width - pad.right} y={y(painAlertAt) - 5} textAnchor="end" fontSize={12} fill="#b91c1c">
+        <text x={pad.left + 4} y={y(painAlertAt) - 5} textAnchor="start" fontSize={12} fill="#b91c1c">
           {`alert at ${painAlertAt}`}
         </text>
         {[0, Math.floor((days - 1) / 2), days - 1].map((offset) => {

@@ -82,6 +82,9 @@ function LinkPanel({ planId, link, origin }: { planId: string; link: ShareLinkVi
   }
   return (
     <div className="space-y-4">
+      <p className="text-sm text-slate-700">
+        One link for this plan: it always shows the newest issued version, and the handout&rsquo;s QR code opens it. Anyone with the link can read the plan, so give it only to the patient.
+      </p>
       {link.token ? (
         <CopyLink url={patientLinkUrl(origin, link.token)} />
       ) : (
