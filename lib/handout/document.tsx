@@ -192,6 +192,7 @@ function clinicHeader(ctx: Ctx): Block {
         }}
       >
         {clinic.logo ? (
+          // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image, not an HTML img; it takes no alt
           <Image
             src={{ data: Buffer.from(clinic.logo.base64, "base64"), format: clinic.logo.mimeType === "image/png" ? "png" : "jpg" }}
             style={{ height: m.logoHeight, maxWidth: m.logoHeight * 3, objectFit: "contain", marginRight: gapAfterLogo }}
