@@ -1,6 +1,6 @@
 // Starts the app exactly as the README does (`npm start`, no DATABASE_URL), signs in with the demo
 // account, stops it with Ctrl-C, starts it again on the same data, and checks what the data holds.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -23,7 +23,7 @@ function portIsFree(p: number): Promise<boolean> {
 }
 
 async function startApp(dataDir: string) {
-  const env = { ...process.env, PORT: String(port), PHYSIOPLAN_DATA_DIR: dataDir, PGLITE_PORT: String(databasePort) };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PHYSIOPLAN_DATA_DIR: dataDir, PGLITE_PORT: String(databasePort) };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_SECRET;
   const app = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -35,7 +35,7 @@ async function startApp(dataDir: string) {
 }
 
 /** Ctrl-C in a terminal signals the whole foreground group. */
-async function stopApp(app: ChildProcessWithoutNullStreams) {
+async function stopApp(app: ChildProcess) {
   process.kill(-app.pid!, "SIGINT");
   await new Promise((resolve) => (app.exitCode !== null ? resolve(null) : app.once("exit", resolve)));
   await expect.poll(() => portIsFree(port), { timeout: 15_000 }).toBe(true);
