@@ -5,7 +5,7 @@ import { createTestClinic } from "@/lib/testing/fixtures";
 import { archiveClinicExercise, createClinicExercise, updateClinicExercise, type ClinicExerciseInput } from "./clinic-exercises";
 import type { ExerciseDefinition } from "./definition";
 import { builtInExercises } from "./exercises";
-import { exerciseFiltersSchema, getExercise, searchCandidateCap, searchExercises, type ExerciseFilters } from "./search";
+import { correctedWords, exerciseFiltersSchema, getExercise, searchCandidateCap, searchExercises, type ExerciseFilters } from "./search";
 import { regions } from "./types";
 
 const all = { limit: 100 };
@@ -54,6 +54,9 @@ describe("typo-tolerant search", () => {
     ["hamstrng strech", ["hamstring-stretch-towel"]],
     ["clamshel", ["clamshell"]],
     ["SLR", ["straight-leg-raise"]],
+    ["strech calf", ["calf-stretch-wall"]],
+    ["sit to stnd", ["sit-to-stand"]],
+    ["piriformus", ["piriformis-stretch"]],
   ])("%s finds %j among the first results", async (q, slugs) => {
     const { items } = await search({ q });
     const top = slugsOf(items).slice(0, Math.max(slugs.length, 2));
@@ -69,6 +72,22 @@ describe("typo-tolerant search", () => {
     const { items } = await search({ q: "towel" });
     expect(items[0].slug).toBe("hamstring-stretch-towel");
     expect(slugsOf(items)).not.toContain("hip-hinge-dowel");
+  });
+
+  it("corrects mistyped words towards the catalogue's words", () => {
+    expect(correctedWords("brige")).toEqual(["bridge"]);
+    expect(correctedWords("hamstrng")).toEqual(["hamstring"]);
+    expect(correctedWords("strech")).toEqual(["stretch"]);
+    expect(correctedWords("knee")).toEqual(["knee"]);
+    expect(correctedWords("hams")).toEqual(["hams"]);
+    expect(correctedWords("to")).toEqual(["to"]);
+    expect(correctedWords("xylophone")).toEqual([]);
+  });
+
+  it("finds a clinic's own exercise by a mistyped name, through trigram similarity", async () => {
+    const { actor } = await createTestClinic();
+    const { id } = await createClinicExercise(actor, ownExercise({ name: "Quokka shuffle" }));
+    expect((await searchExercises(actor, { q: "quoka shufle" })).items[0]?.id).toBe(id);
   });
 
   it("finds nothing for words that are in no exercise", async () => {

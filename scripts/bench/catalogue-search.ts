@@ -2,6 +2,7 @@
 // Makes a scratch database on DATABASE_URL's server, migrates, seeds the built-ins, adds 10,000 synthetic
 // exercises (built-in-like and clinic-own across a few clinics), then times a mix of searches.
 import { spawnSync } from "node:child_process";
+import os from "node:os";
 
 const budgetP95Ms = 20;
 const syntheticCount = 10_000;
@@ -33,7 +34,7 @@ try {
 } finally {
   const { closeDb } = await import("@/db/client");
   await closeDb();
-  if (process.env.BENCH_KEEP) console.log("kept", scratch.url); else await scratch.drop();
+  await scratch.drop();
 }
 process.exit(exitCode);
 
@@ -134,6 +135,7 @@ async function run(): Promise<number> {
     const result = await searchExercises(actor, make(), { limit: 24 });
     return { kind, ms: performance.now() - t0, total: result.total };
   };
+  const loadBefore = os.loadavg()[0];
   for (let i = 0; i < warmUpCalls; i++) await call(i);
   const samples: { kind: string; ms: number; total: number }[] = [];
   for (let i = 0; i < timedCalls; i++) samples.push(await call(i));
@@ -143,6 +145,7 @@ async function run(): Promise<number> {
     return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   };
   const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const loadAfter = os.loadavg()[0];
   const all = samples.map((s) => s.ms);
   const p95 = quantile(all, 0.95);
   const ok = p95 <= budgetP95Ms;
@@ -152,7 +155,8 @@ async function run(): Promise<number> {
     `### Catalogue search, ${count.toLocaleString("en-GB")} exercises`,
     "",
     `${syntheticCount.toLocaleString("en-GB")} synthetic exercises (half built-in-like, half clinic-own across ${clinicCount} clinics, 3% archived) plus the built-ins; loaded and analysed in ${loadSeconds} s. ` +
-      `${timedCalls} sequential \`searchExercises\` calls (24 per page, with total) after ${warmUpCalls} warm-up calls, PostgreSQL on ${serverUrl.replace(/\/\/[^@]*@/, "//")}.`,
+      `${timedCalls} sequential \`searchExercises\` calls (24 per page, with total) after ${warmUpCalls} warm-up calls, PostgreSQL on ${serverUrl.replace(/\/\/[^@]*@/, "//")}; ` +
+      `${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after (other work on the machine slows every figure).`,
     "",
     "| queries | calls | p50 | p95 | max | mean matches |",
     "|---|---:|---:|---:|---:|---:|",
