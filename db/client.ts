@@ -11,6 +11,9 @@ export type Executor = Database | Transaction;
 export function createClient(url: string, options: { max?: number } = {}) {
   const sql = postgres(url, {
     max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
+    // The embedded PGlite is one backend behind a multiplexer: named prepared statements from
+    // several connections collide there, so start.ts turns them off for it.
+    prepare: process.env.DATABASE_PREPARE !== "false",
     idle_timeout: 20,
     connect_timeout: 10,
     onnotice: () => {},

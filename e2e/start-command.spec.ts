@@ -56,6 +56,13 @@ test("npm start with no DATABASE_URL serves the embedded database, signs in, sto
       await page.getByLabel("Password").fill(demo.password);
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+      // Concurrent requests share the one embedded backend without tripping over each other.
+      const statuses = await Promise.all(
+        ["/dashboard", "/exercises?q=knee", "/patients", "/dashboard", "/exercises", "/templates", "/api/health", "/dashboard"].map(
+          async (url) => (await page.request.get(`http://localhost:${port}${url}`)).status(),
+        ),
+      );
+      expect(statuses).toEqual(statuses.map(() => 200));
       const sql = postgres(databaseUrl, { max: 1 });
       await sql`insert into clinics (name) values ('Kept across restarts')`;
       await sql.end();

@@ -58,8 +58,10 @@ async function main() {
     env.NEXTAUTH_SECRET ??= embeddedSecret(dataDir);
     database = await startEmbeddedDatabase({ dataDir, port: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : 0 });
     env.DATABASE_URL = database.url;
-    // PGlite runs one query at a time; a small pool is plenty and keeps transactions short.
-    env.DATABASE_POOL_MAX ??= "8";
+    // PGlite is a single backend: one connection serialises the app's queries cleanly (several
+    // connections through pglite-socket's multiplexer broke under concurrent requests).
+    env.DATABASE_POOL_MAX = "1";
+    env.DATABASE_PREPARE = "false";
   }
   if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST = "true";
 
