@@ -72,36 +72,3 @@ export function PatientPageTitle({ snapshot }: { snapshot: PlanSnapshot }) {
     </div>
   );
 }
-
-export function PatientPageChanges({ changes }: { changes: NonNullable<PlanSnapshot["changes"]> }) {
-  const groups = [
-    { label: "New", names: changes.added },
-    { label: "Removed", names: changes.removed },
-    { label: "Changed", names: changes.changed },
-  ].filter((group) => group.names.length > 0);
-  return (
-    <section aria-labelledby="changes-heading" className="rounded-2xl border-2 border-brand-700 bg-brand-50 p-4 text-brand-900 print:bg-white">
-      <h2 id="changes-heading" className="text-xl font-bold">
-        What changed since version {changes.previousVersion}
-      </h2>
-      {groups.length === 0 ? (
-        <p className="mt-2">Your exercises are the same; your physiotherapist updated other details.</p>
-      ) : (
-        <dl className="mt-2 space-y-2">
-          {groups.map((group) => (
-            <div key={group.label}>
-              <dt className="font-semibold">{group.label}</dt>
-              <dd>
-                <ul className="list-disc pl-6">
-                  {group.names.map((name, i) => (
-                    <li key={i}>{name}</li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-    </section>
-  );
-}

@@ -36,6 +36,31 @@ export type HandoutFile = { pdf: Buffer; fileName: string };
 const inFlight = new Map<string, Promise<Buffer>>();
 
 /**
+ * A small in-process copy in front of Postgres, so a repeat download does not pull the bytes out
+ * of the database again. Keyed by the link the QR code points to as well: a replaced link misses.
+ * Postgres stays the cache every instance shares.
+ */
+const recent = new Map<string, Buffer>();
+const recentMaxBytes = 48 * 1024 * 1024;
+let recentBytes = 0;
+
+function remember(key: string, pdf: Buffer): void {
+  if (pdf.length > recentMaxBytes / 8) return;
+  const old = recent.get(key);
+  if (old) {
+    recent.delete(key);
+    recentBytes -= old.length;
+  }
+  recent.set(key, pdf);
+  recentBytes += pdf.length;
+  for (const [oldest, bytes] of recent) {
+    if (recentBytes <= recentMaxBytes) break;
+    recent.delete(oldest);
+    recentBytes -= bytes.length;
+  }
+}
+
+/**
  * The PDF of one issued version in one variant, from the cache or rendered now. `linkId` is the
  * link the QR code points to: a render is stored only while that link is still live, so a render
  * racing a "replace link" cannot leave the old QR code in the cache.
@@ -47,19 +72,26 @@ export async function handoutPdf(
   const { versionId, variant, snapshot } = input;
   const largePrint = handoutVariants[variant].largePrint;
   const fileName = handoutFileName(snapshot.title, snapshot.version, largePrint);
+  const key = `${versionId}:${variant}:${input.linkId}`;
+  const inMemory = recent.get(key);
+  if (inMemory) return { pdf: inMemory, fileName };
   const [cached] = await executor
     .select({ pdf: handoutFiles.pdf })
     .from(handoutFiles)
     .where(and(eq(handoutFiles.planVersionId, versionId), eq(handoutFiles.variant, variant)));
-  if (cached) return { pdf: cached.pdf, fileName };
+  if (cached) {
+    remember(key, cached.pdf);
+    return { pdf: cached.pdf, fileName };
+  }
 
-  const key = `${versionId}:${variant}`;
   let render = inFlight.get(key);
   if (!render) {
     render = renderAndStore(input, executor).finally(() => inFlight.delete(key));
     inFlight.set(key, render);
   }
-  return { pdf: await render, fileName };
+  const pdf = await render;
+  remember(key, pdf);
+  return { pdf, fileName };
 }
 
 async function renderAndStore(

@@ -2,7 +2,8 @@
 import type { HandoutFile } from "./handouts";
 
 export function pdfResponse(file: HandoutFile): Response {
-  return new Response(new Uint8Array(file.pdf), {
+  // A view of the cached bytes, not a copy (a Buffer's memory is always an ArrayBuffer in Node).
+  return new Response(new Uint8Array(file.pdf.buffer as ArrayBuffer, file.pdf.byteOffset, file.pdf.byteLength), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="${file.fileName}"`,

@@ -4,11 +4,9 @@ import crypto from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { PatientPageEducation } from "@/app/_components/patient-page-education";
-import { PatientPageExercise } from "@/app/_components/patient-page-exercise";
-import { PatientPageChanges, PatientPageClinic, PatientPageTitle } from "@/app/_components/patient-page-header";
+import { planBodyOf } from "@/app/_components/patient-page-body";
+import { PatientPageClinic, PatientPageTitle } from "@/app/_components/patient-page-header";
 import { PatientPageHistory } from "@/app/_components/patient-page-history";
-import { PatientPageSafety } from "@/app/_components/patient-page-safety";
 import { isLogOutcome, logOutcomes } from "@/lib/adherence/log-messages";
 import { recentSessionsForLink } from "@/lib/adherence/log-session";
 import { resolveShareToken } from "@/lib/sharing/links";
@@ -38,6 +36,7 @@ export default async function PatientPlanPage({ params, searchParams }: Props) {
   const { snapshot } = link;
   const sessions = await recentSessionsForLink(link);
   const items = [...snapshot.items].sort((a, b) => a.position - b.position);
+  const body = planBodyOf(link.versionId, snapshot);
   const pdf = `/p/${token}/handout.pdf`;
 
   return (
@@ -76,30 +75,8 @@ export default async function PatientPlanPage({ params, searchParams }: Props) {
       </nav>
 
       <main className="mx-auto max-w-2xl space-y-10 px-4 py-6 sm:px-6 print:space-y-6 print:py-2">
-        {snapshot.changes ? <PatientPageChanges changes={snapshot.changes} /> : null}
-
-        {snapshot.notes ? (
-          <section aria-labelledby="notes-heading" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6 print:border-0 print:p-0">
-            <h2 id="notes-heading" className="text-xl font-bold text-slate-900">
-              From {snapshot.clinician.name}
-            </h2>
-            <p className="mt-2 whitespace-pre-line">{snapshot.notes}</p>
-          </section>
-        ) : null}
-
-        <section aria-labelledby="exercises-heading" id="exercises" className="scroll-mt-14 space-y-5">
-          <div>
-            <h2 id="exercises-heading" className="text-2xl font-bold text-slate-900">
-              Your exercises
-            </h2>
-            <p className="mt-1 text-slate-700">
-              {items.length} {items.length === 1 ? "exercise" : "exercises"}. Move slowly and stay within the pain guide below.
-            </p>
-          </div>
-          {items.map((item, i) => (
-            <PatientPageExercise key={`${item.position}-${item.exerciseId}`} item={item} number={i + 1} />
-          ))}
-        </section>
+        {/* Rendered once per issued version (see patient-page-body.ts); every value in it is escaped. */}
+        <div className="space-y-10 print:space-y-6" dangerouslySetInnerHTML={{ __html: body.top }} />
 
         <section aria-labelledby="log-heading" id="log" className="scroll-mt-14 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6 print:hidden">
           <div>
@@ -117,9 +94,7 @@ export default async function PatientPlanPage({ params, searchParams }: Props) {
           <PatientPageHistory sessions={sessions} exerciseCount={items.length} />
         </section>
 
-        <PatientPageSafety safety={snapshot.safety} />
-
-        <PatientPageEducation conditions={snapshot.conditions} general={snapshot.generalEducation} />
+        <div className="space-y-10 print:space-y-6" dangerouslySetInnerHTML={{ __html: body.bottom }} />
       </main>
 
       <footer className="border-t border-slate-200 bg-white print:border-t-2 print:border-slate-900">
