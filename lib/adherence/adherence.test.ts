@@ -160,7 +160,8 @@ describe("clinician's summary", () => {
     const adherence = await getPlanAdherence(actor, { planId: plan.id, items: link.snapshot.items });
     expect(adherence?.targetDaysPerWeek).toBe(7);
     expect(adherence?.totalSessions).toBe(2);
-    expect(adherence?.weeks).toHaveLength(6);
+    // Issued this week: only this week is shown, not weeks before the plan existed.
+    expect(adherence?.weeks).toHaveLength(1);
     expect(adherence?.weeks.at(-1)).toEqual({ weekStart: mondayOf(clinicDate()), sessions: 2, daysExercised: 1 });
     expect(adherence?.sessions.map((s) => s.pain).sort()).toEqual([2, 3]);
     expect(adherence?.recentComments.map((s) => s.comment)).toEqual(["Easy today"]);

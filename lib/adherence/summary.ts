@@ -113,7 +113,7 @@ export type WeekOfSessions = { weekStart: string; daysExercised: number; session
 export type PlanAdherence = {
   painAlertAt: number;
   targetDaysPerWeek: number | null;
-  /** Oldest first: the last `weeks` weeks, this week included. */
+  /** Oldest first: up to six weeks, from the week of the first issue to this week. */
   weeks: WeekOfSessions[];
   /** The last 28 days, oldest first. */
   sessions: AdherenceSession[];
@@ -136,13 +136,21 @@ export async function getPlanAdherence(
 ): Promise<PlanAdherence | null> {
   if (!/^[0-9a-f-]{36}$/i.test(planId)) return null;
   const [plan] = await executor
-    .select({ painAlertAt: plans.painAlertAt })
+    .select({
+      painAlertAt: plans.painAlertAt,
+      firstIssuedAt: sql<Date | null>`(select min(pv.issued_at) from plan_versions pv where pv.plan_id = "plans"."id")`.mapWith(
+        (value) => (value ? new Date(value) : null),
+      ),
+    })
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
   if (!plan) return null;
 
   const today = clinicDate();
-  const firstWeek = addDays(mondayOf(today), -7 * (weeksShown - 1));
+  // Weeks before the plan was first issued are not weeks the patient could have exercised.
+  const earliestWeek = addDays(mondayOf(today), -7 * (weeksShown - 1));
+  const issuedWeek = plan.firstIssuedAt ? mondayOf(clinicDate(plan.firstIssuedAt)) : earliestWeek;
+  const firstWeek = issuedWeek > earliestWeek ? issuedWeek : earliestWeek;
   const since = addDays(today, -(chartDays - 1));
   const from = firstWeek < since ? firstWeek : since;
   const scope = and(eq(sessionLogs.planId, planId), eq(sessionLogs.clinicId, actor.clinicId));
@@ -169,8 +177,7 @@ export async function getPlanAdherence(
   }));
 
   const weeks: WeekOfSessions[] = [];
-  for (let i = 0; i < weeksShown; i++) {
-    const weekStart = addDays(firstWeek, 7 * i);
+  for (let weekStart = firstWeek; weekStart <= mondayOf(today); weekStart = addDays(weekStart, 7)) {
     const weekEnd = addDays(weekStart, 7);
     const inWeek = sessions.filter((s) => s.loggedOn >= weekStart && s.loggedOn < weekEnd);
     weeks.push({ weekStart, sessions: inWeek.length, daysExercised: new Set(inWeek.map((s) => s.loggedOn)).size });
