@@ -4,6 +4,7 @@ import { db, type Transaction } from "@/db/client";
 import { clinics, exercises, patients, planItems, plans, planVersions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { ensureShareLink } from "@/lib/sharing/links";
 import { educationFor } from "@/lib/catalogue/conditions";
 import { doseSchema, formatDose } from "@/lib/catalogue/dose";
 import { safetyContent } from "@/lib/catalogue/safety";
@@ -61,6 +62,9 @@ export async function issuePlan(actor: Actor, { planId, revision }: { planId: st
       entityId: planId,
       detail: { version, title: snapshot.title, items: snapshot.items.length },
     });
+    // The first issue gives the plan its one link, in the same transaction; later versions keep it,
+    // and a link the clinician revoked stays revoked.
+    if (version === 1) await ensureShareLink(actor, { planId }, tx);
     return { status: "issued", version, planVersionId: row.id };
   });
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditEvents, exercises, planItems, plans, planVersions, templates } from "@/db/schema";
+import { auditEvents, exercises, planItems, plans, planVersions, shareLinks, templates } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { Dose } from "@/lib/catalogue/dose";
 import { UserError } from "@/lib/errors";
@@ -190,6 +190,10 @@ describe("issuing a plan", () => {
     expect(snapshot.safety.urgent.items.length).toBeGreaterThan(0);
     const { plan: row } = await planRow(plan.id);
     expect(row).toMatchObject({ status: "issued", latestVersion: 1, hasUnissuedChanges: false });
+    // Issuing version 1 gives the plan its one live link in the same transaction.
+    const links = await db.select().from(shareLinks).where(eq(shareLinks.planId, plan.id));
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ clinicId: clinic.id, revokedAt: null });
     const [listed] = (await listPlansForPatient(actor, { patientId: patient.id }))!;
     expect(listed).toMatchObject({ id: plan.id, itemCount: 1, latestVersion: 1, hasUnissuedChanges: false });
     expect(listed.lastIssuedAt).toBeInstanceOf(Date);

@@ -103,17 +103,6 @@ export async function getShareLink(actor: Actor, { planId }: { planId: string },
   return row ? view(row) : null;
 }
 
-/** True when the plan has had a link at some point (revoked ones count). */
-export async function hasBeenShared(actor: Actor, { planId }: { planId: string }, executor: Executor = defaultDb): Promise<boolean> {
-  if (!isUuid(planId)) return false;
-  const [row] = await executor
-    .select({ id: shareLinks.id })
-    .from(shareLinks)
-    .where(and(eq(shareLinks.planId, planId), eq(shareLinks.clinicId, actor.clinicId)))
-    .limit(1);
-  return Boolean(row);
-}
-
 /**
  * Gives an issued plan its link when it has none (first issue, or after a revoke); otherwise
  * returns the link it has. Safe to call on every issue: the link stays stable across versions.

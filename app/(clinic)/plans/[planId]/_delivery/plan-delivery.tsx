@@ -6,7 +6,7 @@ import { clinicDate, formatDay, formatShortDate } from "@/lib/adherence/dates";
 import { chartDays, getPlanAdherence, type PlanAdherence } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
 import { getIssuedVersion } from "@/lib/sharing/versions";
-import { ensureShareLink, getShareLink, hasBeenShared, type ShareLinkView } from "@/lib/sharing/links";
+import { getShareLink, type ShareLinkView } from "@/lib/sharing/links";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
 import { CopyLink, CreateLinkForm, DangerousLinkActions, ExpiryForm } from "./link-controls";
 import { PainChart } from "./pain-chart";
@@ -27,9 +27,8 @@ export async function PlanDelivery({ planId }: { planId: string }) {
     );
   }
 
-  let link = await getShareLink(actor, { planId });
-  // The first issue gives a plan its link; a link the clinician revoked stays revoked.
-  if (!link && !(await hasBeenShared(actor, { planId }))) link = await ensureShareLink(actor, { planId });
+  // issuePlan creates the link with version 1; rendering never writes.
+  const link = await getShareLink(actor, { planId });
   const origin = publicOrigin(await headers());
   const adherence = await getPlanAdherence(actor, { planId, items: version.snapshot.items });
 
