@@ -268,6 +268,19 @@ export const handoutFiles = pgTable(
   (t) => [primaryKey({ columns: [t.planVersionId, t.variant] })],
 );
 
+/**
+ * Exercise figures as SVG files, named by the hash of their content and served at
+ * /figures/<hash>.svg to any browser that asks: a figure is a drawing of a pose, with no patient's
+ * or clinic's details in it, and its address cannot be guessed. The patient page links to them
+ * rather than inlining them, so a patient's phone keeps them across visits and versions.
+ */
+export const figureImages = pgTable("figure_images", {
+  hash: text("hash").primaryKey(),
+  svg: text("svg").notNull(),
+  createdAt: createdAt(),
+});
+export type FigureImage = typeof figureImages.$inferSelect;
+
 export const shareLinks = pgTable(
   "share_links",
   {

@@ -107,6 +107,11 @@ test.describe("the patient's link", () => {
       await expect(exercise.getByRole("img", { name: `${name}: start and end positions` })).toBeVisible();
     }
     await expect(page.getByRole("heading", { name: "Stop and get urgent help" })).toBeVisible();
+    // The figures are image files: every one has loaded and drawn something.
+    const figureSizes = await page.locator("article img").evaluateAll((images: HTMLImageElement[]) => images.map((image) => image.complete && image.naturalWidth));
+    expect(figureSizes).toHaveLength(plan.names.length);
+    for (const width of figureSizes) expect(width).toBeGreaterThan(100);
+    expect(await page.locator("script").count()).toBe(0);
     await expectAccessible(page);
     await page.screenshot({ path: "/tmp/patient-page-phone.png", fullPage: true, scale: "css" });
     await page.emulateMedia({ media: "print" });

@@ -9,6 +9,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { demoAccount } from "@/lib/auth/accounts";
 import { EnvError, parseEnv } from "@/lib/env";
 import { buildIsCurrent, buildNext } from "./lib/next-build";
+import { writePatientCss } from "./lib/patient-css";
 import { seedDatabase } from "./seed";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -46,9 +47,11 @@ async function main() {
   const dataDir = path.resolve(root, process.env.PHYSIOPLAN_DATA_DIR ?? ".data");
   const embedded = !process.env.DATABASE_URL;
 
+  // `next dev` compiles the app's own CSS; the patient page's stylesheet is compiled here.
+  if (dev) await writePatientCss();
   if (!dev && !buildIsCurrent()) {
     console.log("Building Physioplan (first start, or the sources changed)…");
-    buildNext();
+    await buildNext();
   }
 
   let database: EmbeddedDatabase | undefined;

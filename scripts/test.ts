@@ -33,7 +33,7 @@ async function main() {
   if (only === "unit") return;
   if (!buildIsCurrent()) {
     console.log("\n=== Production build");
-    buildNext();
+    await buildNext();
   }
 
   const serverUrl = process.env.DATABASE_URL;

@@ -132,7 +132,7 @@ async function ensureBuild(): Promise<void> {
   for (let i = 0; i < 60 && spawnSync("pgrep", ["-f", "next build"]).status === 0; i++) {
     await new Promise((resolve) => setTimeout(resolve, 10_000));
   }
-  if (!buildIsCurrent()) buildNext();
+  if (!buildIsCurrent()) await buildNext();
 }
 
 /**
@@ -141,9 +141,18 @@ async function ensureBuild(): Promise<void> {
  * rebuilt under the benchmark's feet.
  */
 async function startServer(port: number): Promise<void> {
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  server = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: scratch.url, NEXTAUTH_SECRET: secret, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", DELIVERY_BENCH_CHILD: "" },
+    env: {
+      ...process.env,
+      DATABASE_URL: scratch.url,
+      NEXTAUTH_SECRET: secret,
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DELIVERY_BENCH_CHILD: "",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -1,7 +1,9 @@
-// Knows whether the production build in .next is older than the sources, and makes a new one.
+// Knows whether the production build in .next is older than the sources, and makes a new one
+// (the patient page's stylesheet first, then `next build`).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { patientCssOutput, writePatientCss } from "./patient-css";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const sources = ["app", "lib", "db", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
@@ -22,11 +24,13 @@ export function buildIsCurrent(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return false;
   const built = fs.statSync(buildId).mtimeMs;
+  if (!fs.existsSync(patientCssOutput)) return false;
   return sources.every((source) => newestMtime(source) <= built);
 }
 
 /** Runs `next build` without any database in its environment: the build must never open one. */
-export function buildNext(): void {
+export async function buildNext(): Promise<void> {
+  await writePatientCss();
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   delete env.DATABASE_URL;
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {

@@ -1,86 +1,27 @@
-// The patient page's body (what changed, the exercises with their figures, the safety section and
-// the education) as HTML, rendered once per issued version and then served from memory. An issued
-// version never changes, and rendering twelve figures and their text through React on every
-// visit cost most of the page's time (docs/benchmarks-delivery.md). Every value from the snapshot
-// goes through the `html` template, which escapes it; nothing here is parsed as markup.
+// The parts of the patient page one issued version fixes (clinic, title, what changed, the
+// exercises with their figures, safety, education, footer), rendered to HTML once per version and
+// then served from memory: an issued version never changes. Every value from the snapshot goes
+// through the `html` template (markup.ts), which escapes it.
 import "server-only";
 import type { Condition, EducationSection } from "@/lib/catalogue/conditions";
 import type { SafetyContent } from "@/lib/catalogue/safety";
 import type { FigureSpec } from "@/lib/figures/model";
-import { renderFigure, type Primitive } from "@/lib/figures/render";
+import { figureImagePath, storeFigureImages } from "@/lib/figures/images";
+import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
-
-class Markup {
-  constructor(readonly value: string) {}
-  toString() {
-    return this.value;
-  }
-}
-
-const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]);
-}
-
-type Value = Markup | string | number | null | undefined | false | Value[];
-
-function render(value: Value): string {
-  if (value === null || value === undefined || value === false) return "";
-  if (value instanceof Markup) return value.value;
-  if (Array.isArray(value)) return value.map(render).join("");
-  return escape(String(value));
-}
-
-/** A template whose interpolated values are escaped, unless they are Markup made by this template. */
-function html(strings: TemplateStringsArray, ...values: Value[]): Markup {
-  let out = strings[0];
-  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
-  return new Markup(out);
-}
+import { html, type Markup } from "./markup";
 
 // ---------------------------------------------------------------- figures
 
-function attributes(p: Record<string, string | number | undefined>): string {
-  return Object.entries(p)
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ` ${name}="${escape(String(value))}"`)
-    .join("");
-}
-
-function primitive(p: Primitive): string {
-  switch (p.kind) {
-    case "line":
-      return `<line${attributes({ x1: p.x1, y1: p.y1, x2: p.x2, y2: p.y2, stroke: p.stroke, "stroke-width": p.strokeWidth, opacity: p.opacity })}/>`;
-    case "path":
-      return `<path${attributes({ d: p.d, stroke: p.stroke, fill: p.fill, "stroke-width": p.strokeWidth, opacity: p.opacity })}/>`;
-    case "circle":
-      return `<circle${attributes({ cx: p.cx, cy: p.cy, r: p.r, fill: p.fill, stroke: p.stroke, "stroke-width": p.strokeWidth, opacity: p.opacity })}/>`;
-    case "polygon":
-      return `<polygon${attributes({ points: p.points, fill: p.fill, stroke: p.stroke, "stroke-width": p.strokeWidth, opacity: p.opacity })}/>`;
-    case "rect":
-      return `<rect${attributes({ x: p.x, y: p.y, width: p.width, height: p.height, rx: p.rx, fill: p.fill, stroke: p.stroke, "stroke-width": p.strokeWidth, opacity: p.opacity })}/>`;
-    case "text":
-      return `<text${attributes({
-        x: p.x,
-        y: p.y,
-        "font-size": p.fontSize,
-        fill: p.fill,
-        "text-anchor": p.anchor,
-        "font-weight": p.fontWeight,
-        "font-family": "system-ui, sans-serif",
-        "aria-hidden": "true",
-      })}>${escape(p.text)}</text>`;
-  }
-}
-
-/** The same drawing FigureSvg makes (lib/figures/svg.tsx), as a string. */
-function figure(spec: FigureSpec, title: string, id: string): Markup {
-  const drawing = renderFigure(spec, { which: "both" });
-  const svg =
-    `<svg role="img" aria-labelledby="${id}"${attributes({ viewBox: drawing.viewBox, width: drawing.width, height: drawing.height })}` +
-    ` class="h-auto w-full" xmlns="http://www.w3.org/2000/svg" stroke-linecap="round" stroke-linejoin="round">` +
-    `<title id="${id}">${escape(title)}</title>${drawing.primitives.map(primitive).join("")}</svg>`;
-  return new Markup(svg);
+/**
+ * A figure as an image file rather than inline SVG: the files are a few kilobytes each and never
+ * change, so a patient's phone fetches them once, while the page itself (sent with `no-store`)
+ * stays small on every visit. `files` collects them to be stored before the page is served.
+ */
+function figure(spec: FigureSpec, alt: string, files: FigureFile[]): Markup {
+  const file = figureFile(spec);
+  files.push(file);
+  return html`<img src="${figureImagePath(file)}" alt="${alt}" width="${Math.round(file.width)}" height="${Math.round(file.height)}" class="h-auto w-full">`;
 }
 
 // ---------------------------------------------------------------- sections
@@ -103,12 +44,12 @@ ${
 </section>`;
 }
 
-function exercise(item: SnapshotItem, number: number): Markup {
+function exercise(item: SnapshotItem, number: number, files: FigureFile[]): Markup {
   const headingId = `exercise-${number}`;
   return html`<article aria-labelledby="${headingId}" class="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 print:break-inside-avoid print:rounded-none print:border-0 print:border-t print:px-0 print:shadow-none">
 <h3 id="${headingId}" class="flex items-baseline gap-3 text-xl font-semibold leading-snug text-slate-900 sm:text-2xl"><span aria-hidden="true" class="inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-brand-700 text-lg font-bold text-white print:border print:border-slate-900 print:bg-white print:text-slate-900">${number}</span><span><span class="sr-only">Exercise ${number}: </span>${item.name}</span></h3>
 <p class="mt-3 rounded-lg bg-brand-50 px-3 py-2 font-semibold text-brand-900 print:bg-white print:px-0"><span class="sr-only">How much: </span>${item.doseLine}</p>
-${item.figure ? html`<figure class="mx-auto mt-4 max-w-xl print:max-w-md">${figure(item.figure, `${item.name}: start and end positions`, `${headingId}-figure`)}</figure>` : null}
+${item.figure ? html`<figure class="mx-auto mt-4 max-w-xl print:max-w-md">${figure(item.figure, `${item.name}: start and end positions`, files)}</figure>` : null}
 ${item.summary ? html`<p class="mt-4 text-slate-700">${item.summary}</p>` : null}
 ${
   item.steps.length > 0
@@ -183,16 +124,76 @@ ${general.length > 0 ? html`<div class="space-y-2"><h3 class="text-xl font-semib
 </section>`;
 }
 
+// ---------------------------------------------------------------- header and footer
+
+const issuedFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
+function formatDate(iso: string): string {
+  return dateFormat.format(new Date(`${iso}T12:00:00Z`));
+}
+
+function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^+\d]/g, "")}`;
+}
+
+/** Who the plan is from and how to reach them. The logo is a data: URL from the snapshot: nothing loads from elsewhere. */
+function clinicBlock(clinic: PlanSnapshot["clinic"]): Markup {
+  const logo = clinic.logo ? `data:${clinic.logo.mimeType};base64,${clinic.logo.base64}` : null;
+  return html`<div class="flex items-start gap-3">
+${logo ? html`<img src="${logo}" alt="" class="h-12 w-auto max-w-24 shrink-0 object-contain">` : null}
+<div class="min-w-0"><p class="text-lg font-bold leading-tight text-slate-900">${clinic.name}</p>
+<ul class="mt-1 space-y-0.5 text-base text-slate-700">
+${clinic.phone ? html`<li><span class="sr-only">Phone: </span><a href="${telHref(clinic.phone)}" class="font-medium text-brand-800 underline underline-offset-2">${clinic.phone}</a></li>` : null}
+${clinic.email ? html`<li class="break-words"><span class="sr-only">Email: </span><a href="mailto:${clinic.email}" class="text-brand-800 underline underline-offset-2">${clinic.email}</a></li>` : null}
+${clinic.address ? html`<li>${clinic.address}</li>` : null}
+</ul></div>
+</div>`;
+}
+
+/** What the plan is, for whom, and when it last changed. */
+function titleBlock(snapshot: PlanSnapshot): Markup {
+  return html`<div>
+<h1 class="text-3xl font-bold leading-tight tracking-tight text-slate-900 sm:text-4xl">${snapshot.title}</h1>
+<dl class="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-700">
+<dt class="font-medium">For</dt><dd>${snapshot.patient.displayName}</dd>
+<dt class="font-medium">From</dt><dd>${snapshot.clinician.name}</dd>
+${snapshot.startDate ? html`<dt class="font-medium">Start</dt><dd>${formatDate(snapshot.startDate)}</dd>` : null}
+${snapshot.reviewDate ? html`<dt class="font-medium">Review</dt><dd>${formatDate(snapshot.reviewDate)}</dd>` : null}
+</dl>
+<p class="mt-3 text-slate-700">Updated on <time datetime="${snapshot.issuedAt}">${issuedFormat.format(new Date(snapshot.issuedAt))}</time><span class="text-slate-600"> · version ${snapshot.version}</span></p>
+</div>`;
+}
+
+function footer(clinic: PlanSnapshot["clinic"]): Markup {
+  return html`<footer class="border-t border-slate-200 bg-white print:border-t-2 print:border-slate-900">
+<div class="mx-auto max-w-2xl px-4 py-6 text-base text-slate-700 sm:px-6">
+<p>Questions about your plan? Contact ${clinic.name}${clinic.phone ? html` on <a href="${telHref(clinic.phone)}" class="font-medium text-brand-800 underline underline-offset-2">${clinic.phone}</a>` : null}.</p>
+<p class="mt-2 text-sm text-slate-600">This page is private to you. Please do not share its address.</p>
+</div>
+</footer>`;
+}
+
 // ---------------------------------------------------------------- the cache
 
+/** Everything on the page that one issued version fixes, rendered once and kept. */
 export type PlanBody = {
+  /** For the <title>: the plan and the clinic. */
+  title: string;
+  accentColour: string;
+  /** The exercises as the log form lists them, in plan order. */
+  items: { position: number; name: string }[];
+  clinic: Markup;
+  heading: Markup;
   /** What changed, the clinician's notes and the exercises: above the session log form. */
-  top: string;
+  top: Markup;
   /** Safety and education: below it. */
-  bottom: string;
+  bottom: Markup;
+  footer: Markup;
 };
 
-export function renderPlanBody(snapshot: PlanSnapshot): PlanBody {
+export function renderPlanBody(snapshot: PlanSnapshot): PlanBody & { figures: FigureFile[] } {
+  const figures: FigureFile[] = [];
   const items = [...snapshot.items].sort((a, b) => a.position - b.position);
   const top = html`${snapshot.changes ? changes(snapshot.changes) : null}
 ${
@@ -202,23 +203,33 @@ ${
 }
 <section aria-labelledby="exercises-heading" id="exercises" class="scroll-mt-14 space-y-5">
 <div><h2 id="exercises-heading" class="text-2xl font-bold text-slate-900">Your exercises</h2><p class="mt-1 text-slate-700">${items.length} ${items.length === 1 ? "exercise" : "exercises"}. Move slowly and stay within the pain guide below.</p></div>
-${items.map((item, i) => exercise(item, i + 1))}
+${items.map((item, i) => exercise(item, i + 1, figures))}
 </section>`;
   const bottom = html`${safety(snapshot.safety)}
 ${education(snapshot.conditions, snapshot.generalEducation)}`;
-  return { top: top.value, bottom: bottom.value };
+  return {
+    title: `${snapshot.title} · ${snapshot.clinic.name}`,
+    accentColour: snapshot.clinic.accentColour,
+    items: items.map((item) => ({ position: item.position, name: item.name })),
+    clinic: clinicBlock(snapshot.clinic),
+    heading: titleBlock(snapshot),
+    top,
+    bottom,
+    footer: footer(snapshot.clinic),
+    figures,
+  };
 }
 
 const bodies = new Map<string, PlanBody>();
 const cacheSize = 100;
 
-/** The body of one issued version, rendered on first use. */
-export function planBodyOf(versionId: string, snapshot: PlanSnapshot): PlanBody {
-  let body = bodies.get(versionId);
-  if (!body) {
-    body = renderPlanBody(snapshot);
-    if (bodies.size >= cacheSize) bodies.delete(bodies.keys().next().value!);
-    bodies.set(versionId, body);
-  }
+/** The body of one issued version, rendered (and its figure files stored) on first use. */
+export async function planBodyOf(versionId: string, snapshot: PlanSnapshot): Promise<PlanBody> {
+  const cached = bodies.get(versionId);
+  if (cached) return cached;
+  const { figures, ...body } = renderPlanBody(snapshot);
+  await storeFigureImages(figures);
+  if (bodies.size >= cacheSize) bodies.delete(bodies.keys().next().value!);
+  bodies.set(versionId, body);
   return body;
 }

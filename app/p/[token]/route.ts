@@ -1,0 +1,20 @@
+// The patient's page: their plan's newest issued version, read on a phone without an account.
+// A route handler writing HTML rather than a React page: the page needs no JavaScript (the log form
+// is a plain post), its per-version parts are rendered once and kept (_page/plan-body.ts), and
+// skipping the React Server Components pipeline is what lets it meet the design's budget under load
+// (docs/benchmarks-delivery.md). The token is the only key and is never logged.
+import type { NextRequest } from "next/server";
+import { isLogOutcome } from "@/lib/adherence/log-messages";
+import { resolveShareToken } from "@/lib/sharing/links";
+import { linkNotActiveResponse, planPageResponse } from "./_page/responses";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const link = await resolveShareToken(token);
+  if (!link) return linkNotActiveResponse();
+  // After a submit without JavaScript the log route redirects here with its outcome.
+  const outcome = request.nextUrl.searchParams.get("log");
+  return planPageResponse(link, token, { outcome: isLogOutcome(outcome) ? outcome : null });
+}
