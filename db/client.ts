@@ -39,6 +39,25 @@ export const db: Database = new Proxy({} as Database, {
   get: (_target, property) => Reflect.get(client().db, property),
 });
 
+const preparedQueries = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A query built once per client and then only executed, for the hottest reads (a patient opening
+ * their link): building a drizzle query costs more JavaScript than Postgres spends running it.
+ * Parameters are `sql.placeholder(...)`s, given to `.execute({...})`.
+ */
+export function preparedQuery<T>(name: string, build: (db: Database) => T): T {
+  const current = client();
+  let queries = preparedQueries.get(current);
+  if (!queries) preparedQueries.set(current, (queries = new Map()));
+  let query = queries.get(name) as T | undefined;
+  if (!query) {
+    query = build(current.db);
+    queries.set(name, query);
+  }
+  return query;
+}
+
 export async function closeDb() {
   if (holder.client) {
     await holder.client.sql.end({ timeout: 5 });

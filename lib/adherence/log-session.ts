@@ -1,9 +1,9 @@
 // A patient logging today's session from their link, and reading back their last two weeks.
 // Both take a link already resolved from its token: the token is the patient's only credential.
 import "server-only";
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { z } from "zod";
-import { db as defaultDb, type Executor } from "@/db/client";
+import { db as defaultDb, preparedQuery, type Executor } from "@/db/client";
 import { sessionLogs } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { listField } from "@/lib/auth/action";
@@ -87,15 +87,26 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
 
 export type PatientSession = { id: string; loggedOn: string; exercisesDone: number; pain: number; comment: string | null };
 
-/** The link's sessions of the last 14 days (today included), newest first. */
-export async function recentSessionsForLink(link: ResolvedShareLink, executor: Executor = defaultDb): Promise<PatientSession[]> {
-  const since = addDays(clinicDate(), -13);
-  const rows = await executor
-    .select({ id: sessionLogs.id, loggedOn: sessionLogs.loggedOn, itemsDone: sessionLogs.itemsDone, pain: sessionLogs.pain, comment: sessionLogs.comment })
-    .from(sessionLogs)
-    .where(and(eq(sessionLogs.planId, link.planId), eq(sessionLogs.clinicId, link.clinicId), gte(sessionLogs.loggedOn, since)))
-    .orderBy(desc(sessionLogs.loggedOn), desc(sessionLogs.createdAt))
-    .limit(100);
+const recentSessions = () =>
+  preparedQuery("recent_sessions_for_link", (db) =>
+    db
+      .select({ id: sessionLogs.id, loggedOn: sessionLogs.loggedOn, itemsDone: sessionLogs.itemsDone, pain: sessionLogs.pain, comment: sessionLogs.comment })
+      .from(sessionLogs)
+      .where(
+        and(
+          eq(sessionLogs.planId, sql.placeholder("planId")),
+          eq(sessionLogs.clinicId, sql.placeholder("clinicId")),
+          gte(sessionLogs.loggedOn, sql.placeholder("since")),
+        ),
+      )
+      .orderBy(desc(sessionLogs.loggedOn), desc(sessionLogs.createdAt))
+      .limit(100)
+      .prepare("recent_sessions_for_link"),
+  );
+
+/** The link's sessions of the last 14 days (today included), newest first. Read on every visit of the patient page. */
+export async function recentSessionsForLink(link: ResolvedShareLink): Promise<PatientSession[]> {
+  const rows = await recentSessions().execute({ planId: link.planId, clinicId: link.clinicId, since: addDays(clinicDate(), -13) });
   return rows.map((row) => ({
     id: row.id,
     loggedOn: row.loggedOn,

@@ -3,7 +3,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { and, eq, inArray, isNull, or, lt, sql } from "drizzle-orm";
-import { db as defaultDb, type Executor } from "@/db/client";
+import { db as defaultDb, preparedQuery, type Executor } from "@/db/client";
 import { handoutFiles, planVersions, plans, shareLinks, type ShareLink } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
@@ -217,6 +217,32 @@ async function snapshotOf(executor: Executor, versionId: string): Promise<PlanSn
   return snapshot;
 }
 
+/** The live link a token's hash opens, with its plan's newest version: every patient request starts here. */
+const liveLinkByHash = () =>
+  preparedQuery("live_link_by_hash", (db) =>
+    db
+      .select({
+        linkId: shareLinks.id,
+        planId: shareLinks.planId,
+        clinicId: shareLinks.clinicId,
+        lastOpenedAt: shareLinks.lastOpenedAt,
+        versionId: planVersions.id,
+        version: planVersions.version,
+      })
+      .from(shareLinks)
+      .innerJoin(plans, and(eq(plans.id, shareLinks.planId), eq(plans.clinicId, shareLinks.clinicId)))
+      .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.latestVersion)))
+      .where(
+        and(
+          eq(shareLinks.tokenHash, sql.placeholder("tokenHash")),
+          isNull(shareLinks.revokedAt),
+          or(isNull(shareLinks.expiresAt), sql`${shareLinks.expiresAt} > now()`),
+          sql`${plans.status} <> 'archived'`,
+        ),
+      )
+      .prepare("live_link_by_hash"),
+  );
+
 /** How stale `last_opened_at` may get before a visit writes it again: reading a plan must stay a read. */
 const openedThrottleMs = 15 * 60 * 1000;
 
@@ -224,33 +250,14 @@ const openedThrottleMs = 15 * 60 * 1000;
  * The plan a token opens, or null for a malformed, unknown, revoked or expired token, an archived
  * plan or one never issued. All of these look the same to the caller (and so to the patient).
  */
-export async function resolveShareToken(token: string, executor: Executor = defaultDb): Promise<ResolvedShareLink | null> {
+export async function resolveShareToken(token: string): Promise<ResolvedShareLink | null> {
   if (!isWellFormedToken(token)) return null;
-  const [row] = await executor
-    .select({
-      linkId: shareLinks.id,
-      planId: shareLinks.planId,
-      clinicId: shareLinks.clinicId,
-      lastOpenedAt: shareLinks.lastOpenedAt,
-      versionId: planVersions.id,
-      version: planVersions.version,
-    })
-    .from(shareLinks)
-    .innerJoin(plans, and(eq(plans.id, shareLinks.planId), eq(plans.clinicId, shareLinks.clinicId)))
-    .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.latestVersion)))
-    .where(
-      and(
-        eq(shareLinks.tokenHash, hashToken(token)),
-        isNull(shareLinks.revokedAt),
-        or(isNull(shareLinks.expiresAt), sql`${shareLinks.expiresAt} > now()`),
-        sql`${plans.status} <> 'archived'`,
-      ),
-    );
+  const [row] = await liveLinkByHash().execute({ tokenHash: hashToken(token) });
   if (!row) return null;
-  const snapshot = await snapshotOf(executor, row.versionId);
+  const snapshot = await snapshotOf(defaultDb, row.versionId);
   if (!snapshot) return null;
   if (!row.lastOpenedAt || Date.now() - row.lastOpenedAt.getTime() > openedThrottleMs) {
-    await executor
+    await defaultDb
       .update(shareLinks)
       .set({ lastOpenedAt: new Date() })
       .where(and(eq(shareLinks.id, row.linkId), or(isNull(shareLinks.lastOpenedAt), lt(shareLinks.lastOpenedAt, new Date(Date.now() - openedThrottleMs)))));

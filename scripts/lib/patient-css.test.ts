@@ -35,7 +35,7 @@ describe("the patient page's stylesheet", () => {
       }),
       linkNotActiveHtml(),
     ];
-    const classes = new Set(pages.flatMap((page) => [...classesIn(page)]));
+    const classes = new Set(pages.flatMap((page) => [...classesIn(page.toString())]));
     expect(classes.size).toBeGreaterThan(100);
     const missing = [...classes].filter((name) => !css.includes(selectorOf(name)));
     expect(missing).toEqual([]);

@@ -104,7 +104,43 @@ ${
 </div>`;
 }
 
-/** The plan page of a live link. */
+/**
+ * The page around what changes per visit, as bytes: split where the link's own addresses and the
+ * log section go, encoded once per issued version (kept as long as its PlanBody is).
+ */
+type Frame = { beforeLinks: Buffer; afterLinks: Buffer; afterLog: Buffer };
+const frames = new WeakMap<PlanBody, Frame>();
+
+function frameOf(body: PlanBody): Frame {
+  let frame = frames.get(body);
+  if (frame) return frame;
+  const beforeLinks = html`${head(body.title)}
+<body class="min-h-screen bg-slate-50 text-lg leading-relaxed text-slate-900 print:bg-white print:text-base">
+<div aria-hidden="true" class="h-2 print:hidden" style="background-color: ${body.accentColour}"></div>
+<header class="border-b border-slate-200 bg-white print:border-b-2 print:border-slate-900">
+<div class="mx-auto max-w-2xl space-y-5 px-4 py-5 sm:px-6">
+${body.clinic}
+${body.heading}
+`;
+  const afterLinks = html`</div>
+</header>
+${pageNav}
+<main class="mx-auto max-w-2xl space-y-10 px-4 py-6 sm:px-6 print:space-y-6 print:py-2">
+<div class="space-y-10 print:space-y-6">${body.top}</div>
+`;
+  const afterLog = html`
+<div class="space-y-10 print:space-y-6">${body.bottom}</div>
+</main>
+${body.footer}
+</body>
+</html>
+`;
+  frame = { beforeLinks: Buffer.from(beforeLinks.value), afterLinks: Buffer.from(afterLinks.value), afterLog: Buffer.from(afterLog.value) };
+  frames.set(body, frame);
+  return frame;
+}
+
+/** The plan page of a live link, as the bytes of an HTML document. */
 export function patientPageHtml({
   token,
   body,
@@ -117,35 +153,20 @@ export function patientPageHtml({
   sessions: PatientSession[];
   clientKey: string;
   form: LogFormState;
-}): string {
+}): Buffer {
+  const frame = frameOf(body);
   const pdf = `/p/${token}/handout.pdf`;
-  return html`${head(body.title)}
-<body class="min-h-screen bg-slate-50 text-lg leading-relaxed text-slate-900 print:bg-white print:text-base">
-<div aria-hidden="true" class="h-2 print:hidden" style="background-color: ${body.accentColour}"></div>
-<header class="border-b border-slate-200 bg-white print:border-b-2 print:border-slate-900">
-<div class="mx-auto max-w-2xl space-y-5 px-4 py-5 sm:px-6">
-${body.clinic}
-${body.heading}
-<div class="grid grid-cols-1 gap-2 sm:grid-cols-2 print:hidden">
+  const links = html`<div class="grid grid-cols-1 gap-2 sm:grid-cols-2 print:hidden">
 <a href="${pdf}" download class="${downloadClass} bg-brand-700 text-white hover:bg-brand-800">${downloadIcon} Download PDF</a>
 <a href="${pdf}?large=1" download class="${downloadClass} border-2 border-brand-700 bg-white text-brand-800 hover:bg-brand-50">${downloadIcon} Large-print PDF</a>
 </div>
-</div>
-</header>
-${pageNav}
-<main class="mx-auto max-w-2xl space-y-10 px-4 py-6 sm:px-6 print:space-y-6 print:py-2">
-<div class="space-y-10 print:space-y-6">${body.top}</div>
-<section aria-labelledby="log-heading" id="log" class="scroll-mt-14 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6 print:hidden">
+`;
+  const log = html`<section aria-labelledby="log-heading" id="log" class="scroll-mt-14 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6 print:hidden">
 <div><h2 id="log-heading" class="text-2xl font-bold text-slate-900">Log today’s session</h2><p class="mt-1 text-slate-700">Your physiotherapist sees what you log. It takes less than a minute.</p></div>
 ${logForm(token, body.items, clientKey, form)}
 ${history(sessions, body.items.length)}
-</section>
-<div class="space-y-10 print:space-y-6">${body.bottom}</div>
-</main>
-${body.footer}
-</body>
-</html>
-`.value;
+</section>`;
+  return Buffer.concat([frame.beforeLinks, Buffer.from(links.value), frame.afterLinks, Buffer.from(log.value), frame.afterLog]);
 }
 
 /** What every unknown, revoked or expired link shows: one plain message that tells a guesser nothing. */

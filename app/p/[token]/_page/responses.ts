@@ -13,7 +13,7 @@ const htmlHeaders = { "Content-Type": "text/html; charset=utf-8", "Cache-Control
 export async function planPageResponse(link: ResolvedShareLink, token: string, form: LogFormState, status = 200): Promise<Response> {
   const [body, sessions] = await Promise.all([planBodyOf(link.versionId, link.snapshot), recentSessionsForLink(link)]);
   const page = patientPageHtml({ token, body, sessions, clientKey: crypto.randomUUID(), form });
-  return new Response(page, { status, headers: htmlHeaders });
+  return new Response(new Uint8Array(page.buffer as ArrayBuffer, page.byteOffset, page.byteLength), { status, headers: htmlHeaders });
 }
 
 let notActive: string | null = null;
