@@ -12,8 +12,9 @@ import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import zlib from "node:zlib";
 
-const budgets = { pageShare: 0.5, pageP99Factor: 2, pdfShare: 0.8, firstRenderMedianMs: 300, rssGrowthMb: 64 };
+const budgets = { pageShare: 0.5, pageP99Factor: 2, pdfShare: 0.8, firstRenderMedianMs: 300, rssGrowthMb: 64, pageScriptKb: 100 };
 const connections = 32;
 const warmUpSeconds = Number(process.env.BENCH_WARMUP_S ?? 3);
 const measureSeconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -209,6 +210,34 @@ function get(url: string): Promise<number> {
   });
 }
 
+/**
+ * What a phone downloads to show the patient page the first time, each file gzip-compressed as a
+ * browser receives it: the HTML, its scripts (inline and linked), stylesheets and figure images.
+ */
+async function firstLoadWeight(pageUrl: string) {
+  const gzipped = (text: string) => zlib.gzipSync(text).length;
+  const fetchText = async (url: string) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    return response.text();
+  };
+  const page = await fetchText(pageUrl);
+  const linked = (pattern: RegExp) => [...page.matchAll(pattern)].map((match) => new URL(match[1].replaceAll("&amp;", "&"), pageUrl).href);
+  const scripts = linked(/<script[^>]*\ssrc="([^"]+)"/g);
+  const inline = [...page.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
+  const styles = linked(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
+  const figures = [...new Set(linked(/<img[^>]*src="([^"]+)"/g))];
+  const sum = async (urls: string[]) => (await Promise.all(urls.map(async (url) => gzipped(await fetchText(url))))).reduce((a, b) => a + b, 0);
+  return {
+    htmlBytes: gzipped(page),
+    scripts: scripts.length + inline.length,
+    scriptBytes: (await sum(scripts)) + inline.reduce((total, code) => total + gzipped(code), 0),
+    cssBytes: await sum(styles),
+    figures: figures.length,
+    figureBytes: await sum(figures),
+  };
+}
+
 type Load = { requests: number; perSecond: number; p50: number; p99: number; errors: number };
 
 function percentile(sorted: number[], p: number): number {
@@ -259,6 +288,7 @@ async function run(): Promise<number> {
   if ((await get(page)) !== 200) throw new Error("the patient page does not answer 200");
   if ((await get(pdf)) !== 200) throw new Error("the handout does not answer 200");
   if ((await get(`${pdf}?paper=letter`)) !== 200) throw new Error("the Letter handout does not answer 200");
+  const pageWeight = await firstLoadWeight(page);
 
   const health = await measure(`${base}/api/health`);
   const patientPage = await measure(page);
@@ -319,6 +349,12 @@ async function run(): Promise<number> {
   const pageShare = patientPage.perSecond / health.perSecond;
   const pdfShare = cachedPdf.perSecond / health.perSecond;
   const checks = [
+    {
+      what: "patient page JavaScript, gzip, first load",
+      value: `${(pageWeight.scriptBytes / 1024).toFixed(1)} KB in ${pageWeight.scripts} scripts (HTML ${(pageWeight.htmlBytes / 1024).toFixed(1)} KB, CSS ${(pageWeight.cssBytes / 1024).toFixed(1)} KB, ${pageWeight.figures} figures ${(pageWeight.figureBytes / 1024).toFixed(1)} KB, all gzip)`,
+      budget: `≤ ${budgets.pageScriptKb} KB`,
+      ok: pageWeight.scriptBytes <= budgets.pageScriptKb * 1024,
+    },
     { what: "patient page throughput vs /api/health", value: `${(pageShare * 100).toFixed(0)}%`, budget: `≥ ${budgets.pageShare * 100}%`, ok: pageShare >= budgets.pageShare },
     {
       what: "patient page p99 vs /api/health p99",
