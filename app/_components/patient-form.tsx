@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { FormState } from "@/lib/auth/action";
+import { FieldError, inputClass, TextArea, TextField } from "./form-fields";
 
 type Values = Record<string, string | string[]>;
 
@@ -15,9 +16,6 @@ export type PatientFormProps = {
   cancelHref: string;
   patientId?: string;
 };
-
-const inputClass =
-  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
 
 export function PatientForm({ action, initialValues, clinicians, conditionOptions, submitLabel, cancelHref, patientId }: PatientFormProps) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
@@ -47,11 +45,11 @@ export function PatientForm({ action, initialValues, clinicians, conditionOption
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="firstName" label="First name" required autoComplete="off" value={text("firstName")} errors={errors.firstName} />
-        <TextField name="lastName" label="Last name" required autoComplete="off" value={text("lastName")} errors={errors.lastName} />
-        <TextField name="email" label="Email" type="email" hint="Optional" autoComplete="off" value={text("email")} errors={errors.email} />
-        <TextField name="phone" label="Phone" type="tel" hint="Optional" autoComplete="off" value={text("phone")} errors={errors.phone} />
-        <TextField name="birthYear" label="Birth year" hint="Optional, e.g. 1968" inputMode="numeric" value={text("birthYear")} errors={errors.birthYear} />
+        <TextField name="firstName" label="First name" required autoComplete="off" defaultValue={text("firstName")} errors={errors.firstName} />
+        <TextField name="lastName" label="Last name" required autoComplete="off" defaultValue={text("lastName")} errors={errors.lastName} />
+        <TextField name="email" label="Email" type="email" hint="Optional" autoComplete="off" defaultValue={text("email")} errors={errors.email} />
+        <TextField name="phone" label="Phone" type="tel" hint="Optional" autoComplete="off" defaultValue={text("phone")} errors={errors.phone} />
+        <TextField name="birthYear" label="Birth year" hint="Optional, e.g. 1968" inputMode="numeric" defaultValue={text("birthYear")} errors={errors.birthYear} />
         <div>
           <label htmlFor="clinicianId" className="mb-1 block text-sm font-medium">
             Responsible clinician
@@ -87,21 +85,14 @@ export function PatientForm({ action, initialValues, clinicians, conditionOption
         <FieldError id="conditions-error" errors={errors.conditions} />
       </fieldset>
 
-      <div>
-        <label htmlFor="notes" className="mb-1 block text-sm font-medium">
-          Notes <span className="font-normal text-slate-600">(for the clinic; the patient does not see these)</span>
-        </label>
-        <textarea
-          id="notes"
-          name="notes"
-          rows={4}
-          defaultValue={text("notes")}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={errors.notes ? "notes-error" : undefined}
-          className={inputClass}
-        />
-        <FieldError id="notes-error" errors={errors.notes} />
-      </div>
+      <TextArea
+        name="notes"
+        label="Notes"
+        hint="For the clinic; the patient does not see these."
+        rows={4}
+        defaultValue={text("notes")}
+        errors={errors.notes}
+      />
 
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
@@ -112,63 +103,5 @@ export function PatientForm({ action, initialValues, clinicians, conditionOption
         </Link>
       </div>
     </form>
-  );
-}
-
-function TextField({
-  name,
-  label,
-  value,
-  errors,
-  hint,
-  required,
-  type = "text",
-  inputMode,
-  autoComplete,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  errors?: string[];
-  hint?: string;
-  required?: boolean;
-  type?: string;
-  inputMode?: "numeric";
-  autoComplete?: string;
-}) {
-  const describedBy = [hint ? `${name}-hint` : null, errors ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="mb-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type={type}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        defaultValue={value}
-        aria-required={required || undefined}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-      />
-      <FieldError id={`${name}-error`} errors={errors} />
-    </div>
-  );
-}
-
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.join(" ")}
-    </p>
   );
 }

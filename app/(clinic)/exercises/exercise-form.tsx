@@ -4,6 +4,7 @@
 // typed, and each problem shows at its field.
 import Link from "next/link";
 import { useActionState } from "react";
+import { describedBy, FieldError, inputClass, TextArea as TextAreaField, TextField as TextInputField } from "@/app/_components/form-fields";
 import type { FormState } from "@/lib/auth/action";
 import type { ExerciseFormValues } from "./form-values";
 
@@ -26,8 +27,6 @@ export type ExerciseFormProps = {
   cancelHref: string;
 };
 
-const inputClass =
-  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
 
 export function ExerciseForm({ action, initialValues, options, canKeepFigure, submitLabel, cancelHref }: ExerciseFormProps) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
@@ -211,80 +210,13 @@ function Section({ title, description, children }: { title: string; description?
   );
 }
 
-function describedBy(id: string, hint: boolean, errors: boolean) {
-  return [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/** A text field bound to the form's echoed values and errors. */
+function TextField({ f, name, ...props }: { f: Field; name: string; id?: string; label: string; hint?: string; required?: boolean; inputMode?: "numeric" }) {
+  return <TextInputField name={name} defaultValue={f.text(name)} errors={f.errorsFor(name)} {...props} />;
 }
 
-function TextField({
-  f,
-  name,
-  id = name,
-  label,
-  hint,
-  required,
-  inputMode,
-}: {
-  f: Field;
-  name: string;
-  id?: string;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  inputMode?: "numeric";
-}) {
-  const errors = f.errorsFor(name);
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="text"
-        inputMode={inputMode}
-        autoComplete="off"
-        defaultValue={f.text(name)}
-        aria-required={required || undefined}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}
-        className={inputClass}
-      />
-      <FieldError id={`${id}-error`} errors={errors} />
-    </div>
-  );
-}
-
-function TextArea({ f, name, label, hint, rows, required }: { f: Field; name: string; label: string; hint?: string; rows: number; required?: boolean }) {
-  const errors = f.errorsFor(name);
-  return (
-    <div>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="mb-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        defaultValue={f.text(name)}
-        aria-required={required || undefined}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy(name, Boolean(hint), Boolean(errors))}
-        className={inputClass}
-      />
-      <FieldError id={`${name}-error`} errors={errors} />
-    </div>
-  );
+function TextArea({ f, name, ...props }: { f: Field; name: string; label: string; hint?: string; rows: number; required?: boolean }) {
+  return <TextAreaField name={name} defaultValue={f.text(name)} errors={f.errorsFor(name)} {...props} />;
 }
 
 function Checkboxes({ f, name, legend, hint, options, columns = 4 }: { f: Field; name: string; legend: string; hint?: string; options: Option[]; columns?: 3 | 4 }) {
@@ -308,14 +240,5 @@ function Checkboxes({ f, name, legend, hint, options, columns = 4 }: { f: Field;
       </div>
       <FieldError id={`${name}-error`} errors={errors} />
     </fieldset>
-  );
-}
-
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.join(" ")}
-    </p>
   );
 }

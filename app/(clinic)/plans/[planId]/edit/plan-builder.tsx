@@ -10,6 +10,7 @@ import { cautionsOf, draftInputOf, newKey, type DraftState, type FieldErrors, ty
 import { ExerciseSearch, type FilterOptions } from "./exercise-search";
 import { PlanItemCard } from "./plan-item-card";
 import { SaveAsTemplate } from "./save-as-template";
+import { inputClass } from "@/app/_components/form-fields";
 
 type Notice = { text: string; tone: "info" | "caution"; n: number };
 type SaveState =
@@ -19,7 +20,6 @@ type SaveState =
   | { kind: "failed"; message: string }
   | { kind: "conflict"; message: string };
 
-const inputClass = "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
 
 export function PlanBuilder({
   planId,

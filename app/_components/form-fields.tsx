@@ -1,0 +1,93 @@
+// The clinic forms' fields: a label, an optional hint, the control and its error, linked for screen
+// readers by aria-describedby, with what was typed as the default value (a refused save echoes it).
+export const inputClass =
+  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
+
+/** The ids a control is described by: its hint and its error, when it has them. */
+export function describedBy(id: string, hint: boolean, errors: boolean): string | undefined {
+  return [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  /** Defaults to `name`; set it when the name has dots (`defaultDose.sets`). */
+  id?: string;
+  label: string;
+  defaultValue: string;
+  errors?: string[];
+  hint?: string;
+  required?: boolean;
+};
+
+function Labelled({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="mb-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function TextField({
+  name,
+  id = name,
+  label,
+  defaultValue,
+  errors,
+  hint,
+  required,
+  type = "text",
+  inputMode,
+  autoComplete = "off",
+}: FieldProps & { type?: "text" | "email" | "tel"; inputMode?: "numeric"; autoComplete?: string }) {
+  return (
+    <Labelled id={id} label={label} hint={hint} errors={errors}>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        aria-required={required || undefined}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}
+        className={inputClass}
+      />
+    </Labelled>
+  );
+}
+
+export function TextArea({ name, id = name, label, defaultValue, errors, hint, required, rows }: FieldProps & { rows: number }) {
+  return (
+    <Labelled id={id} label={label} hint={hint} errors={errors}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-required={required || undefined}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}
+        className={inputClass}
+      />
+    </Labelled>
+  );
+}
