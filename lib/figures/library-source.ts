@@ -258,12 +258,13 @@ function proneForearms(s: Scene): Pose {
 
 /** Prone with palms flat beside the shoulders, elbows bent up, ready to push. */
 function proneHands(s: Scene): Pose {
-  // elbows out to the sides, so from the side the arms fold short with the hands flat under the shoulders
-  const p = prone(s, { neck: { turn: 0, flex: 25 }, both: { shoulder: { flex: -30, abd: 55 }, elbow: 95, wrist: 80 } });
+  // elbows close to the sides and pointing up and back, so from the side the arm reads as a bent arm ready to push;
+  // folded that far, the arm puts the hands just behind the shoulders, beside the top of the chest
+  const p = prone(s, { neck: { turn: 0, flex: 25 }, both: { shoulder: { flex: -30, abd: 15 }, elbow: 140, wrist: 80 } });
   const shoulder = pointOf(s, p, "nearShoulder");
   const q = steps(s, p, [
-    [...both(arm), "near.wrist", "far.wrist", "near.shoulder.abd", "far.shoulder.abd", "neck.flex"],
-    [...resting("mat", "nearPalm", "farPalm", "nearFingers", "farFingers", "head"), { site: "nearPalm", x: shoulder.x + 0.02 }, { site: "farPalm", x: shoulder.x + 0.02 }],
+    [...both(arm), "near.wrist", "far.wrist", "neck.flex"],
+    [...resting("mat", "nearPalm", "farPalm", "nearFingers", "farFingers", "head"), { site: "nearPalm", x: shoulder.x - 0.06 }, { site: "farPalm", x: shoulder.x - 0.06 }],
   ]);
   return withContacts(q, on("mat", "pelvis", "upperBack", "nearKnee", "farKnee", "nearToe", "farToe", "nearPalm", "farPalm", "head"));
 }
@@ -277,11 +278,11 @@ function proneHands(s: Scene): Pose {
     modify(start, { spine: { flex: -70 }, neck: { flex: -5 }, both: { shoulder: { flex: 50, abd: 10 }, elbow: 18, wrist: 80 } }),
     [["spine.flex", "root.pitch", "near.shoulder.flex", "far.shoulder.flex", "near.wrist", "far.wrist", "near.hip.flex", "far.hip.flex"], [
       ...resting("mat", "nearPalm", "farPalm", "nearFingers", "farFingers", "pelvis", "nearKnee", "farKnee"),
-      { site: "nearPalm", x: palm.x + 0.03 },
+      { site: "nearPalm", x: palm.x + 0.08 },
     ]],
   );
   const end = withContacts(up, on("mat", "pelvis", "nearPalm", "farPalm", "nearKnee", "farKnee"));
-  figure("prone-press-up", "Prone press-up", s, start, end, { arrow: { joint: "head" } });
+  figure("prone-press-up", "Prone press-up", s, start, end, { arrow: { joint: "head" }, accent: ["nearArm", "farArm"] });
 }
 
 {
@@ -340,18 +341,32 @@ function proneHands(s: Scene): Pose {
 
 {
   const s = side([mat(-0.62, 0.6)]);
-  const arched = steps(
-    s,
-    supine(s, { spine: { flex: -24 }, root: { pitch: -82 }, both: { hip: { flex: 50 }, knee: 95, ankle: -5 } }),
-    [["root.pitch", "root.y"], resting("mat", "pelvis", "upperBack")],
-    [legs("near"), footGoals("mat", "near", 0.32)],
-    [legs("far"), footGoals("mat", "far", 0.32)],
-  );
-  const start = armsDown(s, withContacts(arched, on("mat", "pelvis", "upperBack"), feetOn("mat")));
-  const end = hookLying(s, 0.32);
+  // pelvis and shoulders on the mat, the spine's curve lifting the small of the back off it (start) or
+  // pressing it flat (end); hands rest on the chest with elbows on the mat, so no arm hides the gap under the back
+  const lying = (flex: number) => {
+    const p = steps(
+      s,
+      supine(s, { spine: { flex }, root: { pitch: -90 - flex / 2 }, both: { hip: { flex: 50 }, knee: 95, ankle: -5, shoulder: { flex: -8, abd: 60 }, elbow: 100, wrist: 20 } }),
+      [["root.pitch", "root.y"], resting("mat", "pelvis", "neck")],
+      [legs("near"), footGoals("mat", "near", 0.32)],
+      [legs("far"), footGoals("mat", "far", 0.32)],
+      [["neck.flex"], resting("mat", "head")],
+    );
+    const chest = pt(s, p, "upperBack", 0.02, TR + body.width.hand / 2);
+    const hand = (x: "near" | "far"): Goal[] => [
+      { site: `${x}Palm`, ...chest },
+      ...resting("mat", `${x}Elbow`),
+      { site: `${x}Elbow`, x: chest.x - 0.05 },
+    ];
+    const q = steps(s, p, [both((x) => [`${x}.shoulder.flex`, `${x}.shoulder.abd`, `${x}.shoulder.rot`, `${x}.elbow`, `${x}.wrist`]), [...hand("near"), ...hand("far")]]);
+    return withContacts(q, on("mat", "pelvis", "neck", "head", "nearElbow", "farElbow"), feetOn("mat"));
+  };
+  const start = lying(-32);
+  const end = withContacts(lying(0), on("mat", "lowerBack", "upperBack"));
   figure("posterior-pelvic-tilt", "Posterior pelvic tilt", s, start, end, {
     hold: true,
     arrow: { joint: "lowerBack", kind: "press", direction: -90 },
+    accent: ["trunk"],
   });
 }
 
@@ -462,23 +477,24 @@ function bridge(s: Scene, start: Pose, lift: number, support: ("near" | "far")[]
 }
 
 {
-  const s = side([mat(-0.62, 0.75)]);
+  // seen a little from the head end, so the forearm (pointing forward and toward the head) lies along the mat
+  const s = side([mat(-0.62, 0.75)], 20);
   const sidePlank = (hipsUp: boolean) => {
     const p = steps(
       s,
       sideLying(s, {
         root: { pitch: hipsUp ? -76 : -70 },
         neck: { flex: 0 },
-        near: { shoulder: { abd: 90 }, elbow: 90 },
+        near: { shoulder: { abd: 90, rot: 45 }, elbow: 90 },
         far: { shoulder: { abd: 4 }, elbow: 10 },
       }),
       [
-        ["root.y", "root.pitch", "near.shoulder.abd", ...(hipsUp ? [] : ["near.hip.abd"])],
-        [...resting("mat", "nearElbow", "nearAnkle", ...(hipsUp ? [] : (["nearHip"] as JointName[]))), { site: "nearElbow", alignX: "nearShoulder" }],
+        ["root.y", "root.pitch", "near.shoulder.abd", "near.elbow", ...(hipsUp ? [] : ["near.hip.abd"])],
+        [...resting("mat", "nearElbow", "nearWrist", "nearAnkle", ...(hipsUp ? [] : (["nearHip"] as JointName[]))), { site: "nearElbow", alignX: "nearShoulder" }],
       ],
       [["far.hip.abd"], [{ site: "farAnkle", alignY: "nearAnkle", dy: 0.07 }]],
     );
-    return withContacts(p, on("mat", "nearElbow", "nearAnkle", ...(hipsUp ? [] : (["nearHip"] as JointName[]))));
+    return withContacts(p, on("mat", "nearElbow", "nearWrist", "nearAnkle", ...(hipsUp ? [] : (["nearHip"] as JointName[]))));
   };
   figure("side-plank", "Side plank", s, sidePlank(false), sidePlank(true), { hold: true, arrow: { joint: "pelvis" } });
 }
@@ -506,10 +522,25 @@ function bridge(s: Scene, start: Pose, lift: number, support: ("near" | "far")[]
     [legs("near"), footGoals("mat", "near", 0.3)],
     [["far.hip.flex"], resting("mat", "farAnkle")],
   );
-  const start = armsDown(s, withContacts(lying, on("mat", "pelvis", "upperBack", "head", "farAnkle"), feetOn("mat", "near")));
+  // hands flat under the small of the back, elbows on the mat
+  const handsUnder = (p: Pose): Pose => {
+    const back = pt(s, p, "lowerBack", 0, -TR + body.width.hand / 2);
+    const goals = (x: "near" | "far"): Goal[] => [
+      { site: `${x}Palm`, ...back },
+      { site: `${x}Palm`, touch: "lowerBack", d: TR - body.width.hand / 2 + 0.01 },
+      { site: `${x}Fingers`, alignY: `${x}Palm` },
+      ...resting("mat", `${x}Elbow`),
+    ];
+    const q = steps(s, modify(p, { both: { shoulder: { flex: -8, abd: 20 }, elbow: 60, wrist: 0 } }), [
+      both((x) => [`${x}.shoulder.flex`, `${x}.shoulder.abd`, `${x}.shoulder.rot`, `${x}.elbow`, `${x}.wrist`]),
+      [...goals("near"), ...goals("far")],
+    ]);
+    return withContacts(q, p.contacts, on("mat", "nearElbow", "farElbow", "nearPalm", "farPalm"));
+  };
+  const start = handsUnder(withContacts(lying, on("mat", "pelvis", "upperBack", "head", "farAnkle"), feetOn("mat", "near")));
   const curl = modify(start, { spine: { flex: 30 }, neck: { flex: 14 } });
-  const end = armsDown(s, withContacts(bare(curl), on("mat", "pelvis", "farAnkle"), feetOn("mat", "near")));
-  figure("modified-curl-up", "Modified curl-up", s, start, end, { hold: true, arrow: { joint: "head" } });
+  const end = handsUnder(withContacts(bare(curl), on("mat", "pelvis", "farAnkle"), feetOn("mat", "near")));
+  figure("modified-curl-up", "Modified curl-up", s, start, end, { hold: true, arrow: { joint: "head" }, accent: ["trunk", "head"] });
 }
 
 {
@@ -610,11 +641,16 @@ function slump(s: Scene, knee: number, ankle: number, neck: number): Pose {
     [legs("near"), footGoals("mat", "near", 0.28)],
     [["far.hip.flex"], resting("mat", "farAnkle")],
   );
-  const start = armsDown(lying, withContacts(bent, on("mat", "pelvis", "upperBack", "head", "farAnkle"), feetOn("mat", "near")));
-  const pulled = modify(withContacts(bare(start), on("mat", "pelvis", "upperBack", "head", "farAnkle")), { near: { hip: { flex: 100, abd: -34, rot: 15 }, knee: 118, ankle: -10 } });
-  const s = front([mat(-0.5, 0.62)], -25);
-  const knee = pt(s, pulled, "nearKnee", -0.015, 0.045);
-  const held = reach(s, pulled, knee, knee, ["near.shoulder.abd", "far.shoulder.abd"]);
+  const flat = armsDown(lying, withContacts(bent, on("mat", "pelvis", "upperBack", "head", "farAnkle"), feetOn("mat", "near")));
+  // seen from the feet end and the near side: the knee starts straight up over its own hip (toward the same
+  // shoulder) and is drawn across the body toward the other one; far hand on the knee, near hand on the ankle
+  const s = front([mat(-0.5, 0.62)], -35);
+  const holding = (hip: { flex: number; abd: number; rot: number }) => {
+    const p = modify(withContacts(bare(flat), on("mat", "pelvis", "upperBack", "head", "farAnkle")), { near: { hip, knee: 118, ankle: -10 } });
+    return reach(s, p, pt(s, p, "nearAnkle"), pt(s, p, "nearKnee", 0, 0.01), ["near.shoulder.abd", "far.shoulder.abd"]);
+  };
+  const start = holding({ flex: 105, abd: 0, rot: 0 });
+  const held = holding({ flex: 100, abd: -35, rot: 15 });
   figure("piriformis-stretch", "Piriformis stretch (knee to opposite shoulder)", s, start, held, {
     hold: true,
     arrow: { joint: "nearKnee" },
@@ -969,15 +1005,18 @@ function holdChair(s: Scene, p: Pose, chairX: number): Pose {
 
 {
   const s = side();
-  const split = (drop: number) =>
+  // from nearly straight legs down until the back knee is just above the floor; the start stands over the
+  // same spot as the end, so the body goes straight down
+  const feet: Goal[] = [...footGoals("floor", "near", 0.22), ...resting("floor", "farToe"), { site: "farToe", x: -0.34 }, { site: "farBall", alignY: "farToe", dy: 0.037 }];
+  const split = (knee: number, free: Param[], goals: Goal[], x = 0) =>
     steps(
       s,
-      makePose({ root: { x: 0, y: 0.5 - drop }, near: { hip: { flex: 30 + drop * 200 }, knee: 20 + drop * 250 }, far: { hip: { flex: -15 }, knee: 20 + drop * 300, ankle: 30 }, both: { shoulder: { abd: 8 }, elbow: 20 } }),
-      [["root.x", "root.y", ...both(legs)], [...footGoals("floor", "near", 0.22), ...resting("floor", "farToe"), { site: "farToe", x: -0.36 }, { site: "farBall", alignY: "farToe", dy: 0.025 }]],
+      makePose({ root: { x, y: 0.3 + knee / 500 }, near: { hip: { flex: 10 + knee / 2 }, knee, ankle: 0 }, far: { hip: { flex: -25 }, knee: 20 + knee / 2, ankle: 30 }, both: { shoulder: { abd: 8 }, elbow: 20 } }),
+      [["root.y", "near.hip.flex", "near.ankle", "far.hip.flex", "far.knee", "far.ankle", ...free], [...feet, ...goals]],
     );
-  const start = withContacts(split(0), feetOn("floor", "near"), on("floor", "farToe"));
-  const end = withContacts(split(0.22), feetOn("floor", "near"), on("floor", "farToe"));
-  figure("split-squat", "Split squat", s, start, end, { arrow: { joint: "pelvis" }, accent: ["nearLeg", "farLeg"] });
+  const end = withContacts(split(90, ["root.x", "near.knee"], [{ site: "farKnee", y: body.width.thigh / 2 + 0.035 }]), feetOn("floor", "near"), on("floor", "farToe"));
+  const start = withContacts(split(5, [], [], end.root.x), feetOn("floor", "near"), on("floor", "farToe"));
+  figure("split-squat", "Split squat", s, start, end, { arrow: { joint: "farKnee", bulge: -1 }, accent: ["nearLeg", "farLeg"] });
 }
 
 {
