@@ -1,0 +1,46 @@
+// Times in-process handout renders of the 12-exercise fixture, A4 and large print, and
+// optionally writes the first PDF of each. A tool for profiling (add --cpu-prof), not a budget
+// check, so `npm run bench` skips it (the leading underscore):
+//   NODE_ENV=production node --import tsx scripts/bench/_handout-render.ts [runs] [--out=/tmp/handout]
+// NODE_ENV=production matters: React's development build nearly doubles the render time.
+// CPU time is reported beside wall time because it is less disturbed by other work on the machine.
+import fs from "node:fs";
+import { fixtureLink, fixtureSnapshot } from "@/lib/handout/fixture";
+import { renderHandout } from "@/lib/handout/render";
+
+const args = process.argv.slice(2);
+const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 30);
+const out = args.find((arg) => arg.startsWith("--out="))?.slice("--out=".length);
+
+function summary(times: number[]): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return `median ${median.toFixed(1)} ms (min ${sorted[0].toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)})`;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const value = await fn();
+  const wall = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { value, wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+console.log(`NODE_ENV=${process.env.NODE_ENV ?? "(unset)"}, ${runs} warm renders each`);
+const snapshot = fixtureSnapshot();
+for (const largePrint of [false, true]) {
+  const options = { link: fixtureLink, paper: "A4", largePrint } as const;
+  const first = await timed(() => renderHandout(snapshot, options));
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await timed(() => renderHandout(snapshot, options));
+    wall.push(run.wall);
+    cpu.push(run.cpu);
+  }
+  console.log(
+    `${largePrint ? "large print" : "A4"}: first ${first.wall.toFixed(0)} ms; warm wall ${summary(wall)}; warm CPU ${summary(cpu)}; ${first.value.length} bytes`,
+  );
+  if (out) fs.writeFileSync(`${out}-${largePrint ? "large" : "a4"}.pdf`, first.value);
+}
