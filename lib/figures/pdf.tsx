@@ -11,14 +11,19 @@ import { Canvas, Svg, Text, View } from "@react-pdf/renderer";
 import type { FigureSpec } from "./model";
 import { renderFigure, type FigureDrawing, type Primitive } from "./render";
 
-export interface PdfFigureProps {
-  spec: FigureSpec;
-  which?: "start" | "end" | "both";
-  /** width in PDF points; the height follows the picture */
-  width: number;
+export type PdfFigureProps = (
+  | {
+      spec: FigureSpec;
+      which?: "start" | "end" | "both";
+      /** width in PDF points; the height follows the picture */
+      width: number;
+    }
+  /** a drawing renderFigure made already */
+  | { drawing: FigureDrawing }
+) & {
   /** a font registered with react-pdf for the panel labels (Helvetica is built in; labels are ASCII) */
   fontFamily?: string;
-}
+};
 
 /** The part of react-pdf's Canvas painter (pdfkit's drawing calls) that figures use. */
 export interface FigurePainter {
@@ -134,8 +139,9 @@ export function paintShapes(painter: FigurePainter, shapes: Shape[]): void {
   }
 }
 
-export function PdfFigure({ spec, which, width, fontFamily = "Helvetica" }: PdfFigureProps) {
-  const drawing = renderFigure(spec, { which, width });
+export function PdfFigure(props: PdfFigureProps) {
+  const { fontFamily = "Helvetica" } = props;
+  const drawing = "drawing" in props ? props.drawing : renderFigure(props.spec, { which: props.which, width: props.width });
   const shapes = drawing.primitives.filter((p): p is Shape => p.kind !== "text");
   const labels = drawing.primitives.filter((p): p is Label => p.kind === "text");
   const size = { width: drawing.width, height: drawing.height };

@@ -1,7 +1,9 @@
 // Times in-process handout renders of the 12-exercise fixture, A4 and large print, and
 // optionally writes the first PDF of each. A tool for profiling (add --cpu-prof), not a budget
 // check, so `npm run bench` skips it (the leading underscore):
-//   NODE_ENV=production node --import tsx scripts/bench/_handout-render.ts [runs] [--out=/tmp/handout]
+//   NODE_ENV=production node --import tsx scripts/bench/_handout-render.ts [runs] [--warm-up=20] [--out=/tmp/handout]
+// The first render is timed on its own; then --warm-up untimed renders let V8 compile the hot
+// code (a fresh process takes a dozen or more to settle), then `runs` timed ones.
 // NODE_ENV=production matters: React's development build nearly doubles the render time.
 // CPU time is reported beside wall time because it is less disturbed by other work on the machine.
 import fs from "node:fs";
@@ -11,6 +13,7 @@ import { renderHandout } from "@/lib/handout/render";
 const args = process.argv.slice(2);
 const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 30);
 const out = args.find((arg) => arg.startsWith("--out="))?.slice("--out=".length);
+const warmUp = Number(args.find((arg) => arg.startsWith("--warm-up="))?.slice("--warm-up=".length) ?? 20);
 
 function summary(times: number[]): string {
   const sorted = [...times].sort((a, b) => a - b);
@@ -27,11 +30,12 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; wall: number;
   return { value, wall, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
-console.log(`NODE_ENV=${process.env.NODE_ENV ?? "(unset)"}, ${runs} warm renders each`);
+console.log(`NODE_ENV=${process.env.NODE_ENV ?? "(unset)"}, ${warmUp} untimed then ${runs} timed renders each`);
 const snapshot = fixtureSnapshot();
 for (const largePrint of [false, true]) {
   const options = { link: fixtureLink, paper: "A4", largePrint } as const;
   const first = await timed(() => renderHandout(snapshot, options));
+  for (let i = 0; i < warmUp; i++) await renderHandout(snapshot, options);
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
