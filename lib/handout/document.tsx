@@ -6,7 +6,7 @@
 // which tripled render time. Each block's height is computed beside its JSX from the same
 // numbers. If a measurement ever falls short, react-pdf still moves the overflow to an extra
 // sheet and the "Page x of y" footer (a render prop) stays right; only the packing suffers.
-import type { ReactElement, ReactNode } from "react";
+import { Fragment, type ReactElement, type ReactNode } from "react";
 import { Canvas, Document, Image, Page, Text, View, type DocumentProps } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { FigureSpec } from "@/lib/figures/model";
@@ -116,7 +116,7 @@ function sectionHeading(ctx: Ctx, text: string): Block {
 }
 
 function stack(blocks: Block[], style?: Style, extraHeight = 0, wrap = false, frame?: Frame): Block {
-  const content = blocks.map((block, i) => <View key={i}>{block.node}</View>);
+  const content = blocks.map((block, i) => <Fragment key={i}>{block.node}</Fragment>);
   return {
     height: blocks.reduce((sum, block) => sum + block.height, 0) + extraHeight,
     node: frame ? (
