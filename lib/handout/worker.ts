@@ -49,7 +49,7 @@ port.on("message", async (request: RenderRequest) => {
 
 /**
  * A fresh thread renders several times slower than a warm one until V8 has compiled the hot
- * code (the first render ~1 s, then ~0.5 s, settling near 0.15 s after a dozen or more), so a
+ * code (the first render ~1 s, then ~0.5 s, settling near 0.1 s after a dozen or more), so a
  * worker started ahead of need renders the 12-exercise test handout a few times, normal and
  * large print, before it takes a patient's request.
  */
