@@ -6,12 +6,12 @@
 // which tripled render time. Each block's height is computed beside its JSX from the same
 // numbers. If a measurement ever falls short, react-pdf still moves the overflow to an extra
 // sheet and the "Page x of y" footer (a render prop) stays right; only the packing suffers.
-import type { ReactElement, ReactNode } from "react";
-import { Document, Image, Page, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import { Fragment, type ReactElement, type ReactNode } from "react";
+import { Canvas, Document, Image, Page, Text, View, type DocumentProps } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { FigureSpec } from "@/lib/figures/model";
 import { PdfFigure } from "@/lib/figures/pdf";
-import { renderFigure } from "@/lib/figures/render";
+import { renderFigure, type FigureDrawing } from "@/lib/figures/render";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 import type { Measurer, Run } from "./measure";
 import type { HandoutOptions, Paper } from "./options";
@@ -115,17 +115,75 @@ function sectionHeading(ctx: Ctx, text: string): Block {
   };
 }
 
-function stack(blocks: Block[], style?: Style, extraHeight = 0, wrap = false): Block {
+function stack(blocks: Block[], style?: Style, extraHeight = 0, wrap = false, frame?: Frame): Block {
+  const content = blocks.map((block, i) => <Fragment key={i}>{block.node}</Fragment>);
   return {
     height: blocks.reduce((sum, block) => sum + block.height, 0) + extraHeight,
-    node: (
+    node: frame ? (
+      <Framed frame={frame} style={style ?? {}} wrap={wrap}>
+        {content}
+      </Framed>
+    ) : (
       <View style={style} wrap={wrap}>
-        {blocks.map((block, i) => (
-          <View key={i}>{block.node}</View>
-        ))}
+        {content}
       </View>
     ),
   };
+}
+
+/** A box's border on all four sides, one width and colour, with rounded corners. */
+interface Frame {
+  border: number;
+  colour: string;
+  radius: number;
+  background?: string;
+}
+
+const sides = ["Top", "Right", "Bottom", "Left"] as const;
+
+/**
+ * A box with a rounded border (and a background), painted by one canvas behind its content.
+ * react-pdf draws each side of a rounded border on its own through three clipping paths: ~2.5 KB
+ * of page content a box, and a handout has ~40 such boxes (cards, picture frames, the QR code,
+ * the pain guide, the safety boxes). A rounded rectangle stroked along the middle of the border
+ * covers the same ring. The border's width moves into the padding, so the content stays put.
+ */
+function Framed({ frame, style, wrap, children }: { frame: Frame; style: Style; wrap?: boolean; children: ReactNode }) {
+  const padded: Style = { ...style };
+  for (const side of sides) {
+    const axis = side === "Top" || side === "Bottom" ? style.paddingVertical : style.paddingHorizontal;
+    const padding = style[`padding${side}`] ?? axis ?? style.padding ?? 0;
+    padded[`padding${side}`] = (typeof padding === "number" ? padding : Number.parseFloat(padding)) + frame.border;
+  }
+  delete padded.padding;
+  delete padded.paddingVertical;
+  delete padded.paddingHorizontal;
+  return (
+    <View style={padded} wrap={wrap}>
+      <Canvas
+        style={{ position: "absolute", top: 0, right: 0, bottom: 0, left: 0 }}
+        paint={(painter: FramePainter, width = 0, height = 0) => {
+          if (frame.background) painter.roundedRect(0, 0, width, height, frame.radius).fill(frame.background);
+          const inset = frame.border / 2;
+          painter
+            .roundedRect(inset, inset, width - frame.border, height - frame.border, Math.max(0, frame.radius - inset))
+            .lineWidth(frame.border)
+            .stroke(frame.colour);
+          return null;
+        }}
+      />
+      {children}
+    </View>
+  );
+}
+
+/** The part of react-pdf's Canvas painter (pdfkit's drawing calls) a frame uses. */
+interface FramePainter {
+  rect(x: number, y: number, width: number, height: number): FramePainter;
+  roundedRect(x: number, y: number, width: number, height: number, radius: number): FramePainter;
+  lineWidth(width: number): FramePainter;
+  fill(colour: string): FramePainter;
+  stroke(colour: string): FramePainter;
 }
 
 /** A pale box with a coloured left edge, for the clinician's notes and what changed. */
@@ -253,12 +311,10 @@ function titleBlock(ctx: Ctx, link: string): Block {
             </View>
           ))}
         </View>
-        <View
-          style={{ width: qrBox, alignItems: "center", padding: 6, borderWidth: 1, borderColor: ink.rule, borderRadius: 4 }}
-        >
+        <Framed frame={{ border: 1, colour: ink.rule, radius: 4 }} style={{ width: qrBox, alignItems: "center", padding: 6 }}>
           <QrCode link={link} width={m.qr} />
           <Text style={{ fontSize: captionSize, textAlign: "center", marginTop: 3 }}>{caption}</Text>
-        </View>
+        </Framed>
       </View>
     ),
   };
@@ -380,8 +436,10 @@ function painRule(ctx: Ctx): Block {
   rule.notes.forEach((note, i) => parts.push(bullet(ctx, i, note, note, inner)));
   return stack(
     parts,
-    { borderWidth: 1, borderColor: ink.rule, borderRadius: 4, padding, marginBottom: m.gap },
+    { padding, marginBottom: m.gap },
     2 + 2 * padding + m.gap,
+    false,
+    { border: 1, colour: ink.rule, radius: 4 },
   );
 }
 
@@ -411,16 +469,29 @@ function aboutConditions(ctx: Ctx): Block | null {
 
 // ------------------------------------------------------------------ exercises
 
-/** Height over width of an exercise's picture; start and end share one frame. */
-const aspectCache = new WeakMap<FigureSpec, number>();
-function figureAspect(spec: FigureSpec): number {
-  let aspect = aspectCache.get(spec);
-  if (aspect === undefined) {
-    const drawing = renderFigure(spec, { which: "start", width: 100 });
-    aspect = drawing.height / drawing.width;
-    aspectCache.set(spec, aspect);
+/**
+ * Figure drawings kept across renders: the catalogue's figures recur in handout after handout,
+ * and posing and projecting a body costs more than laying the picture out. A drawing depends
+ * only on the spec, the pose and the width (renderFigure is deterministic).
+ */
+const drawings = new Map<string, FigureDrawing>();
+const drawingsKept = 400;
+
+function figureDrawing(spec: FigureSpec, which: "start" | "end", width: number): FigureDrawing {
+  const key = `${which}|${width}|${JSON.stringify(spec)}`;
+  let drawing = drawings.get(key);
+  if (!drawing) {
+    drawing = renderFigure(spec, { which, width });
+    if (drawings.size >= drawingsKept) drawings.clear();
+    drawings.set(key, drawing);
   }
-  return aspect;
+  return drawing;
+}
+
+/** Height over width of an exercise's picture; start and end share one frame. */
+function figureAspect(spec: FigureSpec): number {
+  const drawing = figureDrawing(spec, "start", 100);
+  return drawing.height / drawing.width;
 }
 
 /** a picture's frame: padding and border on each side */
@@ -480,13 +551,13 @@ function figurePanel(ctx: Ctx, item: SnapshotItem, width: number, maxHeight: num
   }
   const layout = figureLayout(ctx, spec, width, maxHeight, maxRowHeight);
   const labelStyle: Style = { fontSize: m.small, color: ink.muted, textAlign: "center", marginTop: 1, marginBottom: 3 };
-  const frame: Style = { borderWidth: 0.75, borderColor: ink.rule, borderRadius: 4, padding: 3, alignItems: "center" };
+  const frame: Frame = { border: 0.75, colour: ink.rule, radius: 4 };
   const panelHeight = layout.figureHeight + panelOverhead(ctx);
   const panel = (which: "start" | "end", label: string) => (
     <View key={which} style={{ width: layout.panelWidth }}>
-      <View style={frame}>
-        <PdfFigure spec={spec} which={which} width={layout.figureWidth} fontFamily={font} />
-      </View>
+      <Framed frame={frame} style={{ padding: 3, alignItems: "center" }}>
+        <PdfFigure drawing={figureDrawing(spec, which, layout.figureWidth)} fontFamily={font} />
+      </Framed>
       <Text style={labelStyle}>{label}</Text>
     </View>
   );
@@ -643,20 +714,29 @@ function exerciseCard(ctx: Ctx, item: SnapshotItem, number: number): Block {
   // Stacked pictures (lying exercises) may grow a little past the steps beside them, not far.
   const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, Math.max(text.height + 20, 170));
   const height = 2 * cardBorder + 2 * cardPadding + header.height + Math.max(figures.height, text.height) + m.gap;
+  const content = (
+    <>
+      {header.node}
+      <View style={{ flexDirection: "row" }}>
+        {figures.node}
+        <View style={{ flex: 1, marginLeft: columnGap }}>{text.node}</View>
+      </View>
+    </>
+  );
   return {
     height,
     node: (
       // Kept whole when it fits a page; an exceptionally long exercise flows on rather than being cut off.
-      <View
-        wrap={height > ctx.contentHeight}
-        style={{ borderWidth: cardBorder, borderColor: ink.rule, borderRadius: 5, padding: cardPadding, marginBottom: m.gap }}
-      >
-        {header.node}
-        <View style={{ flexDirection: "row" }}>
-          {figures.node}
-          <View style={{ flex: 1, marginLeft: columnGap }}>{text.node}</View>
+      height > ctx.contentHeight ? (
+        // A canvas behind content that react-pdf splits across pages would not follow it.
+        <View wrap style={{ borderWidth: cardBorder, borderColor: ink.rule, borderRadius: 5, padding: cardPadding, marginBottom: m.gap }}>
+          {content}
         </View>
-      </View>
+      ) : (
+        <Framed frame={{ border: cardBorder, colour: ink.rule, radius: 5 }} wrap={false} style={{ padding: cardPadding, marginBottom: m.gap }}>
+          {content}
+        </Framed>
+      )
     ),
   };
 }
@@ -705,8 +785,10 @@ function safetyBox(ctx: Ctx, list: SafetyList, colour: string, tint: string, str
   list.items.forEach((item, i) => parts.push(bullet(ctx, i, item, item, inner, "•", colour)));
   return stack(
     parts,
-    { borderWidth: border, borderColor: colour, backgroundColor: tint, borderRadius: 4, padding, marginBottom: m.gap },
+    { padding, marginBottom: m.gap },
     2 * border + 2 * padding + m.gap,
+    false,
+    { border, colour, radius: 4, background: tint },
   );
 }
 
@@ -734,7 +816,19 @@ function tickGridSheets(ctx: Ctx, items: SnapshotItem[]): Block[][] {
   const { m, accent } = ctx;
   const numberWidth = m.large ? 30 : 18;
   const nameWidth = ctx.contentWidth - 2 - 7 * m.gridDay - 12 - numberWidth;
-  const cell: Style = { width: m.gridDay, borderLeftWidth: 1, borderLeftColor: ink.rule };
+  // The seven day boxes of a row: one canvas drawing their 1 pt left edges, rather than seven
+  // views each drawing a clipped border side (~90 views on the chart page).
+  const dayLines = (
+    <Canvas
+      style={{ width: 7 * m.gridDay }}
+      paint={(painter: FramePainter, ...box: number[]) => {
+        const height = box[1] ?? 0;
+        for (let day = 0; day < 7; day++) painter.rect(day * m.gridDay, 0, 1, height);
+        painter.fill(ink.rule);
+        return null;
+      }}
+    />
+  );
   const cellPadding = 3;
   const rowHeight = (label: Run[], minHeight: number) =>
     Math.max(minHeight, textHeight(ctx, label, nameWidth) + 2 * cellPadding) + 1;
@@ -750,9 +844,7 @@ function tickGridSheets(ctx: Ctx, items: SnapshotItem[]): Block[][] {
       }}
     >
       <View style={{ flex: 1, justifyContent: "center", paddingHorizontal: 6, paddingVertical: cellPadding }}>{label}</View>
-      {days.map((day) => (
-        <View key={day} style={cell} />
-      ))}
+      {dayLines}
     </View>
   );
   const rows = items.map((item, i) => ({

@@ -1,5 +1,6 @@
 // Registers the handout font once per process (or worker): DejaVu Sans from npm, because
-// the built-in Helvetica drops characters outside Latin-1 (Ł, ő, ≤ ...).
+// the built-in Helvetica drops characters outside Latin-1 (Ł, ő, ≤ ...). Loading it here also
+// keeps the text react-pdf shapes, so a string shaped once is not shaped again (see below).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,4 +54,102 @@ export function registerHandoutFonts(): void {
   // Words are never split: a patient reading "hamstring" should not meet "ham-string".
   Font.registerHyphenationCallback((word) => [word]);
   registered = true;
+}
+
+interface GlyphRun {
+  advanceWidth: number;
+}
+
+/** The fontkit font react-pdf loads for a registered source (the parts used here). */
+interface FontkitFont {
+  unitsPerEm: number;
+  layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): GlyphRun;
+}
+
+/** A handout font for measuring text: the font's own shaping, uncached (the measurer caches words). */
+export interface HandoutFont {
+  unitsPerEm: number;
+  layout(text: string): GlyphRun;
+}
+
+/** Characters of shaped text kept per font: a few MB, and many handouts' worth of repeated text. */
+const shapedCharactersKept = 100_000;
+/** Each font's own, uncached shaping, by the font it was taken from. */
+const uncached = new WeakMap<FontkitFont, FontkitFont["layout"]>();
+
+/**
+ * react-pdf shapes every run of text with fontkit (kerning and the font's other OpenType
+ * lookups) on every render, and shaping was an eighth of a handout's render time. The same
+ * strings come back in every handout (headings, the safety advice, the pain guide, the tick
+ * chart) and every exercise's steps come from the catalogue, so the shaped result of a string
+ * is kept and handed out again. It is the same object fontkit would have built again: react-pdf
+ * copies the positions it scales and never changes the glyph list, and fontkit keeps one object
+ * per glyph anyway. The cache lives on the font object react-pdf loaded for this process.
+ */
+function keepShapedText(font: FontkitFont): FontkitFont["layout"] {
+  const existing = uncached.get(font);
+  if (existing) return existing;
+  const shape = font.layout.bind(font);
+  uncached.set(font, shape);
+  const runs = new Map<string, GlyphRun>();
+  let characters = 0;
+  font.layout = (text, features, script, language, direction) => {
+    const key = `${direction ?? ""}|${script ?? ""}|${language ?? ""}|${features === undefined ? "" : JSON.stringify(features)}|${text}`;
+    let run = runs.get(key);
+    if (run === undefined) {
+      run = shape(text, features, script, language, direction);
+      if (characters + text.length > shapedCharactersKept) {
+        runs.clear();
+        characters = 0;
+      }
+      runs.set(key, run);
+      characters += text.length;
+    }
+    return run;
+  };
+  return shape;
+}
+
+/** A number for each distinct name table's JSON: equal numbers, equal tables. */
+const nameTableNumbers = new Map<string, number>();
+
+/**
+ * Before every run of text it draws, react-pdf hands pdfkit the font, and pdfkit checks it is
+ * the one already embedded by JSON-serialising the font's name table (copyright and licence
+ * text included, 6 KB) twice: 5% of a render. The table never changes, so it serialises as a
+ * number given to its JSON once: two tables still compare equal exactly when their JSON does.
+ */
+function serialiseNameTableOnce(font: FontkitFont): void {
+  const records = (font as { name?: { records?: object } }).name?.records;
+  if (!records || Object.hasOwn(records, "toJSON")) return;
+  const json = JSON.stringify(records);
+  let number = nameTableNumbers.get(json);
+  if (number === undefined) {
+    number = nameTableNumbers.size + 1;
+    nameTableNumbers.set(json, number);
+  }
+  const serialised = number;
+  Object.defineProperty(records, "toJSON", { value: () => serialised });
+}
+
+/**
+ * react-pdf reads the font's units per em for every glyph it places, and fontkit works it out
+ * through two getters each time (1.6% of a render); it is a constant of the font file.
+ */
+function fixUnitsPerEm(font: FontkitFont): void {
+  if (Object.hasOwn(font, "unitsPerEm")) return;
+  Object.defineProperty(font, "unitsPerEm", { value: font.unitsPerEm });
+}
+
+/** Loads one weight of the handout font (once per process) and returns it for measuring. */
+export async function loadHandoutFont(fontWeight: 400 | 700): Promise<HandoutFont> {
+  registerHandoutFonts();
+  const descriptor = { fontFamily: handoutFontFamily, fontWeight, fontStyle: "normal" as const };
+  await Font.load(descriptor);
+  const font = (Font.getFont(descriptor) as unknown as { data: FontkitFont | null } | null)?.data;
+  if (!font) throw new Error(`Handout font ${handoutFontFamily} ${fontWeight} did not load`);
+  const shape = keepShapedText(font);
+  serialiseNameTableOnce(font);
+  fixUnitsPerEm(font);
+  return { unitsPerEm: font.unitsPerEm, layout: (text) => shape(text) };
 }

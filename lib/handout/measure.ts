@@ -2,8 +2,7 @@
 // split into pages before react-pdf lays it out. react-pdf's own pagination re-lays out the
 // whole remaining document at every page break (and again for "Page x of y"), which made a
 // 12-exercise handout take three times as long as laying out pre-packed pages.
-import { Font } from "@react-pdf/renderer";
-import { handoutFontFamily } from "./fonts";
+import { loadHandoutFont, type HandoutFont } from "./fonts";
 
 export interface Run {
   text: string;
@@ -17,29 +16,12 @@ export interface Measurer {
   width(text: string, size: number, bold?: boolean): number;
 }
 
-interface FontkitLike {
-  unitsPerEm: number;
-  layout(text: string): { advanceWidth: number };
-}
-
-interface SourceLike {
-  data: FontkitLike | null;
-}
-
-async function loadFont(fontWeight: number): Promise<FontkitLike> {
-  const descriptor = { fontFamily: handoutFontFamily, fontWeight, fontStyle: "normal" as const };
-  await Font.load(descriptor);
-  const source = (Font.getFont(descriptor) as unknown as SourceLike | null)?.data;
-  if (!source) throw new Error(`Handout font ${handoutFontFamily} ${fontWeight} did not load`);
-  return source;
-}
-
 let shared: Promise<Measurer> | null = null;
 
 /** One measurer per process: glyph widths never change, so word widths are cached for good. */
 export function handoutMeasurer(): Promise<Measurer> {
   shared ??= (async () => {
-    const [regular, bold] = await Promise.all([loadFont(400), loadFont(700)]);
+    const [regular, bold] = await Promise.all([loadHandoutFont(400), loadHandoutFont(700)]);
     return createMeasurer(regular, bold);
   })();
   return shared;
@@ -47,7 +29,7 @@ export function handoutMeasurer(): Promise<Measurer> {
 
 const maxCachedWords = 20_000;
 
-function createMeasurer(regular: FontkitLike, bold: FontkitLike): Measurer {
+function createMeasurer(regular: HandoutFont, bold: HandoutFont): Measurer {
   const caches = [new Map<string, number>(), new Map<string, number>()];
   /** Advance width of `text` in em. */
   const em = (text: string, isBold: boolean): number => {

@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import QRCode from "qrcode";
 import { beforeAll, describe, expect, test } from "vitest";
 import { safetyContent } from "@/lib/catalogue/safety";
@@ -175,6 +177,22 @@ describe("renderHandout", () => {
     console.log(`handout warm render, 12 exercises: ${times.map(Math.round).join(", ")} ms`);
     for (const text of texts) expect(text).toBe(normalText);
   });
+});
+
+describe("renderHandout's memory", () => {
+  test("does not keep rendered documents: twenty more renders leave the heap where it was", async () => {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const heapAfter = async (renders: number) => {
+      for (let i = 0; i < renders; i++) await renderHandout(fixtureSnapshot({ version: 100 + i }), a4);
+      gc();
+      return process.memoryUsage().heapUsed / 2 ** 20;
+    };
+    const before = await heapAfter(5);
+    const after = await heapAfter(20);
+    // Each rendered document used to stay reachable from React's root schedule: 1–2 MB a render.
+    expect(after - before).toBeLessThan(8);
+  }, 120_000);
 });
 
 describe("handoutFileName", () => {

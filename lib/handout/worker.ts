@@ -1,8 +1,8 @@
 // Worker-thread entry for handout rendering (see pool.ts): renders on request and posts
-// the PDF bytes back. A worker is retired after a fixed number of renders, which is what
-// returns @react-pdf's per-render leak to the operating system.
-import { parentPort } from "node:worker_threads";
+// the PDF bytes back.
+import { parentPort, workerData } from "node:worker_threads";
 import type { PlanSnapshot } from "@/lib/plans/snapshot";
+import { fixtureLink, fixtureSnapshot } from "./fixture";
 import type { HandoutOptions } from "./options";
 import { registerHandoutFonts } from "./fonts";
 import { handoutMeasurer } from "./measure";
@@ -15,9 +15,15 @@ export interface RenderRequest {
 }
 
 export type WorkerReply =
-  | { type: "ready" }
+  | { type: "ready"; warmUpMs: number[] }
   | { type: "done"; id: number; pdf: Uint8Array }
   | { type: "failed"; id: number; name: string; message: string; issues?: unknown };
+
+/** What the pool tells a worker when it starts it. */
+export interface WorkerOptions {
+  /** throwaway renders before saying ready (see pool.ts) */
+  warmUpRenders: number;
+}
 
 const port = parentPort;
 if (!port) throw new Error("lib/handout/worker.ts must run in a worker thread");
@@ -41,12 +47,31 @@ port.on("message", async (request: RenderRequest) => {
   }
 });
 
-// Load the fonts before saying ready, so the first render does not pay for it. (No top-level
-// await: the bundled copy of this file under Next.js need not support it.)
+/**
+ * A fresh thread renders several times slower than a warm one until V8 has compiled the hot
+ * code (the first render ~1 s, then ~0.5 s, settling near 0.1 s after a dozen or more), so a
+ * worker started ahead of need renders the 12-exercise test handout a few times, normal and
+ * large print, before it takes a patient's request.
+ */
+async function warmUp(renders: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < renders; i++) {
+    const start = performance.now();
+    await renderHandout(fixtureSnapshot(), { link: fixtureLink, paper: i % 2 ? "LETTER" : "A4", largePrint: i % 3 === 2 });
+    times.push(Math.round(performance.now() - start));
+  }
+  return times;
+}
+
+// Load the fonts (and warm up) before saying ready, so the first request does not pay for it.
+// (No top-level await: the bundled copy of this file under Next.js need not support it.)
+const { warmUpRenders = 0 } = (workerData ?? {}) as Partial<WorkerOptions>;
 registerHandoutFonts();
-handoutMeasurer().then(
-  () => port.postMessage({ type: "ready" } satisfies WorkerReply),
-  (error: unknown) => {
-    throw error;
-  },
-);
+handoutMeasurer()
+  .then(() => warmUp(warmUpRenders))
+  .then(
+    (warmUpMs) => port.postMessage({ type: "ready", warmUpMs } satisfies WorkerReply),
+    (error: unknown) => {
+      throw error;
+    },
+  );

@@ -6,8 +6,19 @@ import { z } from "zod";
 import { db as defaultDb, type Executor } from "@/db/client";
 import { handoutFiles } from "@/db/schema";
 import { handoutFileName } from "@/lib/handout/file-name";
-import { renderHandoutPooled } from "@/lib/handout/pool";
+import { renderHandoutPooled, warmHandoutPool } from "@/lib/handout/pool";
 import type { PlanSnapshot } from "@/lib/plans/snapshot";
+
+// `next start` loads every route's code as the server starts; starting the render workers then,
+// warmed up, means the first handout anyone downloads does not wait for a cold worker. Not while
+// `next build` loads the routes to collect their settings.
+if (
+  process.env.NEXT_RUNTIME === "nodejs" &&
+  process.env.NODE_ENV === "production" &&
+  process.env.NEXT_PHASE !== "phase-production-build"
+) {
+  void warmHandoutPool();
+}
 
 export const handoutVariants = {
   a4: { paper: "A4", largePrint: false },
