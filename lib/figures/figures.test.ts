@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { contactErrors, makePose } from "./author";
 import { penetration, propSolids } from "./geometry";
-import { body, cameraAzimuth, forwardKinematics, modelSegments, project, type Vec3 } from "./kinematics";
+import { body, cameraAzimuth, forwardKinematics, modelSegments, project, sub, type Vec3 } from "./kinematics";
 import { figureEntries, figureLibrary, getFigure } from "./library";
 import { figureSpecSchema, jointNames, segment, type FigureSpec, type Pose } from "./model";
 import { palette, renderFigure } from "./render";
@@ -50,7 +50,7 @@ describe("the figure library covers the catalogue contract", () => {
   });
 
   it("gives static holds a single pose with a hold marker", () => {
-    for (const slug of ["prone-lying", "front-plank", "calf-stretch-wall", "single-leg-stance", "quad-set"]) {
+    for (const slug of ["prone-lying", "abdominal-brace", "calf-stretch-wall", "single-leg-stance", "quad-set"]) {
       const spec = getFigure(slug)!;
       expect(spec.end, slug).toBeNull();
       expect(spec.hold, slug).toBe(true);
@@ -169,6 +169,35 @@ describe.each(figureEntries.map((e) => ({ slug: e.slug, spec: e.spec })))("figur
   });
 });
 
+// The catalogue's steps for both planks teach the easier version on the knees; a picture on the feet
+// would have a patient do the harder one.
+describe.each(["side-plank", "front-plank"])("the %s figure shows the version on the knees", (slug) => {
+  const spec = getFigure(slug)!;
+  const az = cameraAzimuth(spec);
+  const at = (pose: Pose) => forwardKinematics(pose).points;
+
+  it("rests on the forearms and knees, not the feet, while held", () => {
+    const sites = spec.end!.contacts.map((c) => c.site);
+    expect(sites).toEqual(expect.arrayContaining(["nearElbow", "nearWrist", "nearKnee"]));
+    expect(sites.filter((s) => /(Toe|Heel|Ball)$/.test(s))).toEqual([]);
+  });
+
+  it("lifts the hips from the mat into a straight line from the shoulders to the knees", () => {
+    const start = at(spec.start);
+    const end = at(spec.end!);
+    expect(project(end.pelvis, az).y - project(start.pelvis, az).y).toBeGreaterThan(0.05);
+    expect(spec.start.contacts.map((c) => c.site)).toEqual(expect.arrayContaining([slug === "side-plank" ? "nearHip" : "pelvis"]));
+    const trunk = sub(end.neck, end.pelvis);
+    const thigh = sub(end.nearHip, end.nearKnee);
+    const cos = trunk.reduce((s, v, i) => s + v * thigh[i], 0) / (Math.hypot(...trunk) * Math.hypot(...thigh));
+    expect((Math.acos(Math.min(1, cos)) * 180) / Math.PI, "degrees between trunk and thigh").toBeLessThan(6);
+  });
+
+  it("bends the knees rather than balancing on straight legs", () => {
+    for (const pose of [spec.start, spec.end!]) expect(pose.near.knee).toBeGreaterThan(60);
+  });
+});
+
 describe("the renderer", () => {
   const text = (spec: FigureSpec, which?: "start" | "end" | "both") =>
     renderFigure(spec, { which })
@@ -203,7 +232,7 @@ describe("the renderer", () => {
   it("labels the two panels and marks holds", () => {
     expect(text(getFigure("sit-to-stand")!)).toEqual(["Start", "End"]);
     expect(text(getFigure("glute-bridge")!)).toEqual(["Start", "End", "Hold"]);
-    expect(text(getFigure("front-plank")!)).toEqual(["Hold"]);
+    expect(text(getFigure("prone-lying")!)).toEqual(["Hold"]);
     expect(text(getFigure("sit-to-stand")!, "start")).toEqual([]);
   });
 

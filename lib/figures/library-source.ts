@@ -477,41 +477,81 @@ function bridge(s: Scene, start: Pose, lift: number, support: ("near" | "far")[]
 }
 
 {
-  // seen a little from the head end, so the forearm (pointing forward and toward the head) lies along the mat
-  const s = side([mat(-0.62, 0.75)], 20);
-  const sidePlank = (hipsUp: boolean) => {
+  // on the forearm and the knees, knees bent so the feet are behind: lying propped on the forearm, then
+  // the hips lift, pivoting on the knee, until shoulder, hip and knee are in one line. Seen a little from
+  // the feet end, so the forearm (pointing forward and toward the head) and the lower legs (back and toward
+  // the feet) both show along the mat. Turned further, the renderer would grey the supporting arm of the propped start
+  // as the far one.
+  const s = side([mat(-0.62, 0.55)], 18);
+  const sidePlank = (hipsUp: boolean, elbowX?: number) => {
+    const hipDown: JointName[] = hipsUp ? [] : ["nearHip"];
     const p = steps(
       s,
       sideLying(s, {
-        root: { pitch: hipsUp ? -76 : -70 },
+        root: { pitch: hipsUp ? -72 : -70 },
+        // propped up, the waist bends toward the mat as well as the hip, so the pelvis is not tipped as far as the chest
+        spine: { bend: hipsUp ? 0 : -15 },
         neck: { flex: 0 },
+        both: { knee: 70, ankle: -40 },
         near: { shoulder: { abd: 90, rot: 45 }, elbow: 90 },
         far: { shoulder: { abd: 4 }, elbow: 10 },
       }),
       [
-        ["root.y", "root.pitch", "near.shoulder.abd", "near.elbow", ...(hipsUp ? [] : ["near.hip.abd"])],
-        [...resting("mat", "nearElbow", "nearWrist", "nearAnkle", ...(hipsUp ? [] : (["nearHip"] as JointName[]))), { site: "nearElbow", alignX: "nearShoulder" }],
+        // lying, the hip rests on the mat and the thigh lies along it; lifted, the hip stays straight and turns
+        // a little so the lower leg still lies on the mat
+        ["root.y", "root.pitch", "near.shoulder.abd", "near.elbow", "near.hip.rot", ...(hipsUp ? ["root.x"] : ["near.hip.abd"])],
+        [
+          ...resting("mat", "nearElbow", "nearWrist", "nearKnee", "nearAnkle", ...hipDown),
+          { site: "nearElbow", alignX: "nearShoulder" },
+          ...(elbowX === undefined ? [] : [{ site: "nearElbow" as JointName, x: elbowX }]),
+        ],
       ],
-      [["far.hip.abd"], [{ site: "farAnkle", alignY: "nearAnkle", dy: 0.07 }]],
+      // the top leg lies on the bottom one: knee against knee, ankle straight above ankle
+      [["far.hip.flex", "far.hip.abd", "far.hip.rot", "far.knee"], [
+        { site: "farKnee", touch: "nearKnee", d: body.width.thigh },
+        { site: "farAnkle", touch: "nearAnkle", d: body.width.shank },
+        { site: "farAnkle", alignY: "nearAnkle", dy: body.width.shank },
+      ]],
     );
-    return withContacts(p, on("mat", "nearElbow", "nearWrist", "nearAnkle", ...(hipsUp ? [] : (["nearHip"] as JointName[]))));
+    return withContacts(p, on("mat", "nearElbow", "nearWrist", "nearKnee", "nearAnkle", ...hipDown));
   };
-  figure("side-plank", "Side plank", s, sidePlank(false), sidePlank(true), { hold: true, arrow: { joint: "pelvis" } });
+  const start = sidePlank(false);
+  figure("side-plank", "Side plank", s, start, sidePlank(true, pointOf(s, start, "nearElbow").x), { hold: true, arrow: { joint: "pelvis" } });
 }
 
 {
-  const s = side([mat(-0.62, 0.95)]);
-  const plank = steps(
+  // on the forearms and the knees, lower legs raised: lying propped on the forearms, then the hips lift
+  // until head, hips and knees are in one line, the forearms staying where they were
+  const s = side([mat(-0.62, 0.62)]);
+  const elbowsUnderShoulders: Goal[] = [
+    { site: "nearElbow", alignX: "nearShoulder" },
+    { site: "farElbow", alignX: "farShoulder" },
+  ];
+  const limbs = { knee: 90, ankle: -30, shoulder: { flex: 90 }, elbow: 90 };
+  const lying = steps(
     s,
-    makePose({ root: { x: 0, y: 0.25, pitch: 78 }, neck: { flex: 5 }, both: { ankle: 10, shoulder: { flex: 90 }, elbow: 90 } }),
-    [["root.y", "root.pitch", "near.shoulder.flex", "far.shoulder.flex", "near.ankle", "far.ankle"], [
-      ...resting("mat", "nearElbow", "farElbow", "nearToe", "farToe"),
-      { site: "nearElbow", alignX: "nearShoulder" },
-      { site: "farElbow", alignX: "farShoulder" },
+    makePose({ root: { x: 0, y: MAT + TR, pitch: 80 }, spine: { flex: -20 }, both: { ...limbs, hip: { flex: -5 } } }),
+    [["root.y", "root.pitch", "spine.flex", "near.shoulder.flex", "far.shoulder.flex", "near.hip.flex", "far.hip.flex"], [
+      ...resting("mat", "pelvis", "nearElbow", "farElbow", "nearKnee", "farKnee"),
+      ...elbowsUnderShoulders,
     ]],
     [["near.elbow", "far.elbow"], resting("mat", "nearWrist", "farWrist")],
   );
-  figure("front-plank", "Front plank", s, withContacts(plank, on("mat", "nearElbow", "farElbow", "nearWrist", "farWrist", "nearToe", "farToe")), null, { hold: true });
+  const lifted = steps(
+    s,
+    makePose({ root: { x: 0, y: 0.2, pitch: 72 }, neck: { flex: 5 }, both: limbs }),
+    [["root.x", "root.y", "root.pitch", "near.shoulder.flex", "far.shoulder.flex"], [
+      ...resting("mat", "nearElbow", "farElbow", "nearKnee", "farKnee"),
+      ...elbowsUnderShoulders,
+      { site: "nearElbow", x: pointOf(s, lying, "nearElbow").x },
+    ]],
+    [["near.elbow", "far.elbow"], resting("mat", "nearWrist", "farWrist")],
+  );
+  const forearmsAndKnees = on("mat", "nearElbow", "farElbow", "nearWrist", "farWrist", "nearKnee", "farKnee");
+  figure("front-plank", "Front plank", s, withContacts(lying, on("mat", "pelvis"), forearmsAndKnees), withContacts(lifted, forearmsAndKnees), {
+    hold: true,
+    arrow: { joint: "pelvis" },
+  });
 }
 
 {
