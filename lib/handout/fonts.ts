@@ -43,12 +43,14 @@ let registered = false;
 export function registerHandoutFonts(): void {
   if (registered) return;
   const dir = fontDirectory();
+  // The files are found at run time in node_modules (not bundled): the comments keep Turbopack's
+  // file tracer from guessing at these paths and tracing the whole project.
   Font.register({
     family: handoutFontFamily,
     fonts: [
-      { src: path.join(dir, fontFiles.regular), fontWeight: 400 },
-      { src: path.join(dir, fontFiles.bold), fontWeight: 700 },
-      { src: path.join(dir, fontFiles.italic), fontWeight: 400, fontStyle: "italic" },
+      { src: path.join(/* turbopackIgnore: true */ dir, fontFiles.regular), fontWeight: 400 },
+      { src: path.join(/* turbopackIgnore: true */ dir, fontFiles.bold), fontWeight: 700 },
+      { src: path.join(/* turbopackIgnore: true */ dir, fontFiles.italic), fontWeight: 400, fontStyle: "italic" },
     ],
   });
   // Words are never split: a patient reading "hamstring" should not meet "ham-string".
