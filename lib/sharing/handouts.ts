@@ -6,19 +6,8 @@ import { z } from "zod";
 import { db as defaultDb, type Executor } from "@/db/client";
 import { handoutFiles } from "@/db/schema";
 import { handoutFileName } from "@/lib/handout/file-name";
-import { renderHandoutPooled, warmHandoutPool } from "@/lib/handout/pool";
+import { renderHandoutPooled } from "@/lib/handout/pool";
 import type { PlanSnapshot } from "@/lib/plans/snapshot";
-
-// `next start` loads every route's code as the server starts; starting the render workers then,
-// warmed up, means the first handout anyone downloads does not wait for a cold worker. Not while
-// `next build` loads the routes to collect their settings.
-if (
-  process.env.NEXT_RUNTIME === "nodejs" &&
-  process.env.NODE_ENV === "production" &&
-  process.env.NEXT_PHASE !== "phase-production-build"
-) {
-  void warmHandoutPool();
-}
 
 export const handoutVariants = {
   a4: { paper: "A4", largePrint: false },
@@ -42,6 +31,16 @@ export function variantOf(query: z.infer<typeof handoutQuerySchema>): HandoutVar
 }
 
 export type HandoutFile = { pdf: Buffer; fileName: string };
+
+type HandoutInput = {
+  versionId: string;
+  clinicId: string;
+  linkId: string;
+  snapshot: PlanSnapshot;
+  variant: HandoutVariant;
+  /** The patient link the QR code opens, or a function making it: only a render needs it. */
+  link: string | (() => string);
+};
 
 /** Renders under way in this process: concurrent first requests for one variant wait for one render. */
 const inFlight = new Map<string, Promise<Buffer>>();
@@ -77,7 +76,7 @@ function remember(key: string, pdf: Buffer): void {
  * racing a "replace link" cannot leave the old QR code in the cache.
  */
 export async function handoutPdf(
-  input: { versionId: string; clinicId: string; linkId: string; snapshot: PlanSnapshot; variant: HandoutVariant; link: string },
+  input: HandoutInput,
   executor: Executor = defaultDb,
 ): Promise<HandoutFile> {
   const { versionId, variant, snapshot } = input;
@@ -105,12 +104,10 @@ export async function handoutPdf(
   return { pdf, fileName };
 }
 
-async function renderAndStore(
-  input: { versionId: string; clinicId: string; linkId: string; snapshot: PlanSnapshot; variant: HandoutVariant; link: string },
-  executor: Executor,
-): Promise<Buffer> {
+async function renderAndStore(input: HandoutInput, executor: Executor): Promise<Buffer> {
   const { paper, largePrint } = handoutVariants[input.variant];
-  const pdf = await renderHandoutPooled(input.snapshot, { link: input.link, paper, largePrint });
+  const link = typeof input.link === "function" ? input.link() : input.link;
+  const pdf = await renderHandoutPooled(input.snapshot, { link, paper, largePrint });
   // Two instances rendering the same variant at once both store; the second insert does nothing.
   await executor.execute(sql`
     insert into handout_files (plan_version_id, variant, clinic_id, pdf)

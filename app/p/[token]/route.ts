@@ -15,6 +15,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const link = await resolveShareToken(token);
   if (!link) return linkNotActiveResponse();
   // After a submit without JavaScript the log route redirects here with its outcome.
-  const outcome = request.nextUrl.searchParams.get("log");
+  const outcome = request.url.includes("?") ? request.nextUrl.searchParams.get("log") : null;
   return planPageResponse(link, token, { outcome: isLogOutcome(outcome) ? outcome : null });
 }

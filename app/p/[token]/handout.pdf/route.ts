@@ -7,9 +7,14 @@ import { pdfResponse, plainResponse } from "@/lib/sharing/responses";
 
 export const dynamic = "force-dynamic";
 
+/** The patient's link always serves the newest version: `?version=` is the clinician's. Built once: zod compiles a schema on its first parse. */
+const patientQuerySchema = handoutQuerySchema.omit({ version: true });
+const noOptions = patientQuerySchema.safeParse({});
+
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const query = handoutQuerySchema.omit({ version: true }).safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  // Most downloads carry no options: the plain A4 handout needs no parsing.
+  const query = request.url.includes("?") ? patientQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams)) : noOptions;
   if (!query.success) return plainResponse(400, "Unknown handout options. Use ?large=1 for large print and ?paper=letter for US Letter.");
   const link = await resolveShareToken(token);
   if (!link) return plainResponse(404, "This link is not active — please ask your clinic for a new one.");
@@ -19,7 +24,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     linkId: link.linkId,
     snapshot: link.snapshot,
     variant: variantOf(query.data),
-    link: patientLinkUrl(publicOrigin(request.headers), token),
+    link: () => patientLinkUrl(publicOrigin(request.headers), token),
   });
   return pdfResponse(file);
 }
