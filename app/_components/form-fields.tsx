@@ -17,18 +17,24 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-type FieldProps = {
-  name: string;
-  /** Defaults to `name`; set it when the name has dots (`defaultDose.sets`). */
-  id?: string;
-  label: string;
-  defaultValue: string;
-  errors?: string[];
-  hint?: string;
-  required?: boolean;
-};
+/** What a field gives its control: the id its label points at, and its invalid and described-by state. */
+export type ControlProps = { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
 
-function Labelled({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: React.ReactNode }) {
+/** A label, an optional hint and the field's errors around any control. */
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (control: ControlProps) => React.ReactNode;
+}) {
+  const invalid = Boolean(errors?.length);
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
@@ -39,11 +45,22 @@ function Labelled({ id, label, hint, errors, children }: { id: string; label: st
           {hint}
         </p>
       ) : null}
-      {children}
+      {children({ id, "aria-invalid": invalid || undefined, "aria-describedby": describedBy(id, Boolean(hint), invalid) })}
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
 }
+
+type FieldProps = {
+  name: string;
+  /** Defaults to `name`; set it when the name has dots (`defaultDose.sets`). */
+  id?: string;
+  label: string;
+  defaultValue: string;
+  errors?: string[];
+  hint?: string;
+  required?: boolean;
+};
 
 export function TextField({
   name,
@@ -58,36 +75,27 @@ export function TextField({
   autoComplete = "off",
 }: FieldProps & { type?: "text" | "email" | "tel"; inputMode?: "numeric"; autoComplete?: string }) {
   return (
-    <Labelled id={id} label={label} hint={hint} errors={errors}>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        aria-required={required || undefined}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}
-        className={inputClass}
-      />
-    </Labelled>
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type={type}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          defaultValue={defaultValue}
+          aria-required={required || undefined}
+          className={inputClass}
+        />
+      )}
+    </Field>
   );
 }
 
 export function TextArea({ name, id = name, label, defaultValue, errors, hint, required, rows }: FieldProps & { rows: number }) {
   return (
-    <Labelled id={id} label={label} hint={hint} errors={errors}>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        aria-required={required || undefined}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}
-        className={inputClass}
-      />
-    </Labelled>
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(control) => <textarea {...control} name={name} rows={rows} defaultValue={defaultValue} aria-required={required || undefined} className={inputClass} />}
+    </Field>
   );
 }

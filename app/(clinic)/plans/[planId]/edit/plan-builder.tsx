@@ -10,7 +10,7 @@ import { cautionsOf, draftInputOf, newKey, type DraftState, type FieldErrors, ty
 import { ExerciseSearch, type FilterOptions } from "./exercise-search";
 import { PlanItemCard } from "./plan-item-card";
 import { SaveAsTemplate } from "./save-as-template";
-import { inputClass } from "@/app/_components/form-fields";
+import { Field, inputClass } from "@/app/_components/form-fields";
 
 type Notice = { text: string; tone: "info" | "caution"; n: number };
 type SaveState =
@@ -367,36 +367,3 @@ export function PlanBuilder({
   );
 }
 
-function Field({
-  id,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  children: (props: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => React.ReactNode;
-}) {
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy })}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
