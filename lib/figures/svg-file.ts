@@ -2,13 +2,10 @@
 // as text, for the patient page's <img> figures (lib/figures/images.ts). A file has no title: the
 // page's <img alt> names it.
 import crypto from "node:crypto";
+import { escapeHtml as escape } from "@/lib/html/markup";
 import type { FigureSpec } from "./model";
 import { renderFigure, type Primitive } from "./render";
 
-const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]);
-}
 
 function attributes(p: Record<string, string | number | undefined>): string {
   return Object.entries(p)

@@ -6,7 +6,7 @@ import "server-only";
 import { formatDay } from "@/lib/adherence/dates";
 import { commentMaxLength, type PatientSession } from "@/lib/adherence/log-session";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
-import { html, type Markup } from "./markup";
+import { html, type Markup } from "@/lib/html/markup";
 import type { PlanBody } from "./plan-body";
 import { stylesheetHref } from "./stylesheet";
 

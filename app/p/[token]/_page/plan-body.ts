@@ -9,7 +9,7 @@ import type { FigureSpec } from "@/lib/figures/model";
 import { figureImagePath, storeFigureImages } from "@/lib/figures/images";
 import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
-import { html, type Markup } from "./markup";
+import { html, type Markup } from "@/lib/html/markup";
 
 // ---------------------------------------------------------------- figures
 

@@ -1,8 +1,7 @@
-// HTML for the patient's pages, written as strings: the patient page is served by a route handler
-// rather than through React (see ../route.ts for why). The `html` template escapes every value it
-// interpolates unless that value is itself Markup made by the template, so text from a snapshot or
-// a form can never become markup. Attribute values must be quoted in the template.
-import "server-only";
+// HTML written as strings, for what is served outside React: the patient page (app/p/[token]) and
+// the figure files (lib/figures/svg-file.ts). The `html` template escapes every value it interpolates
+// unless that value is itself Markup made by the template, so text from a snapshot or a form can
+// never become markup. Attribute values must be quoted in the template.
 
 export class Markup {
   constructor(readonly value: string) {}
