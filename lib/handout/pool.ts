@@ -4,8 +4,8 @@
 //
 // A fresh worker renders several times slower than one that has rendered a dozen handouts (V8
 // compiles the hot code as it goes), so workers are kept for a long time and started ahead of
-// need where possible: `warmHandoutPool()` starts them warmed up (the server calls it when it
-// loads the handout routes), and a worker that reaches `rendersPerWorker` keeps serving while its
+// need where possible: `warmHandoutPool()` starts them warmed up (the server calls it as it
+// starts: instrumentation-node.ts), and a worker that reaches `rendersPerWorker` keeps serving while its
 // successor warms up, then hands over. Only a request that finds no worker at all waits for a
 // cold one, which then starts without the warm-up.
 import fs from "node:fs";
