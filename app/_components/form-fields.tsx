@@ -8,6 +8,19 @@ export function describedBy(id: string, hint: boolean, errors: boolean): string 
   return [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** A refused save's message for the whole form, announced when it appears. */
+export function FormError({ message }: { message?: string | null }) {
+  return (
+    <div aria-live="polite">
+      {message ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { FormState } from "@/lib/auth/action";
-import { FieldError, inputClass, TextArea, TextField } from "./form-fields";
+import { FieldError, FormError, inputClass, TextArea, TextField } from "./form-fields";
 
 type Values = Record<string, string | string[]>;
 
@@ -36,13 +36,7 @@ export function PatientForm({ action, initialValues, clinicians, conditionOption
   return (
     <form action={formAction} key={formKey} className="max-w-3xl space-y-6" noValidate>
       {patientId ? <input type="hidden" name="patientId" value={patientId} /> : null}
-      <div aria-live="polite">
-        {state.message && !state.ok ? (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      <FormError message={state.ok ? null : state.message} />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="firstName" label="First name" required autoComplete="off" defaultValue={text("firstName")} errors={errors.firstName} />

@@ -4,7 +4,7 @@
 // typed, and each problem shows at its field.
 import Link from "next/link";
 import { useActionState } from "react";
-import { describedBy, FieldError, inputClass, TextArea as TextAreaField, TextField as TextInputField } from "@/app/_components/form-fields";
+import { describedBy, FieldError, FormError, inputClass, TextArea as TextAreaField, TextField as TextInputField } from "@/app/_components/form-fields";
 import type { FormState } from "@/lib/auth/action";
 import type { ExerciseFormValues } from "./form-values";
 
@@ -55,13 +55,7 @@ export function ExerciseForm({ action, initialValues, options, canKeepFigure, su
 
   return (
     <form action={formAction} key={formKey} className="max-w-4xl space-y-8" noValidate>
-      <div aria-live="polite">
-        {state.message && !state.ok ? (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      <FormError message={state.ok ? null : state.message} />
 
       <Section title="About the exercise">
         <TextField f={field} name="name" label="Name" required />
