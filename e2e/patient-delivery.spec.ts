@@ -223,17 +223,21 @@ test.describe("the patient's link", () => {
     const rows = await database()`select pain from session_logs where plan_id = ${plan.planId}`;
     expect(rows.map((r) => r.pain)).toEqual([3]);
 
-    // Bad input and the hourly limit answer with a status.
-    const bad = await page.request.post(`/p/${plan.token}/log`, { form: { clientKey: crypto.randomUUID(), pain: "11" }, headers: { Accept: "application/json" } });
+    // Bad input and the hourly limit answer with a status and the page saying what went wrong.
+    const bad = await page.request.post(`/p/${plan.token}/log`, { form: { clientKey: crypto.randomUUID(), pain: "11", comment: "Sore today" }, maxRedirects: 0 });
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).fieldErrors.pain).toEqual(["Choose how much pain you had, from 0 to 10"]);
+    const badPage = await bad.text();
+    expect(badPage).toContain("Choose how much pain you had, from 0 to 10");
+    expect(badPage).toContain(">Sore today</textarea>");
     for (let i = 0; i < 19; i++) {
-      const ok = await page.request.post(`/p/${plan.token}/log`, { form: { clientKey: crypto.randomUUID(), pain: "2" }, headers: { Accept: "application/json" } });
-      expect(ok.status()).toBe(200);
+      const ok = await page.request.post(`/p/${plan.token}/log`, { form: { clientKey: crypto.randomUUID(), pain: "2" }, maxRedirects: 0 });
+      expect(ok.status()).toBe(303);
     }
-    const limited = await page.request.post(`/p/${plan.token}/log`, { form: { clientKey: crypto.randomUUID(), pain: "2" }, headers: { Accept: "application/json" } });
+    const limited = await page.request.post(`/p/${plan.token}/log`, { form: { clientKey: crypto.randomUUID(), pain: "2", comment: "Twenty-first" }, maxRedirects: 0 });
     expect(limited.status()).toBe(429);
-    expect((await limited.json()).message).toContain("Please try again later");
+    const limitedPage = await limited.text();
+    expect(limitedPage).toContain("Please try again later");
+    expect(limitedPage).toContain(">Twenty-first</textarea>");
     expect(await database()`select id from session_logs where plan_id = ${plan.planId}`).toHaveLength(20);
     await context.close();
   });

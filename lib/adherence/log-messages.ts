@@ -1,5 +1,5 @@
-// What the patient is told after logging a session: on the page (after a save, the route redirects to
-// `?log=<outcome>`; a refused submit gets the page back with the message) or as the route's JSON answer.
+// What the patient is told after logging a session, on the page: after a save the route redirects to
+// `?log=<outcome>`; a refused submit gets the page back with the message.
 export const logOutcomes = {
   saved: { ok: true, message: "Thank you — today's session is saved." },
   duplicate: { ok: true, message: "This session was already saved — thank you." },
