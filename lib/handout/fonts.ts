@@ -1,10 +1,12 @@
 // Registers the handout font once per process (or worker): DejaVu Sans from npm, because
 // the built-in Helvetica drops characters outside Latin-1 (Ł, ő, ≤ ...). Loading it here also
 // keeps the text react-pdf shapes, so a string shaped once is not shaped again (see below).
+// The fonts are handed over without their hinting (see unhinted-font.ts): a smaller download.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Font } from "@react-pdf/renderer";
+import { unhintedFont } from "./unhinted-font";
 
 export const handoutFontFamily = "DejaVu Sans";
 
@@ -40,17 +42,23 @@ function fontDirectory(): string {
 
 let registered = false;
 
+/** A font file as react-pdf takes one from memory: a base64 data URL. */
+function unhintedSource(dir: string, file: string): string {
+  // The files are found at run time in node_modules (not bundled): the comment keeps Turbopack's
+  // file tracer from guessing at this path and tracing the whole project.
+  const font = unhintedFont(fs.readFileSync(path.join(/* turbopackIgnore: true */ dir, file)));
+  return `data:font/ttf;base64,${font.toString("base64")}`;
+}
+
 export function registerHandoutFonts(): void {
   if (registered) return;
   const dir = fontDirectory();
-  // The files are found at run time in node_modules (not bundled): the comments keep Turbopack's
-  // file tracer from guessing at these paths and tracing the whole project.
   Font.register({
     family: handoutFontFamily,
     fonts: [
-      { src: path.join(/* turbopackIgnore: true */ dir, fontFiles.regular), fontWeight: 400 },
-      { src: path.join(/* turbopackIgnore: true */ dir, fontFiles.bold), fontWeight: 700 },
-      { src: path.join(/* turbopackIgnore: true */ dir, fontFiles.italic), fontWeight: 400, fontStyle: "italic" },
+      { src: unhintedSource(dir, fontFiles.regular), fontWeight: 400 },
+      { src: unhintedSource(dir, fontFiles.bold), fontWeight: 700 },
+      { src: unhintedSource(dir, fontFiles.italic), fontWeight: 400, fontStyle: "italic" },
     ],
   });
   // Words are never split: a patient reading "hamstring" should not meet "ham-string".

@@ -1,5 +1,6 @@
 import v8 from "node:v8";
 import vm from "node:vm";
+import zlib from "node:zlib";
 import QRCode from "qrcode";
 import { beforeAll, describe, expect, test } from "vitest";
 import { safetyContent } from "@/lib/catalogue/safety";
@@ -75,6 +76,24 @@ describe("renderHandout", () => {
 
   test("the QR code on the first page opens exactly the plan link", () => {
     expect(decodeQr(normal, 1)).toBe(fixtureLink);
+  });
+
+  test("embeds its fonts without hinting, which keeps the download small", () => {
+    // Every download of a cached handout moves these bytes: the 12-exercise fixture was 78 KB
+    // with the fonts' hinting programs embedded and is about 64 KB without.
+    const pdf = normal.toString("latin1");
+    const fontFiles = [...pdf.matchAll(/\/FontFile2 (\d+) 0 R/g)].map(([, id]) => {
+      const object = pdf.indexOf(`\n${id} 0 obj`);
+      const start = pdf.indexOf("stream\n", object) + "stream\n".length;
+      const font = zlib.inflateSync(normal.subarray(start, pdf.indexOf("endstream", start)));
+      return Array.from({ length: font.readUInt16BE(4) }, (_, i) => font.toString("latin1", 12 + i * 16, 16 + i * 16));
+    });
+    expect(fontFiles).toHaveLength(2);
+    for (const tables of fontFiles) {
+      expect(tables).toEqual(expect.arrayContaining(["glyf", "loca", "head", "hmtx"]));
+      for (const hinting of ["fpgm", "prep", "cvt "]) expect(tables).not.toContain(hinting);
+    }
+    expect(normal.length).toBeLessThan(70_000);
   });
 
   test("is A4 by default and US Letter on request, every page", async () => {

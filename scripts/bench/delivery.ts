@@ -284,11 +284,13 @@ async function untilIdle(pid: number): Promise<void> {
   }
 }
 
+type Measured = Load & { rounds: Load[] };
+
 /**
  * Every URL warmed up, then measured in `rounds` interleaved rounds; each URL's figures are the
- * median round's (by requests/s), and the spread of the rounds is kept for the report.
+ * median round's (by requests/s), and every round is kept for the report and for `paired`.
  */
-async function measureAll(urls: { url: string; expected?: number }[]): Promise<(Load & { rounds: number[] })[]> {
+async function measureAll(urls: { url: string; expected?: number }[]): Promise<Measured[]> {
   for (const { url, expected } of urls) await load(url, warmUpSeconds, expected);
   const results: Load[][] = urls.map(() => []);
   for (let round = 0; round < rounds; round++) {
@@ -297,8 +299,18 @@ async function measureAll(urls: { url: string; expected?: number }[]): Promise<(
   return results.map((runs) => {
     const sorted = [...runs].sort((a, b) => a.perSecond - b.perSecond);
     const median = sorted[Math.floor(sorted.length / 2)];
-    return { ...median, errors: runs.reduce((sum, run) => sum + run.errors, 0), rounds: runs.map((run) => run.perSecond) };
+    return { ...median, errors: runs.reduce((sum, run) => sum + run.errors, 0), rounds: runs };
   });
+}
+
+/**
+ * A URL against /api/health, round by round: each round measured the two within seconds of each
+ * other, so a slow spell of the machine (other services share it) lands on both. The budget is
+ * judged on the median round's ratio.
+ */
+function paired(url: Measured, health: Measured, figure: (load: Load) => number): { median: number; rounds: number[] } {
+  const ratios = url.rounds.map((run, round) => figure(run) / figure(health.rounds[round]));
+  return { median: percentile([...ratios].sort((a, b) => a - b), 50), rounds: ratios };
 }
 
 // ---------------------------------------------------------------- the run
@@ -380,8 +392,10 @@ async function run(): Promise<number> {
   const rssAfter = rssMb(pid);
   const growth = rssAfter - rssBefore;
 
-  const pageShare = patientPage.perSecond / health.perSecond;
-  const pdfShare = cachedPdf.perSecond / health.perSecond;
+  const pageShare = paired(patientPage, health, (run) => run.perSecond);
+  const pageP99 = paired(patientPage, health, (run) => run.p99);
+  const pdfShare = paired(cachedPdf, health, (run) => run.perSecond);
+  const percentages = (ratios: number[]) => ratios.map((ratio) => `${(ratio * 100).toFixed(0)}%`).join(" / ");
   const checks = [
     {
       what: "patient page JavaScript, gzip, first load",
@@ -389,14 +403,24 @@ async function run(): Promise<number> {
       budget: `≤ ${budgets.pageScriptKb} KB`,
       ok: pageWeight.scriptBytes <= budgets.pageScriptKb * 1024,
     },
-    { what: "patient page throughput vs /api/health", value: `${(pageShare * 100).toFixed(0)}%`, budget: `≥ ${budgets.pageShare * 100}%`, ok: pageShare >= budgets.pageShare },
     {
-      what: "patient page p99 vs /api/health p99",
-      value: `${patientPage.p99.toFixed(1)} ms vs ${health.p99.toFixed(1)} ms (${(patientPage.p99 / health.p99).toFixed(2)}×)`,
-      budget: `≤ ${budgets.pageP99Factor}×`,
-      ok: patientPage.p99 <= budgets.pageP99Factor * health.p99,
+      what: "patient page throughput vs /api/health, median round",
+      value: `${(pageShare.median * 100).toFixed(0)}% (rounds ${percentages(pageShare.rounds)})`,
+      budget: `≥ ${budgets.pageShare * 100}%`,
+      ok: pageShare.median >= budgets.pageShare,
     },
-    { what: "cached handout throughput vs /api/health", value: `${(pdfShare * 100).toFixed(0)}%`, budget: `≥ ${budgets.pdfShare * 100}%`, ok: pdfShare >= budgets.pdfShare },
+    {
+      what: "patient page p99 vs /api/health p99, median round",
+      value: `${pageP99.median.toFixed(2)}× (rounds ${pageP99.rounds.map((ratio) => `${ratio.toFixed(2)}×`).join(" / ")})`,
+      budget: `≤ ${budgets.pageP99Factor}×`,
+      ok: pageP99.median <= budgets.pageP99Factor,
+    },
+    {
+      what: "cached handout throughput vs /api/health, median round",
+      value: `${(pdfShare.median * 100).toFixed(0)}% (rounds ${percentages(pdfShare.rounds)})`,
+      budget: `≥ ${budgets.pdfShare * 100}%`,
+      ok: pdfShare.median >= budgets.pdfShare,
+    },
     {
       what: `first render, ${exerciseCount}-exercise handout (median of ${firstRenders})`,
       value: `${renderMedian.toFixed(0)} ms (min ${renderTimes[0].toFixed(0)}, max ${renderTimes.at(-1)!.toFixed(0)})`,
@@ -417,10 +441,10 @@ async function run(): Promise<number> {
     },
   ];
 
-  const row = (name: string, l: Load & { rounds: number[] }) =>
-    `| ${name} | ${l.perSecond.toFixed(0)} | ${l.rounds.map((perSecond) => perSecond.toFixed(0)).join(" / ")} | ${l.p50.toFixed(1)} | ${l.p99.toFixed(1)} | ${l.requests} | ${l.errors} |`;
+  const row = (name: string, l: Measured) =>
+    `| ${name} | ${l.perSecond.toFixed(0)} | ${l.rounds.map((run) => run.perSecond.toFixed(0)).join(" / ")} | ${l.p50.toFixed(1)} | ${l.p99.toFixed(1)} | ${l.requests} | ${l.errors} |`;
   console.log(
-    `Node ${process.version}, ${connections} keep-alive connections, load generator on the same 2-core machine. Each URL warmed up for ${warmUpSeconds} s, then measured for ${measureSeconds} s in each of ${rounds} interleaved rounds; the figures are each URL's median round.\n`,
+    `Node ${process.version}, ${connections} keep-alive connections, load generator on the same 2-core machine. Each URL warmed up for ${warmUpSeconds} s, then measured for ${measureSeconds} s in each of ${rounds} interleaved rounds; the table shows each URL's median round, the budgets are judged on the median of the rounds' ratios to /api/health.\n`,
   );
   console.log("| URL | requests/s | rounds | p50 ms | p99 ms | requests | errors |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
