@@ -1,16 +1,17 @@
 // A patient logging today's session from their link, and reading back their last two weeks.
 // Both take a link already resolved from its token: the token is the patient's only credential.
 import "server-only";
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db as defaultDb, preparedQuery, type Executor } from "@/db/client";
-import { sessionLogs } from "@/db/schema";
+import { plans, sessionLogs } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { listField } from "@/lib/auth/action";
 import { UserError } from "@/lib/errors";
 import { isLimited, recordEvent, sessionLogLimit } from "@/lib/rate-limit";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
-import { addDays, clinicDate } from "./dates";
+import { clinicDate } from "./dates";
+import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "./recent-sessions";
 
 export const commentMaxLength = 500;
 
@@ -85,33 +86,22 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
   });
 }
 
-export type PatientSession = { id: string; loggedOn: string; exercisesDone: number; pain: number; comment: string | null };
+export type { PatientSession } from "./recent-sessions";
 
 const recentSessions = () =>
   preparedQuery("recent_sessions_for_link", (db) =>
     db
-      .select({ id: sessionLogs.id, loggedOn: sessionLogs.loggedOn, itemsDone: sessionLogs.itemsDone, pain: sessionLogs.pain, comment: sessionLogs.comment })
-      .from(sessionLogs)
-      .where(
-        and(
-          eq(sessionLogs.planId, sql.placeholder("planId")),
-          eq(sessionLogs.clinicId, sql.placeholder("clinicId")),
-          gte(sessionLogs.loggedOn, sql.placeholder("since")),
-        ),
-      )
-      .orderBy(desc(sessionLogs.loggedOn), desc(sessionLogs.createdAt))
-      .limit(100)
+      .select({ sessions: recentSessionsColumn(outerColumn("plans", "id"), outerColumn("plans", "clinic_id"), sql.placeholder("since")) })
+      .from(plans)
+      .where(and(eq(plans.id, sql.placeholder("planId")), eq(plans.clinicId, sql.placeholder("clinicId"))))
       .prepare("recent_sessions_for_link"),
   );
 
-/** The link's sessions of the last 14 days (today included), newest first. Read on every visit of the patient page. */
+/**
+ * The link's sessions of the last 14 days (today included), newest first. The patient page reads
+ * them with the link itself (`resolveShareTokenForPage`); this is for the page shown again after a refused submit.
+ */
 export async function recentSessionsForLink(link: ResolvedShareLink): Promise<PatientSession[]> {
-  const rows = await recentSessions().execute({ planId: link.planId, clinicId: link.clinicId, since: addDays(clinicDate(), -13) });
-  return rows.map((row) => ({
-    id: row.id,
-    loggedOn: row.loggedOn,
-    exercisesDone: Array.isArray(row.itemsDone) ? row.itemsDone.length : 0,
-    pain: row.pain,
-    comment: row.comment,
-  }));
+  const [row] = await recentSessions().execute({ planId: link.planId, clinicId: link.clinicId, since: recentSince() });
+  return row?.sessions ?? [];
 }

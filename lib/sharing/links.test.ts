@@ -1,13 +1,16 @@
+import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { handoutFiles, plans, shareLinks } from "@/db/schema";
+import { handoutFiles, plans, sessionLogs, shareLinks } from "@/db/schema";
+import { addDays, clinicDate } from "@/lib/adherence/dates";
+import { recentSessionsForLink } from "@/lib/adherence/log-session";
 import { UserError } from "@/lib/errors";
 import { closeHandoutPool } from "@/lib/handout/pool";
 import { createTestClinic } from "@/lib/testing/fixtures";
 import { handoutPdf, variantOf } from "./handouts";
 import { getIssuedVersion } from "./versions";
-import { ensureShareLink, getShareLink, replaceShareLink, resolveShareToken, revokeShareLink, setShareLinkExpiry } from "./links";
+import { ensureShareLink, getShareLink, replaceShareLink, resolveShareToken, resolveShareTokenForPage, revokeShareLink, setShareLinkExpiry } from "./links";
 import { addVersion, createIssuedPlan } from "./testing";
 import { generateToken, hashToken, isWellFormedToken, openToken, sealToken } from "./token";
 
@@ -92,6 +95,46 @@ describe("share links", () => {
     expect(await resolveShareToken(link!.token!.toLowerCase())).toBeNull();
     await db.update(plans).set({ status: "archived" }).where(eq(plans.id, plan.id));
     expect(await resolveShareToken(link!.token!)).toBeNull();
+  });
+
+  it("reads the page's link and the plan's last 14 days in one go, and nothing for a dead link", async () => {
+    const { actor } = await createTestClinic();
+    const { plan } = await createIssuedPlan(actor, { versions: 2 });
+    const other = await createIssuedPlan(actor);
+    const link = await ensureShareLink(actor, { planId: plan.id });
+    const today = clinicDate();
+    const logged = (planId: string, daysAgo: number, pain: number, itemsDone: unknown) => ({
+      clinicId: actor.clinicId,
+      planId,
+      version: 1,
+      loggedOn: addDays(today, -daysAgo),
+      itemsDone,
+      pain,
+      comment: daysAgo === 0 ? "Knee <b>felt</b> fine" : null,
+      clientKey: crypto.randomUUID(),
+      createdAt: new Date(Date.now() - daysAgo * 86_400_000),
+    });
+    await db.insert(sessionLogs).values([
+      logged(plan.id, 13, 4, [1]),
+      logged(plan.id, 0, 2, [0, 1, 2]),
+      logged(plan.id, 14, 6, [0]), // a day too old
+      logged(other.plan.id, 0, 9, [0]), // another plan of the same clinic
+    ]);
+
+    const visit = await resolveShareTokenForPage(link!.token!);
+    expect(visit?.link).toEqual(await resolveShareToken(link!.token!));
+    expect(visit?.recentSessions.map(({ loggedOn, exercisesDone, pain, comment }) => ({ loggedOn, exercisesDone, pain, comment }))).toEqual([
+      { loggedOn: today, exercisesDone: 3, pain: 2, comment: "Knee <b>felt</b> fine" },
+      { loggedOn: addDays(today, -13), exercisesDone: 1, pain: 4, comment: null },
+    ]);
+    expect(await recentSessionsForLink(visit!.link)).toEqual(visit!.recentSessions);
+
+    const fresh = await ensureShareLink(actor, { planId: other.plan.id });
+    expect((await resolveShareTokenForPage(fresh!.token!))?.recentSessions.map((session) => session.pain)).toEqual([9]);
+    expect(await resolveShareTokenForPage(generateToken())).toBeNull();
+    expect(await resolveShareTokenForPage("not-a-token")).toBeNull();
+    await revokeShareLink(actor, { planId: plan.id });
+    expect(await resolveShareTokenForPage(link!.token!)).toBeNull();
   });
 
   it("records when the link was last opened", async () => {

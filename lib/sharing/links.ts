@@ -2,9 +2,10 @@
 // (copy, revoke, replace, expiry), and resolved for the patient by the token's hash alone.
 import "server-only";
 import crypto from "node:crypto";
-import { and, eq, inArray, isNull, or, lt, sql } from "drizzle-orm";
-import { db as defaultDb, preparedQuery, type Executor } from "@/db/client";
+import { and, eq, inArray, isNull, or, lt, sql, type SQL } from "drizzle-orm";
+import { db as defaultDb, preparedQuery, type Database, type Executor } from "@/db/client";
 import { handoutFiles, planVersions, plans, shareLinks, type ShareLink } from "@/db/schema";
+import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "@/lib/adherence/recent-sessions";
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { UserError } from "@/lib/errors";
@@ -217,43 +218,51 @@ async function snapshotOf(executor: Executor, versionId: string): Promise<PlanSn
   return snapshot;
 }
 
-/** The live link a token's hash opens, with its plan's newest version: every patient request starts here. */
-const liveLinkByHash = () =>
-  preparedQuery("live_link_by_hash", (db) =>
-    db
-      .select({
-        linkId: shareLinks.id,
-        planId: shareLinks.planId,
-        clinicId: shareLinks.clinicId,
-        lastOpenedAt: shareLinks.lastOpenedAt,
-        versionId: planVersions.id,
-        version: planVersions.version,
-      })
-      .from(shareLinks)
-      .innerJoin(plans, and(eq(plans.id, shareLinks.planId), eq(plans.clinicId, shareLinks.clinicId)))
-      .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.latestVersion)))
-      .where(
-        and(
-          eq(shareLinks.tokenHash, sql.placeholder("tokenHash")),
-          isNull(shareLinks.revokedAt),
-          or(isNull(shareLinks.expiresAt), sql`${shareLinks.expiresAt} > now()`),
-          sql`${plans.status} <> 'archived'`,
-        ),
-      )
-      .prepare("live_link_by_hash"),
+const liveLinkColumns = {
+  linkId: shareLinks.id,
+  planId: shareLinks.planId,
+  clinicId: shareLinks.clinicId,
+  lastOpenedAt: shareLinks.lastOpenedAt,
+  versionId: planVersions.id,
+  version: planVersions.version,
+};
+
+/**
+ * The live link a token's hash opens, with its plan's newest version: every patient request starts
+ * here. `extra` adds columns read in the same round trip (the patient page's recent sessions).
+ */
+function liveLinkQuery<Extra extends Record<string, SQL>>(db: Database, extra: Extra) {
+  return db
+    .select({ ...liveLinkColumns, ...extra })
+    .from(shareLinks)
+    .innerJoin(plans, and(eq(plans.id, shareLinks.planId), eq(plans.clinicId, shareLinks.clinicId)))
+    .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.latestVersion)))
+    .where(
+      and(
+        eq(shareLinks.tokenHash, sql.placeholder("tokenHash")),
+        isNull(shareLinks.revokedAt),
+        or(isNull(shareLinks.expiresAt), sql`${shareLinks.expiresAt} > now()`),
+        sql`${plans.status} <> 'archived'`,
+      ),
+    );
+}
+
+const liveLinkByHash = () => preparedQuery("live_link_by_hash", (db) => liveLinkQuery(db, {}).prepare("live_link_by_hash"));
+
+const liveLinkWithSessionsByHash = () =>
+  preparedQuery("live_link_with_sessions_by_hash", (db) =>
+    liveLinkQuery(db, {
+      recentSessions: recentSessionsColumn(outerColumn("share_links", "plan_id"), outerColumn("share_links", "clinic_id"), sql.placeholder("since")),
+    }).prepare("live_link_with_sessions_by_hash"),
   );
 
 /** How stale `last_opened_at` may get before a visit writes it again: reading a plan must stay a read. */
 const openedThrottleMs = 15 * 60 * 1000;
 
-/**
- * The plan a token opens, or null for a malformed, unknown, revoked or expired token, an archived
- * plan or one never issued. All of these look the same to the caller (and so to the patient).
- */
-export async function resolveShareToken(token: string): Promise<ResolvedShareLink | null> {
-  if (!isWellFormedToken(token)) return null;
-  const [row] = await liveLinkByHash().execute({ tokenHash: hashToken(token) });
-  if (!row) return null;
+type LiveLinkRow = { linkId: string; planId: string; clinicId: string; lastOpenedAt: Date | null; versionId: string; version: number };
+
+/** The link a live row describes, with its snapshot; notes the visit at most every 15 minutes. */
+async function resolvedLink(row: LiveLinkRow): Promise<ResolvedShareLink | null> {
   const snapshot = await snapshotOf(defaultDb, row.versionId);
   if (!snapshot) return null;
   if (!row.lastOpenedAt || Date.now() - row.lastOpenedAt.getTime() > openedThrottleMs) {
@@ -263,4 +272,25 @@ export async function resolveShareToken(token: string): Promise<ResolvedShareLin
       .where(and(eq(shareLinks.id, row.linkId), or(isNull(shareLinks.lastOpenedAt), lt(shareLinks.lastOpenedAt, new Date(Date.now() - openedThrottleMs)))));
   }
   return { linkId: row.linkId, planId: row.planId, clinicId: row.clinicId, versionId: row.versionId, version: row.version, snapshot };
+}
+
+/**
+ * The plan a token opens, or null for a malformed, unknown, revoked or expired token, an archived
+ * plan or one never issued. All of these look the same to the caller (and so to the patient).
+ */
+export async function resolveShareToken(token: string): Promise<ResolvedShareLink | null> {
+  if (!isWellFormedToken(token)) return null;
+  const [row] = await liveLinkByHash().execute({ tokenHash: hashToken(token) });
+  return row ? resolvedLink(row) : null;
+}
+
+/**
+ * `resolveShareToken` and the plan's sessions of the last 14 days, in one round trip: what the
+ * patient page reads on every visit.
+ */
+export async function resolveShareTokenForPage(token: string): Promise<{ link: ResolvedShareLink; recentSessions: PatientSession[] } | null> {
+  if (!isWellFormedToken(token)) return null;
+  const [row] = await liveLinkWithSessionsByHash().execute({ tokenHash: hashToken(token), since: recentSince() });
+  const link = row ? await resolvedLink(row) : null;
+  return link ? { link, recentSessions: row.recentSessions } : null;
 }

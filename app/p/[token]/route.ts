@@ -5,16 +5,16 @@
 // (docs/benchmarks-delivery.md). The token is the only key and is never logged.
 import type { NextRequest } from "next/server";
 import { isLogOutcome } from "@/lib/adherence/log-messages";
-import { resolveShareToken } from "@/lib/sharing/links";
+import { resolveShareTokenForPage } from "@/lib/sharing/links";
 import { linkNotActiveResponse, planPageResponse } from "./_page/responses";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = await resolveShareToken(token);
-  if (!link) return linkNotActiveResponse();
+  const visit = await resolveShareTokenForPage(token);
+  if (!visit) return linkNotActiveResponse();
   // After a submit without JavaScript the log route redirects here with its outcome.
   const outcome = request.url.includes("?") ? request.nextUrl.searchParams.get("log") : null;
-  return planPageResponse(link, token, { outcome: isLogOutcome(outcome) ? outcome : null });
+  return planPageResponse(visit.link, token, { outcome: isLogOutcome(outcome) ? outcome : null }, { sessions: visit.recentSessions });
 }

@@ -2,7 +2,8 @@
 // it refuses a submit (the page again, with the messages and what was typed).
 import "server-only";
 import crypto from "node:crypto";
-import { recentSessionsForLink } from "@/lib/adherence/log-session";
+import { recentSessionsForLink, type PatientSession } from "@/lib/adherence/log-session";
+import { bytesBody } from "@/lib/http/bytes-body";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
 import { linkNotActiveHtml, patientPageHtml, type LogFormState } from "./document";
 import { planBodyOf } from "./plan-body";
@@ -10,10 +11,19 @@ import { planBodyOf } from "./plan-body";
 // Referrer-Policy and X-Robots-Tag come from next.config.ts for every /p/* response.
 const htmlHeaders = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
 
-export async function planPageResponse(link: ResolvedShareLink, token: string, form: LogFormState, status = 200): Promise<Response> {
-  const [body, sessions] = await Promise.all([planBodyOf(link.versionId, link.snapshot), recentSessionsForLink(link)]);
-  const page = patientPageHtml({ token, body, sessions, clientKey: crypto.randomUUID(), form });
-  return new Response(new Uint8Array(page.buffer as ArrayBuffer, page.byteOffset, page.byteLength), { status, headers: htmlHeaders });
+/**
+ * The page for a resolved link. `sessions` are the last 14 days when the caller read them with the
+ * link (the page's GET does, in the same round trip); otherwise they are read here.
+ */
+export async function planPageResponse(
+  link: ResolvedShareLink,
+  token: string,
+  form: LogFormState,
+  { status = 200, sessions }: { status?: number; sessions?: PatientSession[] } = {},
+): Promise<Response> {
+  const [body, recent] = await Promise.all([planBodyOf(link.versionId, link.snapshot), sessions ?? recentSessionsForLink(link)]);
+  const page = patientPageHtml({ token, body, sessions: recent, clientKey: crypto.randomUUID(), form });
+  return new Response(bytesBody(page), { status, headers: htmlHeaders });
 }
 
 let notActive: string | null = null;

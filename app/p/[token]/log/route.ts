@@ -40,7 +40,7 @@ async function answer(
     // A relative Location: the browser stays on whatever origin it is on.
     return new Response(null, { status: statusOf[outcome], headers: { Location: `/p/${token}?log=${outcome}#log`, "Cache-Control": "no-store" } });
   }
-  return planPageResponse(link, token, { outcome, ...refused }, statusOf[outcome]);
+  return planPageResponse(link, token, { outcome, ...refused }, { status: statusOf[outcome] });
 }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
