@@ -50,24 +50,25 @@ const inFlight = new Map<string, Promise<Buffer>>();
  * of the database again. Keyed by the link the QR code points to as well: a replaced link misses.
  * Postgres stays the cache every instance shares.
  */
-const recent = new Map<string, Buffer>();
+const recent = new Map<string, HandoutFile>();
 const recentMaxBytes = 48 * 1024 * 1024;
 let recentBytes = 0;
 
-function remember(key: string, pdf: Buffer): void {
-  if (pdf.length > recentMaxBytes / 8) return;
+function remember(key: string, file: HandoutFile): HandoutFile {
+  if (file.pdf.length > recentMaxBytes / 8) return file;
   const old = recent.get(key);
   if (old) {
     recent.delete(key);
-    recentBytes -= old.length;
+    recentBytes -= old.pdf.length;
   }
-  recent.set(key, pdf);
-  recentBytes += pdf.length;
-  for (const [oldest, bytes] of recent) {
+  recent.set(key, file);
+  recentBytes += file.pdf.length;
+  for (const [oldest, { pdf }] of recent) {
     if (recentBytes <= recentMaxBytes) break;
     recent.delete(oldest);
-    recentBytes -= bytes.length;
+    recentBytes -= pdf.length;
   }
+  return file;
 }
 
 /**
@@ -80,28 +81,22 @@ export async function handoutPdf(
   executor: Executor = defaultDb,
 ): Promise<HandoutFile> {
   const { versionId, variant, snapshot } = input;
-  const largePrint = handoutVariants[variant].largePrint;
-  const fileName = handoutFileName(snapshot.title, snapshot.version, largePrint);
   const key = `${versionId}:${variant}:${input.linkId}`;
   const inMemory = recent.get(key);
-  if (inMemory) return { pdf: inMemory, fileName };
+  if (inMemory) return inMemory;
+  const fileName = handoutFileName(snapshot.title, snapshot.version, handoutVariants[variant].largePrint);
   const [cached] = await executor
     .select({ pdf: handoutFiles.pdf })
     .from(handoutFiles)
     .where(and(eq(handoutFiles.planVersionId, versionId), eq(handoutFiles.variant, variant)));
-  if (cached) {
-    remember(key, cached.pdf);
-    return { pdf: cached.pdf, fileName };
-  }
+  if (cached) return remember(key, { pdf: cached.pdf, fileName });
 
   let render = inFlight.get(key);
   if (!render) {
     render = renderAndStore(input, executor).finally(() => inFlight.delete(key));
     inFlight.set(key, render);
   }
-  const pdf = await render;
-  remember(key, pdf);
-  return { pdf, fileName };
+  return remember(key, { pdf: await render, fileName });
 }
 
 async function renderAndStore(input: HandoutInput, executor: Executor): Promise<Buffer> {

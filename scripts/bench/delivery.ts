@@ -17,9 +17,9 @@ import zlib from "node:zlib";
 const budgets = { pageShare: 0.5, pageP99Factor: 2, pdfShare: 0.8, firstRenderMedianMs: 300, rssGrowthMb: 64, pageScriptKb: 100 };
 const connections = 32;
 const warmUpSeconds = Number(process.env.BENCH_WARMUP_S ?? 3);
-const measureSeconds = Number(process.env.BENCH_SECONDS ?? 6);
+const measureSeconds = Number(process.env.BENCH_SECONDS ?? 3);
 /** Each URL is measured once per round, the rounds interleaved, so a slow spell of the machine lands on every URL alike. */
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
 const firstRenders = 9;
 const memoryRenders = Number(process.env.BENCH_RENDERS ?? 500);
 const exerciseCount = 12;
