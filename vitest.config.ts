@@ -16,7 +16,9 @@ export default defineConfig({
     setupFiles: ["db/testing/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    fileParallelism: true,
+    // Test files run in parallel on a real PostgreSQL; the embedded PGlite is one session that
+    // serves one client process at a time (db/embedded.ts, `embeddedClientEnv`).
+    fileParallelism: Boolean(process.env.DATABASE_URL),
     pool: "forks",
   },
 });

@@ -8,6 +8,16 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
+/**
+ * How an app process must talk to the embedded database. PGlite is one backend session shared by
+ * every socket: an unprepared query with parameters is parsed in one round trip and bound in the
+ * next, and another connection's query in between replaces it ("bind message supplies 3
+ * parameters, but prepared statement "" requires 4"). One connection per process, unnamed
+ * statements (named ones outlive a connection in the shared session), and one such process at a
+ * time keep the queries from crossing.
+ */
+export const embeddedClientEnv = { DATABASE_POOL_MAX: "1", DATABASE_PREPARE: "false" } as const;
+
 export async function startEmbeddedDatabase(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedDatabase> {
   let lockFile: string | undefined;
   if (options.dataDir) {

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/db/embedded";
+import { embeddedClientEnv, startEmbeddedDatabase, type EmbeddedDatabase } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { demoAccount } from "@/lib/auth/accounts";
 import { EnvError, parseEnv } from "@/lib/env";
@@ -61,10 +61,7 @@ async function main() {
     env.NEXTAUTH_SECRET ??= embeddedSecret(dataDir);
     database = await startEmbeddedDatabase({ dataDir, port: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : 0 });
     env.DATABASE_URL = database.url;
-    // PGlite is a single backend: one connection serialises the app's queries cleanly (several
-    // connections through pglite-socket's multiplexer broke under concurrent requests).
-    env.DATABASE_POOL_MAX = "1";
-    env.DATABASE_PREPARE = "false";
+    Object.assign(env, embeddedClientEnv);
   }
   if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST = "true";
 

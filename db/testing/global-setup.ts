@@ -10,6 +10,8 @@ import { seedDatabase } from "../../scripts/seed";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** Set when the run uses the embedded PGlite: its clients must follow `embeddedClientEnv`. */
+    embeddedDatabase: boolean;
   }
 }
 
@@ -38,6 +40,7 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(url);
   await seedDatabase(url, { demo: false });
   project.provide("databaseUrl", url);
+  project.provide("embeddedDatabase", Boolean(embedded));
   return async () => {
     await database?.drop();
     await embedded?.stop();
