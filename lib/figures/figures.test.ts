@@ -198,6 +198,37 @@ describe.each(["side-plank", "front-plank"])("the %s figure shows the version on
   });
 });
 
+// The catalogue's steps: hands flat under the shoulders, then straighten the arms to push the chest up
+// with the pelvis on the floor. A picture whose hands slide along the mat would teach a different movement.
+describe("the prone-press-up figure keeps the hands planted", () => {
+  const spec = getFigure("prone-press-up")!;
+  const az = cameraAzimuth(spec);
+  const at = (pose: Pose) => forwardKinematics(pose).points;
+  const start = at(spec.start);
+  const end = at(spec.end!);
+
+  it("starts with the palms flat on the mat under the shoulders", () => {
+    for (const side of ["near", "far"] as const) {
+      const palm = project(start[`${side}Palm`], az);
+      const shoulder = project(start[`${side}Shoulder`], az);
+      expect(Math.abs(palm.x - shoulder.x), `${side} palm under the shoulder`).toBeLessThan(0.04);
+      expect(palm.y, `${side} palm on the mat`).toBeLessThan(0.05);
+    }
+  });
+
+  it("leaves the hands where they were while the elbows straighten and the chest rises", () => {
+    for (const side of ["near", "far"] as const) {
+      for (const site of [`${side}Palm`, `${side}Wrist`] as const) {
+        expect(dist(start[site], end[site]), `${site} stays put`).toBeLessThan(0.015);
+      }
+      expect(spec.end![side].elbow, `${side} elbow straighter at the top`).toBeLessThan(spec.start[side].elbow - 60);
+    }
+    expect(project(end.neck, az).y - project(start.neck, az).y, "chest up").toBeGreaterThan(0.15);
+    expect(spec.end!.contacts.map((c) => c.site)).toEqual(expect.arrayContaining(["pelvis", "nearPalm", "farPalm"]));
+    expect(dist(start.pelvis, end.pelvis), "pelvis stays down").toBeLessThan(0.01);
+  });
+});
+
 describe("the renderer", () => {
   const text = (spec: FigureSpec, which?: "start" | "end" | "both") =>
     renderFigure(spec, { which })

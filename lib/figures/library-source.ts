@@ -3,7 +3,7 @@
 // its prop. Solving takes a couple of seconds, so the app never runs this file: `npx tsx
 // lib/figures/generate.ts` writes the results to library.json, which library.ts serves.
 import { makePose, modify, pointOf, settle, worstMiss, type Goal, type Param, type PoseInput, type Scene } from "./author";
-import { body } from "./kinematics";
+import { body, forwardKinematics } from "./kinematics";
 import { prop as propSize } from "./geometry";
 import { figureSpecSchema, segment, type Contact, type FigureSpec, type JointName, type Pose, type Prop } from "./model";
 
@@ -256,29 +256,50 @@ function proneForearms(s: Scene): Pose {
   figure("prone-on-elbows", "Prone on elbows (sphinx)", s, start, end, { hold: true, arrow: { joint: "head" } });
 }
 
-/** Prone with palms flat beside the shoulders, elbows bent up, ready to push. */
+/** Prone with palms flat on the mat under the shoulders, elbows bent up, ready to push. */
 function proneHands(s: Scene): Pose {
-  // elbows close to the sides and pointing up and back, so from the side the arm reads as a bent arm ready to push;
-  // folded that far, the arm puts the hands just behind the shoulders, beside the top of the chest
-  const p = prone(s, { neck: { turn: 0, flex: 25 }, both: { shoulder: { flex: -30, abd: 15 }, elbow: 140, wrist: 80 } });
+  // folded that far, the arm only fits with the elbows pointing up, back and a little out to the sides, the hands
+  // a little wider than the shoulders and turned in; from the side the upper arm rises back from the shoulder to
+  // an elbow above the back, and the forearm comes down to a hand flat on the mat under the shoulder
+  const p = prone(s, { neck: { turn: 0, flex: 25 }, both: { shoulder: { flex: -40, abd: 20, rot: 0 }, elbow: 130, wrist: 80 } });
   const shoulder = pointOf(s, p, "nearShoulder");
-  const q = steps(s, p, [
-    [...both(arm), "near.wrist", "far.wrist", "neck.flex"],
-    [...resting("mat", "nearPalm", "farPalm", "nearFingers", "farFingers", "head"), { site: "nearPalm", x: shoulder.x - 0.06 }, { site: "farPalm", x: shoulder.x - 0.06 }],
-  ]);
+  const hand = (x: "near" | "far"): Goal[] => [
+    ...resting("mat", `${x}Palm`, `${x}Fingers`),
+    { site: `${x}Palm`, x: shoulder.x - 0.01 },
+    { site: `${x}Fingers`, alignX: `${x}Palm`, dx: 0.035 },
+    { site: `${x}Elbow`, y: 0.15 },
+  ];
+  const q = steps(
+    s,
+    p,
+    [both((x) => [`${x}.shoulder.flex`, `${x}.shoulder.abd`, `${x}.shoulder.rot`, `${x}.elbow`, `${x}.wrist`]), [...hand("near"), ...hand("far")]],
+    [["neck.flex"], resting("mat", "head")],
+  );
   return withContacts(q, on("mat", "pelvis", "upperBack", "nearKnee", "farKnee", "nearToe", "farToe", "nearPalm", "farPalm", "head"));
 }
 
 {
   const s = side([mat(-0.62, 0.95)]);
   const start = proneHands(s);
+  // the hands stay planted where they were (palm and fingers keep their place, also their distance apart across
+  // the body): only the elbows straighten (not quite locked: as far as is comfortable), the chest rises and the
+  // pelvis stays down
   const palm = pointOf(s, start, "nearPalm");
+  const fingers = pointOf(s, start, "nearFingers");
+  const planted = (x: "near" | "far"): Goal[] => [
+    { site: `${x}Palm`, x: palm.x },
+    { site: `${x}Fingers`, x: fingers.x },
+  ];
+  const apart = (site: "nearPalm" | "nearFingers") => 2 * Math.abs(forwardKinematics(start).points[site][2]);
   const up = steps(
     s,
-    modify(start, { spine: { flex: -70 }, neck: { flex: -5 }, both: { shoulder: { flex: 50, abd: 10 }, elbow: 18, wrist: 80 } }),
-    [["spine.flex", "root.pitch", "near.shoulder.flex", "far.shoulder.flex", "near.wrist", "far.wrist", "near.hip.flex", "far.hip.flex"], [
+    modify(start, { spine: { flex: -55 }, neck: { flex: -5 }, both: { shoulder: { flex: 30, abd: 15, rot: 0 }, elbow: 30, wrist: 60 } }),
+    [["spine.flex", "root.pitch", ...both((x) => [`${x}.shoulder.flex`, `${x}.shoulder.abd`, `${x}.shoulder.rot`, `${x}.wrist`, `${x}.hip.flex`])], [
       ...resting("mat", "nearPalm", "farPalm", "nearFingers", "farFingers", "pelvis", "nearKnee", "farKnee"),
-      { site: "nearPalm", x: palm.x + 0.08 },
+      ...planted("near"),
+      ...planted("far"),
+      { site: "nearPalm", touch: "farPalm", d: apart("nearPalm") },
+      { site: "nearFingers", touch: "farFingers", d: apart("nearFingers") },
     ]],
   );
   const end = withContacts(up, on("mat", "pelvis", "nearPalm", "farPalm", "nearKnee", "farKnee"));
