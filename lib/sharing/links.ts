@@ -259,7 +259,8 @@ const liveLinkWithSessionsByHash = () =>
 /** How stale `last_opened_at` may get before a visit writes it again: reading a plan must stay a read. */
 const openedThrottleMs = 15 * 60 * 1000;
 
-type LiveLinkRow = { linkId: string; planId: string; clinicId: string; lastOpenedAt: Date | null; versionId: string; version: number };
+/** A row of `liveLinkQuery` (either statement has these columns). */
+type LiveLinkRow = Awaited<ReturnType<ReturnType<typeof liveLinkByHash>["execute"]>>[number];
 
 /** The link a live row describes, with its snapshot; notes the visit at most every 15 minutes. */
 async function resolvedLink(row: LiveLinkRow): Promise<ResolvedShareLink | null> {
