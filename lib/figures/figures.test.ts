@@ -198,6 +198,48 @@ describe.each(["side-plank", "front-plank"])("the %s figure shows the version on
   });
 });
 
+// Knee toward the opposite shoulder, held with both hands: the picture must show the hands on the leg (far
+// hand on the knee, near hand on the ankle, drawn over it) and the knee travelling toward the upper body.
+describe("the piriformis-stretch figure shows the hands pulling the knee across", () => {
+  const spec = getFigure("piriformis-stretch")!;
+  const az = cameraAzimuth(spec);
+  const pic = (pose: Pose) => {
+    const s = forwardKinematics(pose).points;
+    return (n: keyof typeof s) => project(s[n], az);
+  };
+  const at = (pose: Pose) => forwardKinematics(pose).points;
+
+  it("draws the knee closer to the opposite shoulder at the end, moving toward the head in the picture", () => {
+    const [start, end] = [at(spec.start), at(spec.end!)];
+    expect(dist(end.nearKnee, end.farShoulder)).toBeLessThan(dist(start.nearKnee, start.farShoulder) - 0.04);
+    const [s, e] = [pic(spec.start), pic(spec.end!)];
+    const towardHead = Math.sign(s("head").x - s("pelvis").x);
+    expect((e("nearKnee").x - s("nearKnee").x) * towardHead, "knee moves toward the head").toBeGreaterThan(0.03);
+  });
+
+  it("puts the far hand on the knee and the near hand on the ankle", () => {
+    for (const [which, pose] of poses(spec)) {
+      const p = pic(pose);
+      const gap = (a: "farPalm" | "nearPalm", b: "nearKnee" | "nearAnkle") => Math.hypot(p(a).x - p(b).x, p(a).y - p(b).y);
+      expect(gap("farPalm", "nearKnee"), `${which} far hand at the knee`).toBeLessThan(0.06);
+      expect(gap("nearPalm", "nearAnkle"), `${which} near hand at the ankle`).toBeLessThan(0.04);
+    }
+  });
+
+  it("draws both hands after (over) the bent leg", () => {
+    const handWidth = Math.round(body.width.hand * 100 * 100) / 100;
+    for (const which of ["start", "end"] as const) {
+      const prims = renderFigure(spec, { which }).primitives;
+      const legWidths = [body.width.thigh, body.width.shank].map((w) => Math.round(w * 100 * 100) / 100);
+      const lastLeg = prims.findLastIndex((p) => p.kind === "line" && p.stroke === palette.accent && legWidths.includes(p.strokeWidth));
+      const hands = prims.flatMap((p, i) => (p.kind === "line" && p.strokeWidth === handWidth && p.stroke !== palette.halo ? [i] : []));
+      expect(lastLeg, which).toBeGreaterThan(0);
+      expect(hands, which).toHaveLength(2);
+      for (const i of hands) expect(i, `${which} hand drawn over the leg`).toBeGreaterThan(lastLeg);
+    }
+  });
+});
+
 // The catalogue's steps: hands flat under the shoulders, then straighten the arms to push the chest up
 // with the pelvis on the floor. A picture whose hands slide along the mat would teach a different movement.
 describe("the prone-press-up figure keeps the hands planted", () => {

@@ -25,7 +25,7 @@ function figure(
   scene: Scene,
   start: Pose,
   end: Pose | null,
-  extra: Pick<FigureSpec, "arrow" | "accent"> & { hold?: boolean } = {},
+  extra: Pick<FigureSpec, "arrow" | "accent" | "inFront"> & { hold?: boolean } = {},
 ) {
   const spec = figureSpecSchema.parse({
     view: scene.view,
@@ -36,6 +36,7 @@ function figure(
     props: scene.props,
     ...(extra.arrow ? { arrow: extra.arrow } : {}),
     ...(extra.accent ? { accent: extra.accent } : {}),
+    ...(extra.inFront ? { inFront: extra.inFront } : {}),
   });
   entries.push({ slug, name, spec });
 }
@@ -694,7 +695,7 @@ function slump(s: Scene, knee: number, ankle: number, neck: number): Pose {
 // Hip stretches (25–30)
 
 {
-  // posed lying along the mat, then seen from the feet end so the knee visibly crosses the body
+  // posed lying along the mat, then seen turned toward the head end so the knee visibly crosses the body
   const lying = side([mat(-0.62, 0.62)]);
   const bent = steps(
     lying,
@@ -703,12 +704,13 @@ function slump(s: Scene, knee: number, ankle: number, neck: number): Pose {
     [["far.hip.flex"], resting("mat", "farAnkle")],
   );
   const flat = armsDown(lying, withContacts(bent, on("mat", "pelvis", "upperBack", "head", "farAnkle"), feetOn("mat", "near")));
-  // seen from the feet end and the near side: the knee starts straight up over its own hip (toward the same
-  // shoulder) and is drawn across the body toward the other one; far hand on the knee, near hand on the ankle
-  const s = front([mat(-0.5, 0.62)], -35);
+  // seen from the near side and a little from the head end, so the knee drawn across the body toward the
+  // other shoulder moves toward the head in the picture. Far hand on the knee, near hand on the ankle: the
+  // near arm reaches round the inside of the bent leg, so the leg is drawn over it and both hands over the leg.
+  const s = side([mat(-0.45, 0.45)], -35);
   const holding = (hip: { flex: number; abd: number; rot: number }) => {
     const p = modify(withContacts(bare(flat), on("mat", "pelvis", "upperBack", "head", "farAnkle")), { near: { hip, knee: 118, ankle: -10 } });
-    return reach(s, p, pt(s, p, "nearAnkle"), pt(s, p, "nearKnee", 0, 0.01), ["near.shoulder.abd", "far.shoulder.abd"]);
+    return reach(s, p, pt(s, p, "nearAnkle"), between(s, p, "nearHip", "nearKnee", 0.9), ["near.shoulder.abd", "far.shoulder.abd"]);
   };
   const start = holding({ flex: 105, abd: 0, rot: 0 });
   const held = holding({ flex: 100, abd: -35, rot: 15 });
@@ -716,6 +718,7 @@ function slump(s: Scene, knee: number, ankle: number, neck: number): Pose {
     hold: true,
     arrow: { joint: "nearKnee" },
     accent: ["nearLeg"],
+    inFront: ["nearLeg", "nearHand", "farHand"],
   });
 }
 

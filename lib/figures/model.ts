@@ -218,6 +218,11 @@ export const figureSpecSchema = z.object({
   arrow: arrowSchema.optional(),
   /** body parts drawn in the accent colour (default: the limb the arrow is on) */
   accent: z.array(bodyPartSchema).max(6).optional(),
+  /**
+   * parts drawn over the rest of the body whatever their depth, in this order (the solver places hands in
+   * the picture plane only): a leg held in front of the arm that reaches round it, the hands that grip it
+   */
+  inFront: z.array(z.enum([...bodyParts, "nearHand", "farHand"])).max(8).optional(),
 });
 export type FigureSpec = z.infer<typeof figureSpecSchema>;
 export type FigureSpecInput = z.input<typeof figureSpecSchema>;

@@ -152,6 +152,8 @@ function hull(points: Pt[]): Pt[] {
 
 const armParts = { near: "nearArm", far: "farArm" } as const;
 const legParts = { near: "nearLeg", far: "farLeg" } as const;
+/** A part a figure can bring to the front: a body part, or a hand apart from its arm. */
+type FrontPart = NonNullable<FigureSpec["inFront"]>[number];
 
 /** Which body part a joint belongs to (the part that turns accent when the arrow is on that joint). */
 export function partOf(joint: JointName): BodyPart | null {
@@ -168,6 +170,8 @@ interface Stroke {
 }
 interface Group {
   part: BodyPart;
+  /** a hand drawn apart from its arm */
+  front?: FrontPart;
   depth: number;
   strokes: Stroke[];
   trunk?: Cmd[];
@@ -175,7 +179,7 @@ interface Group {
   foot?: Pt[];
 }
 
-function bodyGroups(posed: Posed): Group[] {
+function bodyGroups(posed: Posed, inFront: readonly FrontPart[] = []): Group[] {
   const { skeleton, at, azimuth } = posed;
   const w = body.width;
   const groups: Group[] = [];
@@ -204,15 +208,19 @@ function bodyGroups(posed: Posed): Group[] {
     const fingers = P(j("Fingers"));
     const wrist = P(j("Wrist"));
     const handEnd = plus(fingers, times(unit(minus(wrist, fingers)), w.hand / 2));
+    const hand: Stroke = { a: wrist, b: handEnd, width: w.hand };
+    // a hand the figure brings to the front is a group of its own
+    const handApart = inFront.includes(`${side}Hand`);
     groups.push({
       part: armParts[side],
       depth: (j("Shoulder").depth + j("Elbow").depth + j("Wrist").depth) / 3,
       strokes: [
         { a: P(j("Shoulder")), b: P(j("Elbow")), width: w.upperArm },
         { a: P(j("Elbow")), b: wrist, width: w.forearm },
-        { a: wrist, b: handEnd, width: w.hand },
+        ...(handApart ? [] : [hand]),
       ],
     });
+    if (handApart) groups.push({ part: armParts[side], front: `${side}Hand`, depth: j("Wrist").depth, strokes: [hand] });
     const ft = skeleton.feet[side];
     const normal = up(skeleton.frames[side].foot);
     const lift = (p: Vec3): Pt => P(project(addV(p, scaleV(normal, w.foot / 2)), azimuth));
@@ -227,8 +235,10 @@ function bodyGroups(posed: Posed): Group[] {
       foot,
     });
   }
-  // farther parts first; the trunk wins ties so limbs at its depth draw over it
-  return groups.sort((a, b) => a.depth - b.depth);
+  // farther parts first; the trunk wins ties so limbs at its depth draw over it; then the parts the figure
+  // brings to the front, in the order it lists them
+  const rank = (g: Group) => inFront.indexOf(g.front ?? g.part);
+  return groups.sort((a, b) => rank(a) - rank(b) || a.depth - b.depth);
 }
 
 /**
@@ -278,8 +288,8 @@ function upOf(s: Skeleton): Vec3 {
   return [f[1], f[4], f[7]];
 }
 
-function drawBody(posed: Posed, accent: Set<BodyPart>, out: WPrim[]) {
-  const groups = bodyGroups(posed);
+function drawBody(posed: Posed, accent: Set<BodyPart>, inFront: readonly FrontPart[], out: WPrim[]) {
+  const groups = bodyGroups(posed, inFront);
   // of each pair of limbs, the one rooted farther from the viewer is drawn lighter (none in a square front view)
   const { at } = posed;
   const farParts = new Set<BodyPart>();
@@ -714,7 +724,7 @@ function drawPanel(
   for (const p of spec.props) if (p.kind === "water") drawWater(p, frame, false, out);
   out.push({ kind: "line", a: pt(frame.minX, 0), b: pt(frame.maxX, 0), stroke: palette.floor, width: 0.008 });
   for (const p of spec.props) if (!frontKinds.has(p.kind)) drawProp(p, posed, frame, out);
-  drawBody(posed, accent, out);
+  drawBody(posed, accent, spec.inFront ?? [], out);
   for (const p of spec.props) if (p.kind === "legPress") drawLegPressPlate(p, posed, out);
   for (const p of spec.props) if (frontKinds.has(p.kind)) drawProp(p, posed, frame, out);
   for (const p of spec.props) if (p.kind === "water") drawWater(p, frame, true, out);
