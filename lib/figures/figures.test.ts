@@ -198,6 +198,56 @@ describe.each(["side-plank", "front-plank"])("the %s figure shows the version on
   });
 });
 
+// Side-lying, not on all fours: the supporting forearm flat on the mat under the shoulder, the top arm up in
+// line with it (lying along the body it read as a crawl seen from the front), and both arms in the dark ink
+// of a near limb. Hips on the mat at the start, lifted in line with shoulder and knee at the end.
+describe("the side-plank figure reads as side-lying on one forearm", () => {
+  const spec = getFigure("side-plank")!;
+  const az = cameraAzimuth(spec);
+  const pic = (pose: Pose) => {
+    const s = forwardKinematics(pose).points;
+    return (n: keyof typeof s) => project(s[n], az);
+  };
+
+  it("props the body on the forearm, flat on the mat under the shoulder, at start and end", () => {
+    for (const [which, pose] of poses(spec)) {
+      const p = pic(pose);
+      expect(Math.abs(p("nearElbow").x - p("nearShoulder").x), `${which} elbow under the shoulder`).toBeLessThan(0.01);
+      for (const site of ["nearElbow", "nearWrist"] as const) expect(p(site).y, `${which} ${site} on the mat`).toBeLessThan(0.06);
+      expect(p("nearShoulder").y - p("nearElbow").y, `${which} upper arm upright`).toBeGreaterThan(0.15);
+    }
+  });
+
+  it("has the hips down at the start and shoulder, hip and knee in a line at the end", () => {
+    const start = pic(spec.start);
+    const end = pic(spec.end!);
+    expect(start("nearHip").y, "hip on the mat").toBeLessThan(0.015 + 0.06 + 0.006);
+    expect(end("nearHip").y - start("nearHip").y, "hip lifted").toBeGreaterThan(0.05);
+    // the hip's distance from the shoulder–knee line, in the picture
+    const [a, b, h] = [end("nearShoulder"), end("nearKnee"), end("nearHip")];
+    const off = Math.abs((b.x - a.x) * (h.y - a.y) - (b.y - a.y) * (h.x - a.x)) / Math.hypot(b.x - a.x, b.y - a.y);
+    expect(off, "hip on the shoulder–knee line").toBeLessThan(0.03);
+  });
+
+  it("raises the top arm straight above the shoulders", () => {
+    for (const [which, pose] of poses(spec)) {
+      const p = pic(pose);
+      expect(p("farWrist").y - p("farShoulder").y, `${which} top hand high`).toBeGreaterThan(0.25);
+      expect(Math.abs(p("farWrist").x - p("farShoulder").x), `${which} top arm vertical`).toBeLessThan(0.02);
+    }
+  });
+
+  it("draws both arms in the near ink, so the supporting arm is not mistaken for a far limb", () => {
+    for (const which of ["start", "end"] as const) {
+      const upperArms = renderFigure(spec, { which }).primitives.filter(
+        (p) => p.kind === "line" && p.strokeWidth === Math.round(body.width.upperArm * 100 * 100) / 100 && p.stroke !== palette.halo,
+      );
+      expect(upperArms.length, which).toBe(2);
+      for (const p of upperArms) expect(p.kind === "line" && p.stroke, which).toBe(palette.ink);
+    }
+  });
+});
+
 // Knee toward the opposite shoulder, held with both hands: the picture must show the hands on the leg (far
 // hand on the knee, near hand on the ankle, drawn over it) and the knee travelling toward the upper body.
 describe("the piriformis-stretch figure shows the hands pulling the knee across", () => {

@@ -503,7 +503,8 @@ function bridge(s: Scene, start: Pose, lift: number, support: ("near" | "far")[]
   // the hips lift, pivoting on the knee, until shoulder, hip and knee are in one line. Seen a little from
   // the feet end, so the forearm (pointing forward and toward the head) and the lower legs (back and toward
   // the feet) both show along the mat. Turned further, the renderer would grey the supporting arm of the propped start
-  // as the far one.
+  // as the far one. The top arm points at the ceiling: lying along the body it made the figure read as crawling
+  // on all fours; up, the two arms make one vertical line through the shoulders, as side-lying does.
   const s = side([mat(-0.62, 0.55)], 18);
   const sidePlank = (hipsUp: boolean, elbowX?: number) => {
     const hipDown: JointName[] = hipsUp ? [] : ["nearHip"];
@@ -516,7 +517,7 @@ function bridge(s: Scene, start: Pose, lift: number, support: ("near" | "far")[]
         neck: { flex: 0 },
         both: { knee: 70, ankle: -40 },
         near: { shoulder: { abd: 90, rot: 45 }, elbow: 90 },
-        far: { shoulder: { abd: 4 }, elbow: 10 },
+        far: { shoulder: { abd: 90 }, elbow: 8 },
       }),
       [
         // lying, the hip rests on the mat and the thigh lies along it; lifted, the hip stays straight and turns
@@ -534,6 +535,8 @@ function bridge(s: Scene, start: Pose, lift: number, support: ("near" | "far")[]
         { site: "farAnkle", touch: "nearAnkle", d: body.width.shank },
         { site: "farAnkle", alignY: "nearAnkle", dy: body.width.shank },
       ]],
+      // the top arm reaches straight up to the ceiling, in line with the supporting upper arm
+      [["far.shoulder.abd"], [{ site: "farWrist", alignX: "farShoulder" }]],
     );
     return withContacts(p, on("mat", "nearElbow", "nearWrist", "nearKnee", "nearAnkle", ...hipDown));
   };
