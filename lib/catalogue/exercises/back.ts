@@ -392,7 +392,7 @@ export const backExercises: ExerciseDefinition[] = [
     suits: ["nslbp", "pfp"],
     cautionFor: [],
     steps: [
-      "Lie on your side with your elbow under your shoulder, your forearm on the mat and your knees bent behind you.",
+      "Lie on your side with your elbow under your shoulder, your forearm on the mat and your knees bent behind you. Reach your top arm up towards the ceiling.",
       "Tighten your stomach and lift your hips off the floor so your body is in a straight line from your head to your knees.",
       "Hold for the time in your plan, breathing normally.",
       "Lower your hips gently to the mat, then turn over and do the other side.",
