@@ -9,12 +9,10 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 /**
- * How an app process must talk to the embedded database. PGlite is one backend session shared by
- * every socket: an unprepared query with parameters is parsed in one round trip and bound in the
- * next, and another connection's query in between replaces it ("bind message supplies 3
- * parameters, but prepared statement "" requires 4"). One connection per process, unnamed
- * statements (named ones outlive a connection in the shared session), and one such process at a
- * time keep the queries from crossing.
+ * How an app process talks to the embedded database: one connection, unnamed statements (named
+ * ones would outlive their connection in the shared session). `oneQueryAtATime` keeps concurrent
+ * connections' queries whole; fewer connections still means less waiting on the one session, so
+ * `npm start` uses one, and test files run one at a time on it.
  */
 export const embeddedClientEnv = { DATABASE_POOL_MAX: "1", DATABASE_PREPARE: "false" } as const;
 
@@ -29,7 +27,7 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port?: 
     dataDir: options.dataDir ? path.join(options.dataDir, "pglite") : undefined,
     extensions: { pg_trgm },
   });
-  const server = new PGLiteSocketServer({ db: pg, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
+  const server = new PGLiteSocketServer({ db: oneQueryAtATime(pg), host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
   await server.start();
   const address = server.getServerConn();
   const port = Number(address.split(":").pop());
@@ -59,4 +57,60 @@ function isAlive(pid: number) {
   } catch {
     return false;
   }
+}
+
+/**
+ * PGlite behind pglite-socket is one session shared by every connection, and the socket server
+ * passes each protocol message to it as it arrives, switching connections between any two
+ * messages unless a transaction is open. A query in the extended protocol is several messages
+ * (parse, bind, describe, execute, sync), and postgres.js sends an unprepared query with
+ * parameters in two round trips on the unnamed statement (parse and describe; then bind and
+ * execute). Another connection's messages in between break it: "portal "" does not exist",
+ * "bind message supplies 3 parameters, but prepared statement "" requires 4".
+ *
+ * The server keeps serving one connection while the session says it is in a transaction. This
+ * view of the session says so also while that connection's query is unfinished: from its first
+ * message to the sync that ends it, and from the sync after describing an unnamed statement to the
+ * sync after executing it.
+ */
+export function oneQueryAtATime(pg: PGlite): PGlite {
+  let open = false;
+  let awaitingBind = false;
+  let cycle = { parsedUnnamed: false, describedStatement: false, executed: false };
+  const track = (message: Uint8Array) => {
+    const type = String.fromCharCode(message[0]);
+    if (type === "P") cycle.parsedUnnamed ||= message[5] === 0; // the statement name is empty
+    else if (type === "D") cycle.describedStatement ||= message[5] === 0x53; // 'S': a statement
+    else if (type === "E") cycle.executed = true;
+    if (type === "S") {
+      awaitingBind = (awaitingBind || (cycle.parsedUnnamed && cycle.describedStatement)) && !cycle.executed;
+      open = awaitingBind;
+      cycle = { parsedUnnamed: false, describedStatement: false, executed: false };
+    } else if (type === "X") {
+      open = awaitingBind = false;
+    } else if ("PBDEHCF".includes(type)) {
+      open = true;
+    }
+  };
+  return new Proxy(pg, {
+    get(target, property) {
+      switch (property) {
+        case "isInTransaction":
+          return () => target.isInTransaction() || open;
+        case "execProtocolRawStream":
+          return (message: Uint8Array, options: Parameters<PGlite["execProtocolRawStream"]>[1]) => {
+            track(message);
+            return target.execProtocolRawStream(message, options);
+          };
+        case "exec":
+          // The server's ROLLBACK for a connection that left mid-way: whatever it had open ends.
+          return (...args: Parameters<PGlite["exec"]>) => {
+            open = awaitingBind = false;
+            return target.exec(...args);
+          };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
