@@ -86,8 +86,6 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
   });
 }
 
-export type { PatientSession } from "./recent-sessions";
-
 const recentSessions = () =>
   preparedQuery("recent_sessions_for_link", (db) =>
     db

@@ -198,16 +198,21 @@ describe.each(["side-plank", "front-plank"])("the %s figure shows the version on
   });
 });
 
+/** Where a pose's joints land in the figure's picture (its camera's projection), by joint name. */
+function pictureOf(spec: FigureSpec) {
+  const az = cameraAzimuth(spec);
+  return (pose: Pose) => {
+    const points = forwardKinematics(pose).points;
+    return (joint: keyof typeof points) => project(points[joint], az);
+  };
+}
+
 // Side-lying, not on all fours: the supporting forearm flat on the mat under the shoulder, the top arm up in
 // line with it (lying along the body it read as a crawl seen from the front), and both arms in the dark ink
 // of a near limb. Hips on the mat at the start, lifted in line with shoulder and knee at the end.
 describe("the side-plank figure reads as side-lying on one forearm", () => {
   const spec = getFigure("side-plank")!;
-  const az = cameraAzimuth(spec);
-  const pic = (pose: Pose) => {
-    const s = forwardKinematics(pose).points;
-    return (n: keyof typeof s) => project(s[n], az);
-  };
+  const pic = pictureOf(spec);
 
   it("props the body on the forearm, flat on the mat under the shoulder, at start and end", () => {
     for (const [which, pose] of poses(spec)) {
@@ -252,11 +257,7 @@ describe("the side-plank figure reads as side-lying on one forearm", () => {
 // hand on the knee, near hand on the ankle, drawn over it) and the knee travelling toward the upper body.
 describe("the piriformis-stretch figure shows the hands pulling the knee across", () => {
   const spec = getFigure("piriformis-stretch")!;
-  const az = cameraAzimuth(spec);
-  const pic = (pose: Pose) => {
-    const s = forwardKinematics(pose).points;
-    return (n: keyof typeof s) => project(s[n], az);
-  };
+  const pic = pictureOf(spec);
   const at = (pose: Pose) => forwardKinematics(pose).points;
 
   it("draws the knee closer to the opposite shoulder at the end, moving toward the head in the picture", () => {

@@ -4,7 +4,8 @@
 // on any phone, and a patient's browser loads one HTML document and one stylesheet.
 import "server-only";
 import { formatDay } from "@/lib/adherence/dates";
-import { commentMaxLength, type PatientSession } from "@/lib/adherence/log-session";
+import { commentMaxLength } from "@/lib/adherence/log-session";
+import type { PatientSession } from "@/lib/adherence/recent-sessions";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
 import { html, type Markup } from "@/lib/html/markup";
 import type { PlanBody } from "./plan-body";

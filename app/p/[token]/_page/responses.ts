@@ -2,7 +2,8 @@
 // it refuses a submit (the page again, with the messages and what was typed).
 import "server-only";
 import crypto from "node:crypto";
-import { recentSessionsForLink, type PatientSession } from "@/lib/adherence/log-session";
+import { recentSessionsForLink } from "@/lib/adherence/log-session";
+import type { PatientSession } from "@/lib/adherence/recent-sessions";
 import { bytesBody } from "@/lib/http/bytes-body";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
 import { linkNotActiveHtml, patientPageHtml, type LogFormState } from "./document";
