@@ -263,7 +263,8 @@ export const conditions: Condition[] = [
       {
         heading: WATCH,
         paragraphs: [
-          "Do not worry about sitting perfectly straight all day; that is tiring and not needed. If pain spreads into your leg or wakes you at night, tell your physiotherapist.",
+          "Do not worry about sitting perfectly straight all day; that is tiring and not needed. If pain spreads into your leg, tell your physiotherapist.",
+          "Back pain at night that does not ease when you rest or change position needs medical advice the same day: see the safety section.",
         ],
       },
       {

@@ -241,6 +241,15 @@ describe("safetyContent", () => {
     }
   });
 
+  it("condition education that mentions night pain not eased by rest sends the patient to the same-day tier", () => {
+    const sameDayNight = safetyContent.sameDay.items.find((i) => /at night/.test(i));
+    expect(sameDayNight).toMatch(/does not ease when you rest/);
+    const lines = conditions.flatMap((c) => c.education.flatMap((s) => [...s.paragraphs, ...(s.bullets ?? [])]));
+    const night = lines.filter((l) => /at night|wakes you/.test(l));
+    expect(night.length).toBeGreaterThan(0);
+    for (const line of night) expect(line).toMatch(/same day/);
+  });
+
   it("sciatica education puts foot drop in the urgent tier", () => {
     const watch = sectionText(getCondition("sciatica").education[2]);
     expect(watch).toMatch(/foot (drags|catches|slaps)[^.]*(999|A&E)/);
