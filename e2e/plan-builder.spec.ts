@@ -39,13 +39,14 @@ test("a new patient with stenosis gets an issued plan in under two minutes, then
   await page.screenshot({ path: "/tmp/pb-new-plan.png", fullPage: true });
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page.getByRole("heading", { name: "Edit plan" })).toBeVisible();
-  await expect(planItems(page)).toHaveCount(5);
+  // (six: the template walks with rest breaks too)
+  await expect(planItems(page)).toHaveCount(6);
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
   await page.screenshot({ path: "/tmp/pb-builder-top.png" });
 
   // Add through search, with a typo
   await addFromSearch(page, "glute brige", "Glute bridge");
-  await expect(page.getByTestId("builder-notice")).toContainText("Glute bridge added as exercise 6 of 6.");
+  await expect(page.getByTestId("builder-notice")).toContainText("Glute bridge added as exercise 7 of 7.");
   await expect(page.getByTestId("save-status")).toHaveText("Unsaved changes");
 
   // Change a dose: the dose line follows; a value outside the limits is refused at the field
@@ -62,21 +63,23 @@ test("a new patient with stenosis gets an issued plan in under two minutes, then
   const up = page.getByRole("button", { name: "Move Glute bridge up" });
   await up.focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("builder-notice")).toContainText("Glute bridge moved to position 5 of 6.");
+  await expect(page.getByTestId("builder-notice")).toContainText("Glute bridge moved to position 6 of 7.");
   await expect(up).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("builder-notice")).toContainText("Glute bridge moved to position 4 of 6.");
-  expect((await itemNames(page))[3]).toBe("Glute bridge");
+  await expect(page.getByTestId("builder-notice")).toContainText("Glute bridge moved to position 5 of 7.");
+  expect((await itemNames(page))[4]).toBe("Glute bridge");
 
   // The caution warning: prone press-up for a patient with stenosis
   await addFromSearch(page, "prone press", "Prone press-up");
   await expect(page.getByTestId("builder-notice")).toContainText("Caution: Prone press-up is cautioned for lumbar spinal stenosis");
   await expect(card(page, "Prone press-up").getByText(/Prone press-up is cautioned for lumbar spinal stenosis: .*pelvis on the floor/)).toBeVisible();
-  await expect(page.getByText("This plan has 7 exercises.")).toBeVisible();
+  await expect(page.getByText("This plan has 8 exercises.")).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: "/tmp/pb-builder.png", fullPage: true });
   await page.getByRole("button", { name: "Remove Prone press-up" }).click();
-  await expect(page.getByTestId("builder-notice")).toContainText("Prone press-up removed. 6 exercises left.");
+  await expect(page.getByTestId("builder-notice")).toContainText("Prone press-up removed. 7 exercises left.");
+  await page.getByRole("button", { name: "Remove Glute bridge" }).click();
+  await expect(page.getByTestId("builder-notice")).toContainText("Glute bridge removed. 6 exercises left.");
   await expect(page.getByText(/This plan has \d+ exercises/)).toHaveCount(0);
 
   // Save and issue version 1

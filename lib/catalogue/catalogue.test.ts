@@ -198,14 +198,90 @@ describe("facts from the clinical brief §2", () => {
       .filter((e) => e.cautionFor.some((c) => e.suits.includes(c)))
       .map((e) => e.slug)
       .sort();
-    expect(overlaps).toEqual(["eccentric-step-down", "sciatic-nerve-tensioner", "seated-knee-extension"].sort());
+    // inner-range quads and the hamstring curl suit knee rehabilitation in general but are cautioned early after an
+    // ACL reconstruction (open-chain loading of the graft; resisted curls after a hamstring-tendon graft).
+    expect(overlaps).toEqual(
+      ["eccentric-step-down", "inner-range-quads", "sciatic-nerve-tensioner", "seated-knee-extension", "standing-hamstring-curl"].sort(),
+    );
   });
 
-  it("limits the knee to 0–45° for mini squat and leg press at first (patellofemoral pain)", () => {
+  it("limits the knee to 0–45° for mini squat and leg press at first (patellofemoral pain), said in words", () => {
     for (const slug of ["mini-squat", "leg-press"]) {
       const dose = getBuiltInExercise(slug)?.defaultDose;
-      expect(dose?.rangeLimit, slug).toBe("knee 0–45°");
-      expect(formatDose(dose!), slug).toContain("range knee 0–45°");
+      expect(dose?.rangeLimit, slug).toContain("0–45°");
+      expect(formatDose(dose!), slug).toContain("range up to about a quarter squat (knee 0–45°)");
+    }
+  });
+});
+
+/** The knee ranges in degrees a text names ("90° to 45°", "0–45°"), as [from, to] pairs. */
+function degreeRanges(text: string): [number, number][] {
+  return [...text.matchAll(/(\d+)°?\s*(?:–|-|to)\s*(\d+)°/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+const exercise = (slug: string) => getBuiltInExercise(slug) as ExerciseDefinition;
+
+describe("clinical corrections (NICE NG59/NG226, patellofemoral and ACL rehabilitation guidance)", () => {
+  it("cautions every forward-bending (flexion) stretch for disc-related sciatica, in words", () => {
+    for (const slug of ["single-knee-to-chest", "double-knee-to-chest", "childs-pose", "seated-forward-flexion"]) {
+      const e = exercise(slug);
+      expect(e.cautionFor, slug).toContain("sciatica");
+      expect(e.caution, slug).toMatch(/disc/);
+      expect(e.caution, slug).toMatch(/leg[^.]*(spread|worse)/);
+    }
+  });
+
+  it("cautions open-chain knee straightening and resisted hamstring curls after knee surgery (ACL graft)", () => {
+    for (const slug of ["inner-range-quads", "seated-knee-extension", "standing-hamstring-curl"]) {
+      const e = exercise(slug);
+      expect(e.cautionFor, slug).toContain("knee-injury");
+      expect(e.caution, slug).toMatch(/ligament inside your knee \(ACL\)/);
+      expect(e.caution, slug).toMatch(/surgeon or physio/);
+    }
+    expect(exercise("standing-hamstring-curl").caution).toMatch(/hamstring tendon/);
+    expect(exercise("inner-range-quads").caution).toMatch(/weight/);
+  });
+
+  it("names the seated knee extension's kneecap range: from a right angle to halfway, stopping before straight", () => {
+    const e = exercise("seated-knee-extension");
+    expect(e.cautionFor).toContain("pfp");
+    expect(e.caution).toMatch(/kneecap/);
+    expect(degreeRanges(e.caution)).toEqual([[90, 45]]);
+    expect(e.caution).toMatch(/right angle/);
+    expect(e.caution).toMatch(/halfway/);
+    expect(e.caution).toMatch(/before straight/);
+  });
+
+  it.each(["split-squat", "wall-sit"])("%s limits the range for kneecap pain to the early closed-chain range", (slug) => {
+    const e = exercise(slug);
+    expect(e.caution).toMatch(/kneecap/);
+    const ranges = degreeRanges(e.caution);
+    expect(ranges.length).toBe(1);
+    expect(Math.max(...ranges[0])).toBeLessThanOrEqual(45);
+    expect(e.caution).toMatch(/quarter squat/);
+  });
+
+  it("warns about hip replacements on every stretch that takes the hip past a right angle", () => {
+    for (const slug of ["piriformis-stretch", "figure-four-stretch-lying", "seated-figure-four-stretch"]) {
+      expect(exercise(slug).caution, slug).toMatch(/hip replacement/);
+    }
+    // and no longer sends a patient with knee pain to the stretch a new hip must avoid
+    expect(exercise("figure-four-stretch-lying").caution).not.toMatch(/opposite shoulder/);
+  });
+
+  it("cautions prone lying in stenosis, as the other lying back bends are", () => {
+    expect(exercise("prone-lying").cautionFor).toContain("stenosis");
+    expect(exercise("prone-lying").caution).toMatch(/stenosis/);
+  });
+
+  it("tells the patient how to start cycling after knee surgery", () => {
+    expect(exercise("stationary-cycling").caution).toMatch(/after knee surgery[^.]*rock the pedals/);
+  });
+
+  it("says every range in words a patient can judge, not only in degrees", () => {
+    const inWords = /quarter squat|halfway|right angle|slightly bent|straight/;
+    for (const e of all) {
+      const texts = [...e.steps, e.caution, e.progression, e.regression, e.defaultDose.rangeLimit ?? "", formatDose(e.defaultDose)];
+      for (const t of texts.filter((x) => x.includes("°"))) expect(t, e.slug).toMatch(inWords);
     }
   });
 });

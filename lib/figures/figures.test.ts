@@ -8,6 +8,7 @@ import { body, cameraAzimuth, forwardKinematics, modelSegments, project, sub, ty
 import { figureEntries, figureLibrary, getFigure } from "./library";
 import { figureSpecSchema, jointNames, segment, type FigureSpec, type Pose } from "./model";
 import { palette, renderFigure } from "./render";
+import { getBuiltInExercise } from "@/lib/catalogue/exercises";
 
 const contract = readFileSync(path.resolve(import.meta.dirname, "../../docs/CATALOGUE-SLUGS.md"), "utf8");
 const contractRows = [...contract.matchAll(/^\|\s*(\d+)\s*\|\s*([a-z0-9-]+)\s*\|\s*(.+?)\s*\|\s*$/gm)].map((m) => ({
@@ -319,6 +320,65 @@ describe("the prone-press-up figure keeps the hands planted", () => {
     expect(project(end.neck, az).y - project(start.neck, az).y, "chest up").toBeGreaterThan(0.15);
     expect(spec.end!.contacts.map((c) => c.site)).toEqual(expect.arrayContaining(["pelvis", "nearPalm", "farPalm"]));
     expect(dist(start.pelvis, end.pelvis), "pelvis stays down").toBeLessThan(0.01);
+  });
+});
+
+// The knee angle a figure shows, measured from the joint positions forward kinematics places (0 = straight),
+// not read from the pose's own number, so a solver that moved the joints is caught too.
+function kneeAngle(pose: Pose, side: "near" | "far"): number {
+  const p = forwardKinematics(pose).points;
+  const thigh = sub(p[`${side}Hip`], p[`${side}Knee`]);
+  const shank = sub(p[`${side}Ankle`], p[`${side}Knee`]);
+  const cos = (thigh[0] * shank[0] + thigh[1] * shank[1] + thigh[2] * shank[2]) / (Math.hypot(...thigh) * Math.hypot(...shank));
+  return 180 - (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
+}
+// How far the knee angle can be off when the contacts that fix the leg are each off by the contact tolerance:
+// the ankle moved across the shank plus the hip moved across the thigh.
+const KNEE_TOLERANCE = ((Math.atan(CONTACT_TOLERANCE / segment.shank) + Math.atan(CONTACT_TOLERANCE / segment.thigh)) * 180) / Math.PI;
+/** "Slightly bent": visibly not straight, and no more than the early kneecap range (about a quarter squat, 45°). */
+const SLIGHTLY_BENT: [number, number] = [5, 45];
+
+describe("figures agree with their exercise's words", () => {
+  const cases: { slug: string; pose: "start" | "end" | "least bent"; legs: ("near" | "far")[]; words: RegExp; range: [number, number] }[] = [
+    { slug: "leg-press", pose: "start", legs: ["near", "far"], words: /knees start only slightly bent/, range: SLIGHTLY_BENT },
+    { slug: "inner-range-quads", pose: "start", legs: ["near"], words: /under one knee, so it is slightly bent/, range: SLIGHTLY_BENT },
+    { slug: "inner-range-quads", pose: "end", legs: ["near"], words: /straighten your knee fully/, range: [0, 5] },
+    { slug: "terminal-knee-extension-band", pose: "start", legs: ["near"], words: /that knee slightly bent/, range: SLIGHTLY_BENT },
+    { slug: "wobble-board", pose: "start", legs: ["near", "far"], words: /knees slightly bent/, range: SLIGHTLY_BENT },
+    { slug: "stationary-cycling", pose: "least bent", legs: ["near"], words: /knee is only slightly bent when the pedal is at its lowest/, range: SLIGHTLY_BENT },
+  ];
+  it.each(cases)("$slug $pose: the text says $words and the knee is within $range degrees", ({ slug, pose, legs, words, range }) => {
+    const exercise = getBuiltInExercise(slug)!;
+    expect(exercise.steps.join(" ")).toMatch(words);
+    const spec = getFigure(slug)!;
+    const all = poses(spec).map(([, p]) => p);
+    for (const side of legs) {
+      const angle =
+        pose === "least bent" ? Math.min(...all.map((p) => kneeAngle(p, side))) : kneeAngle(pose === "start" ? spec.start : spec.end!, side);
+      expect(angle, `${slug} ${pose} ${side} knee`).toBeGreaterThanOrEqual(range[0] - KNEE_TOLERANCE);
+      expect(angle, `${slug} ${pose} ${side} knee`).toBeLessThanOrEqual(range[1] + KNEE_TOLERANCE);
+    }
+  });
+
+  it("keeps the knees inside the default range limit of every exercise that has one", () => {
+    const limited = figureEntries.filter((e) => getBuiltInExercise(e.slug)?.defaultDose.rangeLimit);
+    expect(limited.map((e) => e.slug).sort()).toEqual(["leg-press", "mini-squat"]);
+    for (const { slug, spec } of limited) {
+      const m = /(\d+)–(\d+)°/.exec(getBuiltInExercise(slug)!.defaultDose.rangeLimit!);
+      expect(m, slug).not.toBeNull();
+      for (const [which, p] of poses(spec)) {
+        for (const side of ["near", "far"] as const) {
+          expect(kneeAngle(p, side), `${slug} ${which} ${side}`).toBeLessThanOrEqual(Number(m![2]) + KNEE_TOLERANCE);
+        }
+      }
+    }
+  });
+
+  it("measures the angle it checks: a straight leg reads 0 and a bent pose reads its bend", () => {
+    expect(kneeAngle(makePose(), "near")).toBeCloseTo(0, 6);
+    expect(kneeAngle(makePose({ near: { knee: 60 } }), "near")).toBeCloseTo(60, 6);
+    expect(KNEE_TOLERANCE).toBeGreaterThan(0.5);
+    expect(KNEE_TOLERANCE).toBeLessThan(5);
   });
 });
 

@@ -925,12 +925,14 @@ function handsOnCounter(s: Scene, p: Pose, x: number, which: ("near" | "far")[] 
 }
 
 {
-  const s = side([mat(-0.62, 0.75), { kind: "roll", x: 0.21, r: 0.075, base: MAT }]);
+  // a rolled towel about 12 cm across, so the knee starts slightly bent (the step's words); the other
+  // knee bent with its foot flat, clear of the roll
+  const s = side([mat(-0.62, 0.75), { kind: "roll", x: 0.24, r: 0.036, base: MAT }]);
   const lying = steps(
     s,
-    supine(s, { near: { hip: { flex: 25 }, knee: 30, ankle: 0 }, far: { hip: { flex: 80 }, knee: 125, ankle: -5 } }),
+    supine(s, { near: { hip: { flex: 12 }, knee: 25, ankle: 0 }, far: { hip: { flex: 50 }, knee: 95, ankle: -5 } }),
     [["near.hip.flex", "near.knee"], [...resting("roll", "nearKnee"), ...resting("mat", "nearHeel")]],
-    [legs("far"), footGoals("mat", "far", 0.1)],
+    [legs("far"), footGoals("mat", "far", 0.32)],
   );
   const start = armsDown(s, withContacts(lying, on("mat", "pelvis", "upperBack", "head", "nearHeel"), feetOn("mat", "far"), on("roll", "nearKnee")));
   const end = modify({ ...start, contacts: start.contacts.filter((c) => c.site !== "nearHeel") }, { near: { knee: 0, ankle: 5 } });
@@ -1001,7 +1003,8 @@ function holdChair(s: Scene, p: Pose, chairX: number): Pose {
   const cx = 0.33;
   const s = side([chairToHold(cx)]);
   const start = holdChair(s, standing(0), cx);
-  const squat = holdChair(s, lean(stand(s, { both: { hip: { flex: 35 }, knee: 48, ankle: 18 } }, pointOf(s, start, "nearHeel").x, pointOf(s, start, "farHeel").x), 18), cx);
+  // about a quarter squat: the knees bend to 40°, inside the early kneecap range (0–45°)
+  const squat = holdChair(s, lean(stand(s, { both: { hip: { flex: 30 }, knee: 40, ankle: 15 } }, pointOf(s, start, "nearHeel").x, pointOf(s, start, "farHeel").x), 16), cx);
   figure("mini-squat", "Mini squat with support", s, start, squat, { arrow: { joint: "pelvis" }, accent: ["nearLeg", "farLeg"] });
 }
 
@@ -1095,7 +1098,8 @@ function holdChair(s: Scene, p: Pose, chairX: number): Pose {
       makePose({ root: { x: -0.08, y: 0.3 + TR, pitch: -52 }, both: { hip: { flex: flexHip }, knee, ankle: 10, shoulder: { flex: 20 }, elbow: 30 } }),
       [["root.x", "root.y", "root.pitch"], [...resting("legPress", "pelvis", "upperBack")]],
     );
-  const start = withContacts(seatedPress(95, 115), on("legPress", "pelvis", "upperBack"));
+  // the start as the step says: knees only slightly bent (within the early kneecap range, 0–45°)
+  const start = withContacts(seatedPress(38, 82), on("legPress", "pelvis", "upperBack"));
   const end = withContacts(seatedPress(12, 70), on("legPress", "pelvis", "upperBack"));
   figure("leg-press", "Leg press", s, start, end, { arrow: { joint: "nearAnkle" }, accent: ["nearLeg", "farLeg"] });
 }
@@ -1173,8 +1177,10 @@ function holdChair(s: Scene, p: Pose, chairX: number): Pose {
   const s = front([board]);
   const p = steps(
     s,
-    makePose({ root: { x: 0, y: 0.6 }, both: { hip: { flex: 8, abd: 6 }, knee: 10, ankle: 4, shoulder: { abd: 50 }, elbow: 15 } }),
-    [["root.y", ...both(legs)], [...footGoals("board", "near", -0.12), ...footGoals("board", "far", 0.12)]],
+    makePose({ root: { x: 0, y: 0.6 }, both: { hip: { flex: 8, abd: 6 }, knee: 15, ankle: 4, shoulder: { abd: 50 }, elbow: 15 } }),
+    // the height alone first, so the knees stay slightly bent as the steps say
+    [["root.y"], [...footGoals("board", "near", -0.12), ...footGoals("board", "far", 0.12)]],
+    [["root.y", "near.ankle", "far.ankle"], [...footGoals("board", "near", -0.12), ...footGoals("board", "far", 0.12)]],
   );
   figure("wobble-board", "Wobble board or foam balance", s, withContacts(p, feetOn("board")), null, { hold: true });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDose } from "@/lib/catalogue/dose";
+import { getBuiltInExercise } from "@/lib/catalogue/exercises";
 import { conditionSlugs, type ConditionSlug } from "@/lib/catalogue/types";
 import { builtInTemplateSchema, builtInTemplates } from "./builtin-templates";
 
@@ -103,13 +104,16 @@ const cautionedFor: Record<string, ConditionSlug[]> = {
   "prone-press-up": ["stenosis"],
   "standing-back-extension": ["stenosis"],
   "prone-arm-leg-lift": ["stenosis"],
-  "walking-programme": ["stenosis"],
   "single-knee-to-chest": ["sciatica"],
   "hamstring-stretch-towel": ["sciatica"],
   "gentle-yoga": ["sciatica"],
   "piriformis-stretch": ["piriformis"],
-  "childs-pose": ["knee-oa", "pfp", "knee-injury"],
-  "seated-knee-extension": ["pfp"],
+  "childs-pose": ["knee-oa", "pfp", "knee-injury", "sciatica"],
+  "seated-forward-flexion": ["sciatica"],
+  "double-knee-to-chest": ["sciatica"],
+  "inner-range-quads": ["knee-injury"],
+  "standing-hamstring-curl": ["knee-injury"],
+  "seated-knee-extension": ["pfp", "knee-injury"],
   "mini-squat": ["pfp"],
   "leg-press": ["pfp"],
   "stationary-cycling": ["pfp"],
@@ -178,6 +182,62 @@ describe("builtInTemplates", () => {
     const knee = builtInTemplates.find((t) => t.conditions.includes("knee-injury"))!;
     const slugs = knee.items.map((i) => i.exerciseSlug);
     expect(slugs.slice(0, 2)).toEqual(["heel-prop-knee-extension", "quad-set"]);
+  });
+
+  it.each(builtInTemplates.map((t) => [t.slug, t] as const))("%s has no exercise whose catalogue caution names its condition", (_s, t) => {
+    for (const i of t.items) {
+      const e = getBuiltInExercise(i.exerciseSlug);
+      expect(e, i.exerciseSlug).toBeDefined();
+      for (const c of t.conditions) expect(e!.cautionFor, `${t.slug}: ${i.exerciseSlug}`).not.toContain(c);
+    }
+  });
+
+  it.each(builtInTemplates.map((t) => [t.slug, t] as const))("%s schedules nothing its notes say to start later", (_s, t) => {
+    // Every item of a template is on the patient's weekly chart from day one, so no note may defer it.
+    for (const i of t.items) {
+      expect(i.note ?? "", `${t.slug}: ${i.exerciseSlug}`).not.toMatch(/\b(start|begin|add)\b[^.]*\b(once|when|after)\b/i);
+    }
+  });
+
+  const template = (c: ConditionSlug) => builtInTemplates.find((t) => t.conditions.includes(c))!;
+  const slugsOf = (c: ConditionSlug) => template(c).items.map((i) => i.exerciseSlug);
+
+  it("sciatica: prone lying, then the sphinx, then press-ups; trunk control; staying active; the nerve slider left for later", () => {
+    const slugs = slugsOf("sciatica");
+    const order = ["prone-lying", "prone-on-elbows", "prone-press-up"].map((s) => slugs.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order[1]).toBe(order[0] + 1);
+    expect(order[2]).toBe(order[1] + 1);
+    expect(slugs).toContain("abdominal-brace");
+    expect(slugs).toContain("walking-programme");
+    // the slider is for when leg symptoms have settled: not on the acute protocol's daily chart
+    const slider = template("sciatica").items.find((i) => i.exerciseSlug === "sciatic-nerve-slider");
+    const daily = (slider?.dose ?? getBuiltInExercise("sciatic-nerve-slider")!.defaultDose).daysPerWeek === 7;
+    expect(slider === undefined || !daily).toBe(true);
+    expect(template("sciatica").description).toMatch(/nerve slider[^.]*settled/);
+  });
+
+  it("stenosis: walking with rests", () => {
+    const walk = template("stenosis").items.find((i) => i.exerciseSlug === "walking-programme");
+    expect(walk).toBeDefined();
+    expect(walk!.note).toMatch(/rest/);
+    expect(walk!.note).toMatch(/trolley/);
+  });
+
+  it("knee injury: a knee-bending exercise (heel slides) within the surgeon's limits", () => {
+    expect(slugsOf("knee-injury")).toContain("heel-slides");
+    const slides = template("knee-injury").items.find((i) => i.exerciseSlug === "heel-slides")!;
+    expect(slides.note).toMatch(/surgeon/);
+  });
+
+  it("piriformis: does not claim the figure-4 stretches suit hip replacements, and each carries the caution", () => {
+    const t = template("piriformis");
+    expect(t.description).not.toMatch(/suits[^.]*hip replacement/i);
+    expect(t.description).toMatch(/hip replacement[^.]*surgeon/i);
+    const figureFour = t.items.filter((i) => i.exerciseSlug.includes("figure-four"));
+    expect(figureFour.length).toBeGreaterThan(0);
+    for (const i of figureFour) expect(getBuiltInExercise(i.exerciseSlug)!.caution, i.exerciseSlug).toMatch(/hip replacement/);
   });
 
   it("give the clinician a rationale and the patient readable notes and doses", () => {

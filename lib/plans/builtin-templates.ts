@@ -43,9 +43,9 @@ export const builtInTemplates: BuiltInTemplate[] = [
   },
   {
     slug: "builtin-sciatica",
-    name: "Sciatica: centralise, then glide",
+    name: "Sciatica: centralise, stay active",
     description:
-      "Radicular leg pain from disc herniation. Repeated extension in lying to centralise symptoms while acute; add the nerve slider once leg symptoms have settled; trunk control throughout. Stop any movement that peripheralises. Hamstring stretching and yoga left out (cautioned in sciatica); review progressive weakness.",
+      "Radicular leg pain from disc herniation, acute stage. Repeated extension in lying, progressed from prone lying to the sphinx to press-ups, to centralise symptoms; trunk control; and staying active with walking (NICE NG59: no bed rest). Stop any movement that peripheralises. Add the nerve slider at review once leg symptoms have settled (it is not scheduled here). Hamstring stretching, yoga and flexion stretches left out (cautioned in sciatica); progressive weakness or foot drop is an emergency (see the safety section).",
     conditions: ["sciatica"],
     items: [
       {
@@ -53,22 +53,26 @@ export const builtInTemplates: BuiltInTemplate[] = [
         note: "If pain spreads further down your leg, stop and tell your physiotherapist.",
       },
       {
-        exerciseSlug: "prone-press-up",
-        dose: { sets: 1, reps: 10, perDay: 5, daysPerWeek: 7 },
-        note: "Keep your hips on the floor. Good if your leg pain eases or moves towards your back.",
+        exerciseSlug: "prone-on-elbows",
+        note: "Do this straight after lying flat, if lying flat felt comfortable. Stay on your front and prop yourself up on your elbows.",
       },
       {
-        exerciseSlug: "sciatic-nerve-slider",
-        note: "Start this once your leg pain has eased. Keep it gentle: no lasting tingling.",
+        exerciseSlug: "prone-press-up",
+        dose: { sets: 1, reps: 10, perDay: 5, daysPerWeek: 7 },
+        note: "Then, if your leg feels the same or better on your elbows, push up with your hands. Keep your hips on the floor. Good if your leg pain eases or moves towards your back.",
       },
       { exerciseSlug: "abdominal-brace" },
+      {
+        exerciseSlug: "walking-programme",
+        note: "Keep moving through your day. Short, regular walks are better than resting in bed.",
+      },
     ],
   },
   {
     slug: "builtin-stenosis",
     name: "Spinal stenosis: flexion bias",
     description:
-      "Lumbar spinal stenosis. Flexion-biased mobility (double knee-to-chest, posterior pelvic tilt), cycling for fitness in flexion, functional leg strength and balance work for falls risk. No extension exercises (prone lying, sphinx, press-up, standing extension, prone arm/leg lift). Advise walking with rest breaks, leaning on a trolley if it helps.",
+      "Lumbar spinal stenosis. Flexion-biased mobility (double knee-to-chest, posterior pelvic tilt), cycling for fitness in flexion, functional leg strength, balance work for falls risk, and walking with rest breaks (leaning on a trolley if it helps). No extension exercises (prone lying, sphinx, press-up, standing extension, prone arm/leg lift).",
     conditions: ["stenosis"],
     items: [
       { exerciseSlug: "double-knee-to-chest" },
@@ -79,13 +83,17 @@ export const builtInTemplates: BuiltInTemplate[] = [
         exerciseSlug: "single-leg-stance",
         note: "Stand next to a kitchen counter or something steady you can hold.",
       },
+      {
+        exerciseSlug: "walking-programme",
+        note: "Stop for a short rest before your legs get heavy or tingly, and lean forwards on a trolley or walking poles if that helps you go further.",
+      },
     ],
   },
   {
     slug: "builtin-piriformis",
     name: "Piriformis syndrome: stretch, strengthen, glide",
     description:
-      "Deep gluteal pain. Hip external rotator stretches in a figure-4 position (avoids the flexion, adduction and internal rotation combination, so suits most post hip replacement patients; check the surgeon's precautions), abductor and rotator strength, sciatic nerve slider, and breaks from sitting. Rule out radiculopathy first.",
+      "Deep gluteal pain. Hip external rotator stretches in a figure-4 position, abductor and rotator strength, sciatic nerve slider, and breaks from sitting. Rule out radiculopathy first. After a hip replacement these stretches need the surgeon's agreement: pulling the knee in takes the hip past 90° of flexion, so leave them out until then (and never use the knee-to-opposite-shoulder stretch, which adds adduction and internal rotation).",
     conditions: ["piriformis"],
     items: [
       { exerciseSlug: "figure-four-stretch-lying" },
@@ -170,11 +178,15 @@ export const builtInTemplates: BuiltInTemplate[] = [
     slug: "builtin-knee-injury",
     name: "After knee injury or surgery: early stage",
     description:
-      "Early rehabilitation after knee injury or surgery: restore full extension, quadriceps activation, closed-chain strength and balance. The surgeon's protocol overrides this template (range and weight-bearing limits). Progress to step-ups and squats as control allows; review locking, giving way or large swelling.",
+      "Early rehabilitation after knee injury or surgery: restore full extension and flexion (heel slides within the surgeon's limits), quadriceps activation, closed-chain strength and balance. The surgeon's protocol overrides this template (range and weight-bearing limits). Open-chain knee extension and resisted hamstring curls are left out (early ACL graft protection, hamstring-tendon grafts); progress to step-ups and squats as control allows. Review locking or giving way; fast swelling after an injury is urgent.",
     conditions: ["knee-injury"],
     items: [
       { exerciseSlug: "heel-prop-knee-extension" },
       { exerciseSlug: "quad-set" },
+      {
+        exerciseSlug: "heel-slides",
+        note: "Bend only as far as your surgeon or physiotherapist has said.",
+      },
       {
         exerciseSlug: "straight-leg-raise",
         note: "If your knee bends as you lift, go back to the quad sets until it stays straight.",

@@ -73,7 +73,7 @@ describe("creating a plan", () => {
     const fromTemplate = await createPlan(actor, { patientId: patient.id, templateId: await builtInTemplate("builtin-stenosis") });
     const detail = await getPlan(actor, { planId: fromTemplate!.id });
     expect(detail?.plan.title).toBe("Spinal stenosis: flexion bias");
-    expect(detail?.items.map((i) => i.exercise.slug)).toEqual(["double-knee-to-chest", "posterior-pelvic-tilt", "stationary-cycling", "sit-to-stand", "single-leg-stance"]);
+    expect(detail?.items.map((i) => i.exercise.slug)).toEqual(["double-knee-to-chest", "posterior-pelvic-tilt", "stationary-cycling", "sit-to-stand", "single-leg-stance", "walking-programme"]);
     expect(detail?.items[4].note).toMatch(/kitchen counter/);
     expect(detail?.items[0].dose).toEqual((await builtIn("double-knee-to-chest")).defaultDose);
     expect(await listPlansForPatient(actor, { patientId: patient.id })).toHaveLength(2);

@@ -13,7 +13,7 @@ export const backExercises: ExerciseDefinition[] = [
     level: 1,
     equipment: ["mat"],
     suits: ["sciatica", "nslbp"],
-    cautionFor: [],
+    cautionFor: ["stenosis"],
     steps: [
       "Lie on your front on a firm bed or a mat on the floor, with your arms by your sides and your head turned to one side.",
       "Let your whole body go loose and breathe slowly and deeply.",
@@ -22,7 +22,7 @@ export const backExercises: ExerciseDefinition[] = [
     ],
     cues: ["Let your back sag and relax.", "Breathe out slowly."],
     caution:
-      "Stop and tell your physio if pain, tingling or numbness spreads further down your leg; pain moving back towards the middle of your back is a good sign.",
+      "Stop and tell your physio if pain, tingling or numbness spreads further down your leg (pain moving towards your back is a good sign); with spinal stenosis (narrowing around the nerves in your back), check first.",
     defaultDose: { durationMinutes: 2, perDay: 1, daysPerWeek: DAILY },
     progression: "Once lying flat is comfortable, move on to propping yourself up on your elbows (prone on elbows).",
     regression: "Put a pillow under your stomach and lie for a shorter time.",
@@ -228,7 +228,7 @@ export const backExercises: ExerciseDefinition[] = [
     level: 1,
     equipment: ["mat"],
     suits: ["stenosis", "nslbp"],
-    cautionFor: ["knee-oa", "pfp", "knee-injury"],
+    cautionFor: ["knee-oa", "pfp", "knee-injury", "sciatica"],
     steps: [
       "Kneel on all fours on a mat with your hands under your shoulders and your knees under your hips.",
       "Keeping your hands where they are, sit your bottom slowly back towards your heels.",
@@ -236,7 +236,8 @@ export const backExercises: ExerciseDefinition[] = [
       "Come back slowly onto all fours and repeat.",
     ],
     cues: ["Let your arms stay long on the floor.", "Breathe out as you sink back."],
-    caution: "If your knees hurt, only go part of the way back or put a cushion between your bottom and your heels.",
+    caution:
+      "If your knees hurt, only go part of the way back or put a cushion between your bottom and your heels; if you have leg pain from a disc (sciatica), stop if bending forward makes your leg symptoms spread or get worse.",
     defaultDose: { reps: 8, perDay: 1, daysPerWeek: DAILY },
     progression: "Sink back a little further, or stay for a few slow breaths at the end.",
     regression: "Only go part of the way back, or lie on your back and hug your knees to your chest instead.",
@@ -251,7 +252,7 @@ export const backExercises: ExerciseDefinition[] = [
     level: 1,
     equipment: ["chair"],
     suits: ["stenosis"],
-    cautionFor: [],
+    cautionFor: ["sciatica"],
     steps: [
       "Sit on a sturdy chair without arms, with your feet flat on the floor a little wider than your hips.",
       "Slowly bend forwards, sliding your hands down your shins towards the floor and letting your head go down.",
@@ -259,7 +260,8 @@ export const backExercises: ExerciseDefinition[] = [
       "Push on your thighs with your hands to come slowly back up to sitting.",
     ],
     cues: ["Let your back round and relax.", "Come up slowly."],
-    caution: "Come back up slowly, and stay sitting still if you feel dizzy or light-headed.",
+    caution:
+      "Come back up slowly and stay sitting still if you feel dizzy or light-headed; if you have leg pain from a disc (sciatica), stop if bending forward makes your leg symptoms spread or get worse.",
     defaultDose: { reps: 5, perDay: 1, daysPerWeek: DAILY },
     progression: "Reach a little further towards the floor and stay for a few breaths at the bottom.",
     regression: "Bend only part of the way, with your hands resting on your knees.",

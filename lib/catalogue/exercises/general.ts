@@ -45,7 +45,8 @@ export const generalExercises: ExerciseDefinition[] = [
       "Pedal more slowly for the last couple of minutes before you stop.",
     ],
     cues: ["Seat high enough.", "Smooth, steady pedalling."],
-    caution: "If you have pain around your kneecap, raise the seat a little so your knee does not bend as far.",
+    caution:
+      "If you have pain around your kneecap, raise the seat a little so your knee does not bend as far; after knee surgery, rock the pedals back and forth until your knee bends far enough to go all the way round.",
     defaultDose: { durationMinutes: 10, daysPerWeek: 3 },
     progression: "Add a few minutes each week, then turn the resistance up a little.",
     regression: "Pedal for a shorter time, or with no resistance at all.",

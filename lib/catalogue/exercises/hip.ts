@@ -47,7 +47,7 @@ export const hipExercises: ExerciseDefinition[] = [
     ],
     cues: ["Let the crossed knee fall gently outwards.", "Keep your head on the floor."],
     caution:
-      "If you feel pain in your knee rather than a stretch in your buttock, ease off or use the knee-to-opposite-shoulder stretch instead.",
+      "If you have had a hip replacement, check with your surgeon or physio first, because pulling the knee in bends the hip a long way; if your knee hurts rather than your buttock stretching, ease off.",
     defaultDose: { sets: 3, holdSeconds: 30, perDay: 1, daysPerWeek: DAILY, side: "each" },
     progression: "Pull your legs in closer, or hold for longer.",
     regression: "Leave the lower foot on the floor and just cross your ankle over, without pulling in.",

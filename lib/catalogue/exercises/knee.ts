@@ -3,7 +3,7 @@ import type { ExerciseDefinition } from "../definition";
 import { BALANCE_DAYS, DAILY, HOLD_REST, LIGHT_BAND, STRENGTH_DAYS, STRENGTH_REST } from "./conventions";
 
 /** The early range for patellofemoral pain in closed-chain work (brief §1, pfp). */
-const PFP_EARLY_RANGE = "knee 0–45°";
+const PFP_EARLY_RANGE = "up to about a quarter squat (knee 0–45°)";
 
 export const kneeExercises: ExerciseDefinition[] = [
   {
@@ -69,7 +69,7 @@ export const kneeExercises: ExerciseDefinition[] = [
     level: 1,
     equipment: ["roll"],
     suits: ["knee-oa", "knee-injury", "pfp"],
-    cautionFor: [],
+    cautionFor: ["knee-injury"],
     steps: [
       "Sit or lie with your legs out straight and a rolled towel or foam roll under one knee, so it is slightly bent.",
       "Keeping the back of your knee on the roll, pull your toes up and straighten your knee fully, lifting your heel off the floor.",
@@ -77,7 +77,8 @@ export const kneeExercises: ExerciseDefinition[] = [
       "Lower your heel slowly back down; finish the set, then change legs.",
     ],
     cues: ["Keep the back of your knee on the roll.", "Straighten all the way."],
-    caution: "Lower slowly and aim for your knee to be fully straight at the top of each lift.",
+    caution:
+      "Aim for your knee to be fully straight at the top; after an operation on the ligament inside your knee (ACL), do not add a weight until your surgeon or physio says so, as straightening against a load strains the new ligament.",
     defaultDose: {
       sets: 3,
       reps: 10,
@@ -129,7 +130,7 @@ export const kneeExercises: ExerciseDefinition[] = [
     level: 1,
     equipment: ["chair", "ankle-weight"],
     suits: ["knee-oa", "pfp"],
-    cautionFor: ["pfp"],
+    cautionFor: ["pfp", "knee-injury"],
     steps: [
       "Sit back on a firm chair with your feet flat on the floor.",
       "Slowly straighten one knee until your leg is out straight, pulling your toes up.",
@@ -137,7 +138,8 @@ export const kneeExercises: ExerciseDefinition[] = [
       "Lower your foot slowly back to the floor; finish the set, then change legs.",
     ],
     cues: ["Slow up, slower down.", "Sit tall."],
-    caution: "If you have pain around your kneecap, only move through the part of the range your physio has shown you.",
+    caution:
+      "With kneecap pain, move only from a right angle to halfway straight (90° to 45°) and stop well before straight; after an operation on the ligament inside your knee (ACL), only do this in the range your surgeon or physio gives.",
     defaultDose: { sets: 3, reps: 10, restSeconds: STRENGTH_REST, daysPerWeek: STRENGTH_DAYS, side: "each" },
     progression: "Add a light ankle weight, or hold for longer at the top.",
     regression: "Straighten your knee only part of the way, or do inner-range quads over a roll.",
@@ -259,7 +261,8 @@ export const kneeExercises: ExerciseDefinition[] = [
       "Slide back up the wall to standing and rest.",
     ],
     cues: ["Knees over your ankles.", "Back flat against the wall."],
-    caution: "Let your pain decide how far you bend, and stay higher up the wall if your knee hurts.",
+    caution:
+      "Let your pain decide how far you bend; with kneecap pain, start high up the wall, about a quarter squat (knee 0–45°), and slide lower only as the pain allows.",
     defaultDose: { sets: 5, holdSeconds: 30, restSeconds: HOLD_REST, daysPerWeek: STRENGTH_DAYS },
     progression: "Slide a little lower, or hold for longer.",
     regression: "Stay higher up the wall, or hold for a shorter time.",
@@ -358,7 +361,8 @@ export const kneeExercises: ExerciseDefinition[] = [
       "Push through your front heel to come back up; finish the set, then swap legs.",
     ],
     cues: ["Go straight down, not forwards.", "Front knee over your foot."],
-    caution: "Hold something steady for balance, especially when you first start.",
+    caution:
+      "Hold something steady for balance at first; with kneecap pain, bend only to about a quarter squat (front knee 0–45°) to begin with and go deeper only as the pain allows.",
     defaultDose: { sets: 3, reps: 8, restSeconds: STRENGTH_REST, daysPerWeek: STRENGTH_DAYS, side: "each" },
     progression: "Go a little lower, let go of the support, or hold a weight in each hand.",
     regression: "Make the bend smaller, or do mini squats instead.",
@@ -403,7 +407,7 @@ export const kneeExercises: ExerciseDefinition[] = [
     level: 1,
     equipment: ["band"],
     suits: ["knee-oa", "knee-injury"],
-    cautionFor: [],
+    cautionFor: ["knee-injury"],
     steps: [
       "Stand facing a chair or kitchen counter and hold it, with a light band looped around your ankles.",
       "Keeping your thighs side by side, bend one knee to lift your heel up towards your bottom.",
@@ -411,7 +415,8 @@ export const kneeExercises: ExerciseDefinition[] = [
       "Lower your foot slowly; finish the set, then change legs.",
     ],
     cues: ["Keep your knees together.", "Stand tall."],
-    caution: "Move slowly and keep your thighs in line, without swinging your leg.",
+    caution:
+      "Move slowly without swinging your leg; if the ligament inside your knee (ACL) was rebuilt using a hamstring tendon, do not use a band or weight until your surgeon or physio says it is safe.",
     defaultDose: {
       sets: 3,
       reps: 10,
