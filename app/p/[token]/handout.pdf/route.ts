@@ -24,7 +24,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     linkId: link.linkId,
     snapshot: link.snapshot,
     variant: variantOf(query.data),
-    link: () => patientLinkUrl(publicOrigin(request.headers), token),
+    link: () => patientLinkUrl(publicOrigin(), token),
   });
   return pdfResponse(file);
 }

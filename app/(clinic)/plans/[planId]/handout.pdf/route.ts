@@ -28,7 +28,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     linkId: link.id,
     snapshot: version.snapshot,
     variant: variantOf(query.data),
-    link: patientLinkUrl(publicOrigin(request.headers), link.token),
+    link: patientLinkUrl(publicOrigin(), link.token),
   });
   return pdfResponse(file);
 }
