@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { patientContentSecurityPolicy, permissionsPolicy } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -6,6 +7,12 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native and WASM packages stay outside the server bundle and load from node_modules.
   serverExternalPackages: ["@node-rs/argon2", "@react-pdf/renderer", "@electric-sql/pglite"],
+  experimental: {
+    // proxy.ts runs for page requests, server action posts included, and Next buffers a copy of
+    // each body for it. Twice the server actions' own 1 MB limit: memory stays bounded, and a
+    // body cut here is still over that limit, so Next refuses it rather than decoding half a body.
+    proxyClientMaxBodySize: "2mb",
+  },
   async headers() {
     return [
       {
@@ -14,6 +21,8 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: permissionsPolicy },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
       {
@@ -22,6 +31,8 @@ const nextConfig: NextConfig = {
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "Cache-Control", value: "no-store" },
           { key: "X-Robots-Tag", value: "noindex" },
+          // No script at all on the patient's side; clinic pages get a nonce policy from proxy.ts.
+          { key: "Content-Security-Policy", value: patientContentSecurityPolicy },
         ],
       },
     ];

@@ -51,6 +51,8 @@ export default defineConfig({
       PORT: String(e2ePort),
       SEED_DEMO: "true",
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0000000",
+      // The one public origin (links, QR codes); a production server on a real database needs it.
+      PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, publicUrl } from "./env";
 
 describe("parseEnv", () => {
   it("names every missing or bad variable", () => {
@@ -13,5 +13,14 @@ describe("parseEnv", () => {
   });
   it("accepts a good configuration", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "x".repeat(32) }).DATABASE_URL).toBe("postgres://u@h/db");
+  });
+
+  it("requires a public URL in production (a real database: `npm start` sets one for the embedded database)", () => {
+    const base = { DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "x".repeat(32), NODE_ENV: "production" };
+    expect(() => parseEnv(base)).toThrow(/PUBLIC_URL is required in production/);
+    expect(publicUrl(parseEnv({ ...base, PUBLIC_URL: "https://physio.example.org" }))).toBe("https://physio.example.org");
+    expect(publicUrl(parseEnv({ ...base, NEXTAUTH_URL: "https://auth.example.org" }))).toBe("https://auth.example.org");
+    // Development and tests: this machine, never a request header.
+    expect(publicUrl(parseEnv({ ...base, NODE_ENV: "development", PORT: "4000" }))).toBe("http://localhost:4000");
   });
 });

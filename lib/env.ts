@@ -10,6 +10,14 @@ const envSchema = z.object({
     .min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://physioplan.example.org").optional(),
   PUBLIC_URL: z.url("must be the app's public URL, e.g. https://physioplan.example.org").optional(),
+  NODE_ENV: z.string().optional(),
+  PORT: z.string().optional(),
+}).superRefine((value, context) => {
+  // Links, QR codes and emails need one public origin. `npm start` gives the embedded database
+  // http://localhost:PORT; with a real database a production server must be told its address.
+  if (value.NODE_ENV === "production" && !value.PUBLIC_URL && !value.NEXTAUTH_URL) {
+    context.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required in production with a real database: the app's public URL (links and QR codes use it), e.g. https://physioplan.example.org" });
+  }
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -28,4 +36,9 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The one public URL: PUBLIC_URL, else NEXTAUTH_URL, else (development and tests) http://localhost:PORT. */
+export function publicUrl(config: Env = env()): string {
+  return config.PUBLIC_URL ?? config.NEXTAUTH_URL ?? `http://localhost:${config.PORT ?? 3000}`;
 }

@@ -62,12 +62,15 @@ async function main() {
     database = await startEmbeddedDatabase({ dataDir, port: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : 0 });
     env.DATABASE_URL = database.url;
     Object.assign(env, embeddedClientEnv);
+    // One machine, one address: links and QR codes point at this server unless told otherwise.
+    env.PUBLIC_URL ??= env.NEXTAUTH_URL ?? `http://localhost:${port}`;
   }
   if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST = "true";
 
   let config;
   try {
-    config = parseEnv(env);
+    // `next start` runs in production mode: a real database needs PUBLIC_URL (lib/env.ts).
+    config = parseEnv({ ...env, NODE_ENV: dev ? "development" : "production" });
   } catch (error) {
     await database?.stop();
     if (error instanceof EnvError) fail(error.message);

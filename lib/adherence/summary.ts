@@ -5,6 +5,7 @@ import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { db as defaultDb, type Executor } from "@/db/client";
 import { plans, sessionLogs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
 import type { SnapshotItem } from "@/lib/plans/snapshot";
 import { alertsOf, painWindowDays, type AdherenceAlert } from "./alerts";
 import { addDays, clinicDate, mondayOf } from "./dates";
@@ -134,7 +135,7 @@ export async function getPlanAdherence(
   { planId, items }: { planId: string; items: Pick<SnapshotItem, "dose">[] },
   executor: Executor = defaultDb,
 ): Promise<PlanAdherence | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(planId)) return null;
+  if (!isUuid(planId)) return null;
   const [plan] = await executor
     .select({
       painAlertAt: plans.painAlertAt,

@@ -8,6 +8,7 @@ import { db } from "@/db/client";
 import { exercises } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
 import { UserError } from "@/lib/errors";
 import { figureLibrary, getFigure } from "@/lib/figures/library";
 import type { FigureSpec } from "@/lib/figures/model";
@@ -123,12 +124,11 @@ export async function createClinicExercise(actor: Actor, input: ClinicExerciseIn
   });
 }
 
-const uuidSchema = z.uuid();
 const ownedBy = (actor: Actor, exerciseId: string) => and(eq(exercises.id, exerciseId), eq(exercises.clinicId, actor.clinicId));
 
 /** Saves an own exercise; null when it is built-in, another clinic's or does not exist. */
 export async function updateClinicExercise(actor: Actor, { exerciseId, ...input }: ClinicExerciseInput & { exerciseId: string }): Promise<{ id: string } | null> {
-  if (!uuidSchema.safeParse(exerciseId).success) return null;
+  if (!isUuid(exerciseId)) return null;
   const data = parseInput(input);
   const figure = figureOf(data.figureSlug);
   return db.transaction(async (tx) => {
@@ -145,7 +145,7 @@ export async function updateClinicExercise(actor: Actor, { exerciseId, ...input 
 
 /** Takes an own exercise out of search (plans that use it keep it); null when not the clinic's own. */
 export async function archiveClinicExercise(actor: Actor, { exerciseId }: { exerciseId: string }): Promise<{ id: string } | null> {
-  if (!uuidSchema.safeParse(exerciseId).success) return null;
+  if (!isUuid(exerciseId)) return null;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(exercises)
@@ -160,7 +160,7 @@ export async function archiveClinicExercise(actor: Actor, { exerciseId }: { exer
 
 /** Brings an archived own exercise back into search; null when not the clinic's own. */
 export async function restoreClinicExercise(actor: Actor, { exerciseId }: { exerciseId: string }): Promise<{ id: string } | null> {
-  if (!uuidSchema.safeParse(exerciseId).success) return null;
+  if (!isUuid(exerciseId)) return null;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(exercises)
@@ -175,7 +175,7 @@ export async function restoreClinicExercise(actor: Actor, { exerciseId }: { exer
 
 /** Copies a built-in or own exercise into the clinic as "… (copy)"; null when the actor may not see it. */
 export async function duplicateExercise(actor: Actor, { exerciseId }: { exerciseId: string }): Promise<{ id: string } | null> {
-  if (!uuidSchema.safeParse(exerciseId).success) return null;
+  if (!isUuid(exerciseId)) return null;
   return db.transaction(async (tx) => {
     const [source] = await tx
       .select()

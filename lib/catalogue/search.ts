@@ -8,6 +8,7 @@ import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { exercises } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
 import type { FigureSpec } from "@/lib/figures/model";
 import { doseSchema, type Dose } from "./dose";
 import { builtInExercises } from "./exercises";
@@ -306,11 +307,10 @@ async function similarPage(tx: Executor, where: SQL, q: string, limit: number, o
   return empty(Number(again.total));
 }
 
-const uuidSchema = z.uuid();
 
 /** A built-in exercise or one of the actor's clinic's own (archived included); null for anything else. */
 export async function getExercise(actor: Actor, { exerciseId }: { exerciseId: string }): Promise<ExerciseDetail | null> {
-  if (!uuidSchema.safeParse(exerciseId).success) return null;
+  if (!isUuid(exerciseId)) return null;
   const [row] = await db
     .select({
       ...summaryColumns,

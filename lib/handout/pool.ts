@@ -30,6 +30,18 @@ export interface HandoutPoolConfig {
   renderTimeoutMs: number;
   /** false renders in this thread (still at most `maxWorkers` at once) */
   useWorkers: boolean;
+  /**
+   * Renders waiting for a worker. One more is refused (HandoutQueueFullError, a 503 upstream)
+   * rather than queued: a burst cannot pile up memory and minutes-long waits.
+   */
+  maxQueued: number;
+}
+
+/** The render queue is full: try again in `retryAfterSeconds`. */
+export class HandoutQueueFullError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("The handout renderer is busy");
+  }
 }
 
 export type HandoutPoolMode = "worker" | "in-process";
@@ -40,6 +52,7 @@ const defaults: HandoutPoolConfig = {
   warmUpRenders: 6,
   renderTimeoutMs: 60_000,
   useWorkers: true,
+  maxQueued: 16,
 };
 
 interface Job {
@@ -434,6 +447,11 @@ export async function renderHandoutPooled(snapshot: PlanSnapshot, options: Hando
   const parsedOptions = handoutOptionsSchema.parse(options);
   const parsedSnapshot = planSnapshotSchema.parse(snapshot);
   state.closed = false;
+  const { config, queue } = state;
+  if (queue.length >= config.maxQueued) {
+    // A render takes well under a second warm: about one second per queued render per worker.
+    throw new HandoutQueueFullError(Math.max(1, Math.ceil(queue.length / config.maxWorkers)));
+  }
   return new Promise<Buffer>((resolve, reject) => {
     state.queue.push({ snapshot: parsedSnapshot, options: parsedOptions, resolve, reject });
     pump();

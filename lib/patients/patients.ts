@@ -1,18 +1,13 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { auditEvents, patients, plans, users, type Patient } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
 import { recordAudit } from "@/lib/audit/record";
 import { UserError } from "@/lib/errors";
 import { patientsPerPage, type PatientInput, type PatientListQuery } from "./schema";
 
-const uuid = z.uuid();
-/** Ids come from URLs and forms: anything that is not a uuid is simply "not found". */
-export function isUuid(value: unknown): value is string {
-  return uuid.safeParse(value).success;
-}
 
 export type PatientListItem = {
   id: string;

@@ -4,7 +4,7 @@ import { db, type Executor } from "@/db/client";
 import { exercises } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { UserError } from "@/lib/errors";
-import { isUuid } from "@/lib/patients/patients";
+import { isUuid } from "@/lib/ids";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
 import { figureSpecSchema, type FigureSpec } from "@/lib/figures/model";
 

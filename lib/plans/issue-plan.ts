@@ -11,7 +11,7 @@ import { safetyContent } from "@/lib/catalogue/safety";
 import type { ConditionSlug } from "@/lib/catalogue/types";
 import { UserError } from "@/lib/errors";
 import { figureSpecSchema } from "@/lib/figures/model";
-import { isUuid } from "@/lib/patients/patients";
+import { isUuid } from "@/lib/ids";
 import { planSnapshotSchema, snapshotClinicSchema, summariseChanges, type PlanSnapshot, type SnapshotClinic } from "./snapshot";
 import { visibleExercise } from "./exercises";
 

@@ -5,7 +5,7 @@ import { patients, planItems, plans, planVersions, users, type Plan } from "@/db
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
-import { isUuid } from "@/lib/patients/patients";
+import { isUuid } from "@/lib/ids";
 import { canonicalDose, type PlanDraft } from "./draft";
 import { getPlanExercises, type PlanExercise } from "./exercises";
 import { planChangesSchema, type PlanChanges } from "./snapshot";

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { fieldErrorsOf } from "@/lib/auth/action";
 import { recordAudit } from "@/lib/audit/record";
 import { UserError } from "@/lib/errors";
-import { isUuid } from "@/lib/patients/patients";
+import { isUuid } from "@/lib/ids";
 import { canonicalDose, draftFingerprint, planDraftSchema } from "./draft";
 import { assertUsableExercises } from "./exercises";
 import { draftOf, getPlan } from "./plans";

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
 import { conditionSlugSchema } from "@/lib/catalogue/types";
 import { UserError } from "@/lib/errors";
-import { isUuid } from "@/lib/patients/patients";
+import { isUuid } from "@/lib/ids";
 import { planItemDraftSchema } from "./draft";
 import { assertUsableExercises, getPlanExercises } from "./exercises";
 

@@ -7,6 +7,7 @@ import { db as defaultDb, preparedQuery, type Database, type Executor } from "@/
 import { handoutFiles, planVersions, plans, shareLinks, type ShareLink } from "@/db/schema";
 import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "@/lib/adherence/recent-sessions";
 import type { Actor } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
 import { env } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -48,10 +49,6 @@ async function findPlan(executor: Executor, actor: Actor, planId: string, lock =
     .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
   const [row] = lock ? await query.for("update") : await query;
   return row ?? null;
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 async function currentLinkRow(executor: Executor, actor: Actor, planId: string): Promise<ShareLink | null> {

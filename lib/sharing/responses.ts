@@ -16,3 +16,11 @@ export function pdfResponse(file: HandoutFile): Response {
 export function plainResponse(status: number, message: string): Response {
   return new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
+
+/** The render queue is full (lib/handout/pool.ts): a 503 that says when to come back. */
+export function busyResponse(retryAfterSeconds: number): Response {
+  return new Response("The handout printer is busy. Please try again in a moment.\n", {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds) },
+  });
+}

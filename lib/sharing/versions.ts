@@ -4,6 +4,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { db as defaultDb, type Executor } from "@/db/client";
 import { planVersions, plans } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
 import { planSnapshotSchema, type PlanSnapshot } from "@/lib/plans/snapshot";
 
 /** One issued version of the actor's clinic's plan: `version` or the newest. Null when not theirs or never issued. */
@@ -12,7 +13,7 @@ export async function getIssuedVersion(
   { planId, version }: { planId: string; version?: number },
   executor: Executor = defaultDb,
 ): Promise<{ versionId: string; version: number; snapshot: PlanSnapshot } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(planId)) return null;
+  if (!isUuid(planId)) return null;
   const [row] = await executor
     .select({ versionId: planVersions.id, version: planVersions.version, snapshot: planVersions.snapshot })
     .from(planVersions)

@@ -152,6 +152,7 @@ async function startServer(port: number): Promise<void> {
       ...process.env,
       DATABASE_URL: scratch.url,
       NEXTAUTH_SECRET: secret,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       DELIVERY_BENCH_CHILD: "",

@@ -117,7 +117,7 @@ function frameOf(body: PlanBody): Frame {
   if (frame) return frame;
   const beforeLinks = html`${head(body.title)}
 <body class="min-h-screen bg-slate-50 text-lg leading-relaxed text-slate-900 print:bg-white print:text-base">
-<div aria-hidden="true" class="h-2 print:hidden" style="background-color: ${body.accentColour}"></div>
+<svg aria-hidden="true" class="block h-2 w-full print:hidden" viewBox="0 0 1 1" preserveAspectRatio="none"><rect width="1" height="1" fill="${body.accentColour}"/></svg>
 <header class="border-b border-slate-200 bg-white print:border-b-2 print:border-slate-900">
 <div class="mx-auto max-w-2xl space-y-5 px-4 py-5 sm:px-6">
 ${body.clinic}

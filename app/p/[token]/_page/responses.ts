@@ -4,13 +4,20 @@ import "server-only";
 import crypto from "node:crypto";
 import { recentSessionsForLink } from "@/lib/adherence/log-session";
 import type { PatientSession } from "@/lib/adherence/recent-sessions";
+import { publicUrl } from "@/lib/env";
 import { bytesBody } from "@/lib/http/bytes-body";
+import { strictTransportSecurity } from "@/lib/http/security-headers";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
 import { linkNotActiveHtml, patientPageHtml, type LogFormState } from "./document";
 import { planBodyOf } from "./plan-body";
 
-// Referrer-Policy and X-Robots-Tag come from next.config.ts for every /p/* response.
-const htmlHeaders = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
+// Referrer-Policy, X-Robots-Tag and the script-free Content-Security-Policy come from
+// next.config.ts for every /p/* response; HSTS depends on the public URL the server runs with.
+let headers: Record<string, string> | null = null;
+function htmlHeaders(): Record<string, string> {
+  headers ??= { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...strictTransportSecurity(publicUrl()) };
+  return headers;
+}
 
 /**
  * The page for a resolved link. `sessions` are the last 14 days when the caller read them with the
@@ -24,12 +31,12 @@ export async function planPageResponse(
 ): Promise<Response> {
   const [body, recent] = await Promise.all([planBodyOf(link.versionId, link.snapshot), sessions ?? recentSessionsForLink(link)]);
   const page = patientPageHtml({ token, body, sessions: recent, clientKey: crypto.randomUUID(), form });
-  return new Response(bytesBody(page), { status, headers: htmlHeaders });
+  return new Response(bytesBody(page), { status, headers: htmlHeaders() });
 }
 
 let notActive: string | null = null;
 
 export function linkNotActiveResponse(): Response {
   notActive ??= linkNotActiveHtml();
-  return new Response(notActive, { status: 404, headers: htmlHeaders });
+  return new Response(notActive, { status: 404, headers: htmlHeaders() });
 }

@@ -8,7 +8,8 @@
 import type { NextRequest } from "next/server";
 import { fieldErrorsOf, formValues } from "@/lib/auth/action";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
-import { logSession, sessionLogInputSchema } from "@/lib/adherence/log-session";
+import { commentMaxLength, logSession, sessionLogInputSchema } from "@/lib/adherence/log-session";
+import { readBodyWithin, sessionLogBodyLimit, tooLargeResponse, withBody } from "@/lib/http/body-limit";
 import { UserError } from "@/lib/errors";
 import { resolveShareToken, type ResolvedShareLink } from "@/lib/sharing/links";
 import type { LogFormState } from "../_page/document";
@@ -19,14 +20,17 @@ export const dynamic = "force-dynamic";
 /** The status of each outcome: a redirect back to the page, or the page itself saying what went wrong. */
 const statusOf: Record<LogOutcome, number> = { saved: 303, duplicate: 303, limited: 429, invalid: 400, stale: 409 };
 
-/** What the patient typed, to put back in the form when the submit is refused. */
+/**
+ * What the patient typed, to put back in the form when the submit is refused: never more than the
+ * fields allow (a refused page must not echo an attacker's megabytes back).
+ */
 function typed(values: Record<string, string | string[]>): NonNullable<LogFormState["values"]> {
   const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
   const pain = Number(list(values.pain)[0]);
   return {
-    done: list(values.done).map(Number).filter(Number.isInteger),
+    done: [...new Set(list(values.done).slice(0, 1000).map(Number).filter(Number.isInteger))],
     pain: Number.isInteger(pain) && pain >= 0 && pain <= 10 ? pain : null,
-    comment: list(values.comment)[0] ?? "",
+    comment: (list(values.comment)[0] ?? "").slice(0, commentMaxLength),
   };
 }
 
@@ -44,12 +48,15 @@ async function answer(
 }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+  // The cap comes first: a 50 MB post is answered before its body (or the database) is touched.
+  const body = await readBodyWithin(request, sessionLogBodyLimit);
+  if (!body) return tooLargeResponse(sessionLogBodyLimit);
   const { token } = await params;
   const link = await resolveShareToken(token);
   if (!link) return linkNotActiveResponse();
   let values: Record<string, string | string[]>;
   try {
-    values = formValues(await request.formData());
+    values = formValues(await withBody(request, body).formData());
   } catch {
     return answer(link, token, "invalid");
   }

@@ -1,6 +1,5 @@
 // The plan page's delivery panel: the patient link (copy, expiry, revoke, replace), the handout
 // downloads, and adherence (days exercised per week, pain trend, comments, alerts).
-import { headers } from "next/headers";
 import { describeAlert } from "@/lib/adherence/alerts";
 import { clinicDate, formatDay, formatShortDate } from "@/lib/adherence/dates";
 import { chartDays, getPlanAdherence, type PlanAdherence } from "@/lib/adherence/summary";
@@ -29,7 +28,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
 
   // issuePlan creates the link with version 1; rendering never writes.
   const link = await getShareLink(actor, { planId });
-  const origin = publicOrigin(await headers());
+  const origin = publicOrigin();
   const adherence = await getPlanAdherence(actor, { planId, items: version.snapshot.items });
 
   return (

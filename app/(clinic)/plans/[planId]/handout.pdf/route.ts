@@ -2,10 +2,11 @@
 // their clinic's plans, with the plan's live link in the QR code.
 import type { NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/actor";
+import { HandoutQueueFullError } from "@/lib/handout/pool";
 import { handoutPdf, handoutQuerySchema, variantOf } from "@/lib/sharing/handouts";
 import { getIssuedVersion } from "@/lib/sharing/versions";
 import { getShareLink } from "@/lib/sharing/links";
-import { pdfResponse, plainResponse } from "@/lib/sharing/responses";
+import { busyResponse, pdfResponse, plainResponse } from "@/lib/sharing/responses";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
 
 export const dynamic = "force-dynamic";
@@ -22,13 +23,19 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!link?.token) {
     return plainResponse(409, "This plan has no active patient link, so its handout has no QR code to print. Create a link on the plan page first.");
   }
-  const file = await handoutPdf({
-    versionId: version.versionId,
-    clinicId: actor.clinicId,
-    linkId: link.id,
-    snapshot: version.snapshot,
-    variant: variantOf(query.data),
-    link: patientLinkUrl(publicOrigin(request.headers), link.token),
-  });
+  let file;
+  try {
+    file = await handoutPdf({
+      versionId: version.versionId,
+      clinicId: actor.clinicId,
+      linkId: link.id,
+      snapshot: version.snapshot,
+      variant: variantOf(query.data),
+      link: patientLinkUrl(publicOrigin(), link.token),
+    });
+  } catch (error) {
+    if (error instanceof HandoutQueueFullError) return busyResponse(error.retryAfterSeconds);
+    throw error;
+  }
   return pdfResponse(file);
 }
