@@ -6,8 +6,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { env, type Env } from "@/lib/env";
+import { env } from "@/lib/env";
+import { usesSecureCookies } from "./cookies";
 import { safeRedirect } from "./redirect";
+
+export { usesSecureCookies };
 import { authenticate, clientIp } from "./sign-in";
 
 /** A session ends 12 hours after sign-in, however active. */
@@ -34,16 +37,6 @@ declare module "next-auth/jwt" {
     /** Last request that refreshed the token, seconds since the epoch. */
     seenAt?: number;
   }
-}
-
-/** Secure cookies (`__Secure-` names) whenever the public URL is https. */
-export function usesSecureCookies(config: Pick<Env, "PUBLIC_URL" | "NEXTAUTH_URL">): boolean {
-  return (config.PUBLIC_URL ?? config.NEXTAUTH_URL ?? "").startsWith("https://");
-}
-
-/** The session cookie's name, for proxy.ts's token check. */
-export function sessionCookieName(): string {
-  return `${usesSecureCookies(env()) ? "__Secure-" : ""}next-auth.session-token`;
 }
 
 /**
