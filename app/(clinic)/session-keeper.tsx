@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 const everyMs = 60_000;
@@ -13,6 +13,7 @@ const everyMs = 60_000;
  */
 export function SessionKeeper() {
   const pathname = usePathname();
+  const router = useRouter();
   const last = useRef(0);
   useEffect(() => {
     const ping = () => {
@@ -21,7 +22,7 @@ export function SessionKeeper() {
       void fetch("/api/auth/session", { cache: "no-store", credentials: "same-origin" })
         .then((response) => (response.ok ? response.json() : null))
         .then((session: { user?: { id?: string } } | null) => {
-          if (session && !session.user?.id) window.location.assign("/sign-in?reason=signed-out");
+          if (session && !session.user?.id) router.replace("/sign-in?reason=signed-out");
         })
         .catch(() => {});
     };
@@ -31,6 +32,6 @@ export function SessionKeeper() {
     return () => {
       for (const name of events) window.removeEventListener(name, ping);
     };
-  }, [pathname]);
+  }, [pathname, router]);
   return null;
 }
