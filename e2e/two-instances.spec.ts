@@ -45,7 +45,8 @@ async function healthy(url: string, child: Child) {
 
 const apps: Record<"a" | "b", Child> = {} as never;
 
-test.describe.configure({ mode: "serial" });
+// Three servers on a small shared machine: generous time per test.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 // A real PostgreSQL: three app processes on the embedded PGlite's one backend are not a deployment.
 test.skip(process.env.DATABASE_PREPARE === "false", "needs DATABASE_URL (a real PostgreSQL)");
 
@@ -80,9 +81,18 @@ test.beforeAll(async () => {
   await healthy(`http://127.0.0.1:${appPorts.a}/api/health`, apps.a);
   await healthy(`http://127.0.0.1:${appPorts.b}/api/health`, apps.b);
   await healthy(`${origin}/api/health`, proxy);
+  // The first request to a cold instance loads its routes; do it here, not inside a timed step.
+  for (const instance of ["a", "b"]) {
+    for (const route of ["/sign-in", "/api/auth/csrf", "/api/auth/providers"]) {
+      await fetch(`${origin}${route}`, { headers: { "x-physioplan-instance": instance } });
+    }
+  }
 });
 
 test.afterAll(async () => {
+  // The apps' output, for a failed run.
+  fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+  for (const name of ["a", "b"] as const) fs.writeFileSync(path.join(root, "test-results", `two-instances-app-${name}.log`), apps[name]?.log.text ?? "");
   await Promise.all(
     children.map(
       (child) =>
@@ -104,7 +114,7 @@ async function signInThrough(page: Page, who: Clinician) {
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
 }
 
 test("a session started on one instance continues on the other", async ({ browser }) => {
@@ -144,7 +154,6 @@ test("the lockout counts failures on both instances, keyed by the address nginx 
 });
 
 test("a handout rendered on one instance is served from the cache by the other; a link revoked on one is dead on the other", async ({ browser }) => {
-  test.setTimeout(120_000);
   const clinician = await createClinician();
   const contextA = await via(browser, "a");
   const page = await contextA.newPage();
