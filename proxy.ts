@@ -6,6 +6,7 @@
 // (lib/http/body-limit.ts), and a matched POST would have its body buffered for this file.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { sessionCookieName } from "@/lib/auth/cookies";
 import { publicUrl } from "@/lib/env";
 import { clinicContentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/http/security-headers";
 
@@ -22,7 +23,11 @@ function withSecurityHeaders(request: NextRequest): NextResponse {
   return response;
 }
 
-const signedInOnly = withAuth((request) => withSecurityHeaders(request), { pages: { signIn: "/sign-in" } });
+const signedInOnly = withAuth((request) => withSecurityHeaders(request), {
+  pages: { signIn: "/sign-in" },
+  // The cookie is `__Secure-`-prefixed when the public URL is https (lib/auth/cookies.ts).
+  cookies: { sessionToken: { name: sessionCookieName() } },
+});
 
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   if (clinicAreas.test(request.nextUrl.pathname)) return signedInOnly(request as NextRequestWithAuth, event);

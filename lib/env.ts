@@ -1,5 +1,6 @@
 // The app's configuration, validated once. A bad value stops the app with a message naming the variable.
 import { z } from "zod";
+import { trustedProxiesProblem } from "./auth/client-ip";
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -10,6 +11,13 @@ const envSchema = z.object({
     .min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://physioplan.example.org").optional(),
   PUBLIC_URL: z.url("must be the app's public URL, e.g. https://physioplan.example.org").optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value === undefined ? null : trustedProxiesProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   NODE_ENV: z.string().optional(),
   PORT: z.string().optional(),
 }).superRefine((value, context) => {

@@ -83,8 +83,9 @@ async function main() {
 
   const next = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", String(port), ...(process.env.HOSTNAME_BIND ? ["-H", process.env.HOSTNAME_BIND] : [])],
-    { cwd: root, env, stdio: "inherit", detached: true },
+    // Next behind a thin Node server that tells the app each request's socket address (scripts/serve.mjs).
+    [path.join(root, "scripts/serve.mjs"), ...(dev ? ["--dev"] : [])],
+    { cwd: root, env: { ...env, PORT: String(port) }, stdio: "inherit", detached: true },
   );
 
   let stopping = false;
@@ -92,7 +93,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     if (next.exitCode === null && next.pid) {
-      // `next start` forks a server child: signal the whole group so the port is freed.
+      // Next may fork workers: signal the whole group so the port is freed.
       try {
         process.kill(-next.pid, "SIGTERM");
       } catch {}

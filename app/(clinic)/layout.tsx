@@ -1,11 +1,13 @@
 import { requireActor } from "@/lib/auth/actor";
 import { ClinicNav } from "./clinic-nav";
+import { SessionKeeper } from "./session-keeper";
 import { SignOutButton } from "./sign-out-button";
 
 export default async function ClinicLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   return (
     <div className="min-h-screen">
+      <SessionKeeper />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>

@@ -8,7 +8,7 @@ import { plans, sessionLogs } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { listField } from "@/lib/auth/action";
 import { UserError } from "@/lib/errors";
-import { isLimited, recordEvent, sessionLogLimit } from "@/lib/rate-limit";
+import { acquire, release, sessionLogLimit } from "@/lib/rate-limit";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
 import { clinicDate } from "./dates";
 import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "./recent-sessions";
@@ -55,9 +55,11 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
     .from(sessionLogs)
     .where(and(eq(sessionLogs.planId, link.planId), eq(sessionLogs.clientKey, input.clientKey)));
   if (seen) return { status: "duplicate" };
-  if (await isLimited(sessionLogLimit, limitKey(link), executor)) return { status: "rate-limited" };
 
   return executor.transaction(async (tx) => {
+    // Check and count in one step, under a lock held until this transaction ends (lib/rate-limit.ts).
+    const slot = await acquire([{ rule: sessionLogLimit, key: limitKey(link) }], tx);
+    if (!slot.ok) return { status: "rate-limited" } as const;
     const [row] = await tx
       .insert(sessionLogs)
       .values({
@@ -72,8 +74,10 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
       })
       .onConflictDoNothing()
       .returning({ id: sessionLogs.id });
-    if (!row) return { status: "duplicate" } as const;
-    await recordEvent(sessionLogLimit, limitKey(link), tx);
+    if (!row) {
+      await release(slot.eventIds, tx);
+      return { status: "duplicate" } as const;
+    }
     await recordAudit(tx, {
       clinicId: link.clinicId,
       actorId: null,

@@ -31,8 +31,8 @@ describe("sign-in", () => {
       expect(await authenticate({ email: user.email, password: `wrong-${i}`, ip: "10.0.0.2" })).toEqual({ ok: false, reason: "invalid" });
     }
     expect(await isSignInLocked(user.email, "10.0.0.2")).toBe(true);
-    expect(await authenticate({ email: user.email, password: "wrong-11", ip: "10.0.0.2" })).toEqual({ ok: false, reason: "rate-limited" });
-    expect(await authenticate({ email: user.email, password: "right-password-2", ip: "10.0.0.2" })).toEqual({ ok: false, reason: "rate-limited" });
+    expect(await authenticate({ email: user.email, password: "wrong-11", ip: "10.0.0.2" })).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect(await authenticate({ email: user.email, password: "right-password-2", ip: "10.0.0.2" })).toMatchObject({ ok: false, reason: "rate-limited" });
     expect(await authenticate({ email: user.email, password: "right-password-2", ip: "10.0.0.3" })).toMatchObject({ ok: true });
   });
 

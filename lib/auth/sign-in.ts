@@ -2,47 +2,86 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users, type User } from "@/db/schema";
-import { clearEvents, isLimited, recordEvent, signInLimit } from "@/lib/rate-limit";
+import { env } from "@/lib/env";
+import { acquire, clearEvents, release, retryAfterMs, signInLimit, type LimitCheck, type RateLimit } from "@/lib/rate-limit";
+import { clientIp as clientIpWith, parseTrustedProxies, type TrustedProxies } from "./client-ip";
 import { normaliseEmail } from "./email";
-import { verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 
-export type SignInResult = { ok: true; user: User } | { ok: false; reason: "invalid" | "rate-limited" };
+export type SignInResult = { ok: true; user: User } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
+const window = 15 * 60 * 1000;
+
+/**
+ * Failures for one email from any address. After 10 in 15 minutes each further attempt waits
+ * 1 s, 2 s, 4 s … after the latest failure, at most a minute: a guesser spread over many addresses
+ * gets about one guess a minute, and the real user, wherever they are, waits at most a minute
+ * after an attacker's last failure (refused attempts are not counted, so they cannot extend it).
+ */
+export function emailDelayMs(failures: number): number {
+  return failures <= 10 ? 0 : Math.min(1000 * 2 ** (failures - 11), 60_000);
+}
+export const emailDelay: RateLimit = { bucket: "sign-in-failure-email", windowMs: window, delayMs: emailDelayMs };
+/** Failures from one address across all emails: a ceiling for password spraying. */
+export const ipCeiling: RateLimit = { bucket: "sign-in-failure-ip", windowMs: window, limit: 50 };
 
 export function signInKey(email: string, ip: string): string {
   return `${normaliseEmail(email)}|${ip}`;
 }
 
-/** The client's address as the nearest proxy reports it; "local" when nothing does. */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const get = (name: string) => {
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || get("x-real-ip") || "local";
+function checks(email: string, ip: string): LimitCheck[] {
+  return [
+    { rule: signInLimit, key: signInKey(email, ip) },
+    { rule: emailDelay, key: normaliseEmail(email) },
+    { rule: ipCeiling, key: ip },
+  ];
 }
 
-export function isSignInLocked(email: string, ip: string): Promise<boolean> {
-  return isLimited(signInLimit, signInKey(email, ip));
+let trusted: TrustedProxies | undefined;
+/** The client's address under the configured TRUSTED_PROXIES (lib/auth/client-ip.ts). */
+export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
+  trusted ??= parseTrustedProxies(env().TRUSTED_PROXIES);
+  return clientIpWith(headers, trusted);
+}
+
+/** Seconds until this email and address may try again; 0 when they may now. */
+export async function signInRetryAfter(email: string, ip: string): Promise<number> {
+  return Math.ceil((await retryAfterMs(checks(email, ip))) / 1000);
+}
+
+export async function isSignInLocked(email: string, ip: string): Promise<boolean> {
+  return (await signInRetryAfter(email, ip)) > 0;
+}
+
+// An argon2id hash of a random password with the same parameters as real ones: an unknown email
+// is verified against it, so it costs as much time as a wrong password for a known one.
+let dummyHash: Promise<string> | undefined;
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword(crypto.randomUUID());
+  return dummyHash;
+}
+
+/** The active user with that email and password, or null. Always computes one argon2id verification. */
+export async function verifyCredentials(email: string, password: string): Promise<User | null> {
+  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummy()), password);
+  return user && valid && user.active ? user : null;
 }
 
 /**
- * Checks an email and password. A locked email+IP pair is refused before any hash is computed;
+ * Checks an email and password. The attempt is counted as a failure against all three limits before
+ * the hash is computed (check and record are one step, so concurrent attempts cannot overshoot) and
+ * given back when the password is right. A refused attempt computes no hash and counts nothing;
  * a wrong email and a wrong password fail the same way.
  */
-export async function authenticate(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
-  const key = signInKey(input.email, input.ip);
-  if (await isLimited(signInLimit, key)) return { ok: false, reason: "rate-limited" };
+export async function authenticate(input: { email: string; password: string; ip: string; now?: number }): Promise<SignInResult> {
+  const slot = await acquire(checks(input.email, input.ip), db, input.now);
+  if (!slot.ok) return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.ceil(slot.retryAfterMs / 1000) };
 
-  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(input.email)));
-  const valid = user !== undefined && user.active && (await verifyPassword(user.passwordHash, input.password));
-  if (!valid) {
-    await recordEvent(signInLimit, key);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearEvents(signInLimit, key);
+  const user = await verifyCredentials(input.email, input.password);
+  if (!user) return { ok: false, reason: "invalid" };
+  await release(slot.eventIds);
+  await clearEvents(signInLimit, signInKey(input.email, input.ip));
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
   return { ok: true, user };
 }

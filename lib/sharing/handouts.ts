@@ -109,5 +109,7 @@ async function renderAndStore(input: HandoutInput, executor: Executor): Promise<
     select ${input.versionId}, ${input.variant}, ${input.clinicId}, ${pdf}
     where exists (select 1 from share_links where id = ${input.linkId} and revoked_at is null)
     on conflict do nothing`);
+  // One line per render: with several instances, the log shows which one rendered a handout.
+  console.log(`handout rendered: version ${input.versionId} ${input.variant}`);
   return pdf;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
+import { safeCallbackPath } from "@/lib/auth/redirect";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -8,7 +9,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getActor()) redirect("/dashboard");
   const params = await searchParams;
-  const callbackUrl = typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/dashboard";
+  // Only a page of this origin: `/\\host`, `/%09/host`, `//host` and `https://host` all go to the dashboard.
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   const notice = params.reason === "signed-out" || typeof params.callbackUrl === "string" ? "Please sign in to continue." : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">

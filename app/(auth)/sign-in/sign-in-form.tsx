@@ -3,10 +3,11 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { safeCallbackPath } from "@/lib/auth/redirect";
 
 const messages = {
   invalid: "That email and password do not match an account. Check them and try again.",
-  limited: "Too many failed attempts for this email. Wait 15 minutes, then try again.",
+  limited: "Too many failed sign-in attempts. Wait a minute, then try again; after 10 failures from this device, wait 15 minutes.",
   failed: "Sign-in is not available right now. Try again in a moment.",
 } as const;
 
@@ -25,11 +26,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         redirect: false,
       });
       if (result?.ok && !result.error) {
-        router.replace(callbackUrl);
+        // Checked here too: the form never navigates off this origin, whatever it was given.
+        router.replace(safeCallbackPath(callbackUrl));
         router.refresh();
         return;
       }
-      setError(result?.status === 429 ? "limited" : result?.status === 401 || result?.error ? "invalid" : "failed");
+      setError(result?.status === 429 || result?.error === "RateLimited" ? "limited" : result?.status === 401 || result?.error ? "invalid" : "failed");
     });
   }
 

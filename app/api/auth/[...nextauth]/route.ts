@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
-import { clientIp, isSignInLocked } from "@/lib/auth/sign-in";
+import { authOptions, rateLimitedError } from "@/lib/auth/options";
+import { clientIp, signInRetryAfter } from "@/lib/auth/sign-in";
 import { readBodyWithin, signInBodyLimit, tooLargeResponse, withBody } from "@/lib/http/body-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -11,7 +11,10 @@ function handler(request: Request, context: Context) {
 
 export const GET = handler;
 
-/** The credentials callback answers 429 while an email+IP pair is locked, before any hash is computed. */
+/**
+ * The credentials callback answers 429 while any sign-in limit refuses the email and address,
+ * before any hash is computed. (authorize decides atomically; this is the fast, explicit answer.)
+ */
 export async function POST(request: Request, context: Context) {
   // Every POST here is unauthenticated (sign-in, sign-out, CSRF): capped before anything reads it.
   const body = await readBodyWithin(request, signInBodyLimit);
@@ -21,9 +24,10 @@ export async function POST(request: Request, context: Context) {
   if (nextauth.join("/") === "callback/credentials") {
     const form = await request.clone().formData();
     const email = form.get("email");
-    if (typeof email === "string" && (await isSignInLocked(email, clientIp(request.headers)))) {
-      const url = new URL("/sign-in?error=RateLimited", request.url).toString();
-      return Response.json({ url, error: "RateLimited" }, { status: 429 });
+    const retryAfter = typeof email === "string" ? await signInRetryAfter(email, clientIp(request.headers)) : 0;
+    if (retryAfter > 0) {
+      const url = new URL(`/sign-in?error=${rateLimitedError}`, request.url).toString();
+      return Response.json({ url, error: rateLimitedError, retryAfter }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
     }
   }
   return handler(request, context);
