@@ -6,7 +6,16 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+  /**
+   * A gzipped tarball of the data directory, taken while the server runs (PGlite's public
+   * dumpDataDir: it waits for the running query and holds the next ones, so the copy is one
+   * instant of the files, which PostgreSQL recovers like a crash; npm run backup asks for it).
+   */
+  dump: () => Promise<Blob>;
+};
 
 /**
  * How an app process talks to the embedded database: one connection, unnamed statements (named
@@ -37,6 +46,10 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port?: 
       await server.stop();
       await pg.close();
       if (lockFile) fs.rmSync(lockFile, { force: true });
+    },
+    dump: async () => {
+      await pg.exec("checkpoint");
+      return pg.dumpDataDir("gzip");
     },
   };
 }

@@ -21,6 +21,7 @@ function payloads(seed: Seed): Record<string, Payload> {
     createPatientAction: { form: { firstName: "Intruder", lastName: "Added", clinicianId: clinician.userId } },
     updatePatientAction: { form: { patientId, firstName: "Changed", lastName: "By intruder", clinicianId: clinician.userId } },
     archivePatientAction: { form: { patientId, archived: "true" } },
+    erasePatientAction: { form: { patientId, confirmation: "Protected Patient" } },
     createPlanAction: { form: { patientId } },
     issuePlanAction: { form: { planId, revision: "1" } },
     archiveTemplateAction: { form: { templateId } },

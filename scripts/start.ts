@@ -10,6 +10,7 @@ import { demoAccount } from "@/lib/auth/accounts";
 import { EnvError, parseEnv } from "@/lib/env";
 import { buildIsCurrent, buildNext } from "./lib/next-build";
 import { writePatientCss } from "./lib/patient-css";
+import { answerBackupRequest } from "./lib/backup-request";
 import { seedDatabase } from "./seed";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -108,6 +109,9 @@ async function main() {
     await database?.stop();
     process.exit(code);
   };
+  // `npm run backup` of the embedded database while the app runs: it writes what it wants into the
+  // data folder and sends SIGUSR2; this process owns the database, so it makes the dump.
+  if (database) process.on("SIGUSR2", () => void answerBackupRequest(dataDir, database!));
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   next.once("exit", (code) => void stop(code ?? 1));

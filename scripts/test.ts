@@ -36,13 +36,14 @@ async function main() {
   if (only !== "e2e") {
     await step("Type check", bin("tsc"), ["--noEmit", "-p", "."]);
     await step("Lint", bin("eslint"), ["--max-warnings=0", "."]);
-    await step("Unit and integration tests", bin("vitest"), ["run"]);
   }
-  if (only === "unit") return;
-  if (!buildIsCurrent()) {
+  // Built before the integration tests too: the fault test (scripts/faults.test.ts) runs `next start`.
+  if (only !== "unit" && !buildIsCurrent()) {
     console.log("\n=== Production build");
     await buildNext();
   }
+  if (only !== "e2e") await step("Unit and integration tests", bin("vitest"), ["run"]);
+  if (only === "unit") return;
 
   const serverUrl = process.env.DATABASE_URL;
   const scratch = serverUrl ? await createScratchDatabase(serverUrl, "physioplan_e2e") : undefined;

@@ -1,4 +1,6 @@
-// The append-only audit trail: who did what to which record, and when.
+// The append-only audit trail: who did what to which record, and when. Reads of patient data are
+// recorded too (lib/audit/reads.ts). The database refuses updates and deletes of these rows
+// (db/migrations/0005_audit_append_only.sql) outside the erase path (lib/patients/erase-patient.ts).
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 
@@ -6,10 +8,15 @@ export type AuditAction =
   | "patient.created"
   | "patient.updated"
   | "patient.archived"
+  | "patient.viewed"
+  | "patient.exported"
+  | "patient.erased"
   | "plan.created"
   | "plan.saved"
   | "plan.issued"
   | "plan.archived"
+  | "plan.viewed"
+  | "handout.downloaded"
   | "exercise.created"
   | "exercise.updated"
   | "exercise.archived"
@@ -19,6 +26,7 @@ export type AuditAction =
   | "share-link.revoked"
   | "share-link.replaced"
   | "share-link.expiry-set"
+  | "share-link.copied"
   | "session.logged";
 
 /** Records one event in the same transaction as the change it describes. */

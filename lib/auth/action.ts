@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { UserError } from "@/lib/errors";
+import { isDatabaseUnavailable, tryAgainMessage, UserError } from "@/lib/errors";
 import { getActor, type Actor } from "./actor";
 
 /** The one result shape of every form. `values` echoes what was typed, so a failed save loses nothing. */
@@ -52,16 +52,19 @@ export function action<S extends z.ZodType>(
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
-    const actor = await getActor();
-    if (!actor) return { ok: false, message: "Your session has ended. Sign in again to save.", values };
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) {
-      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
-    }
     try {
+      const actor = await getActor();
+      if (!actor) return { ok: false, message: "Your session has ended. Sign in again to save.", values };
+      const parsed = schema.safeParse(values);
+      if (!parsed.success) {
+        return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+      }
       return (await fn(parsed.data, actor)) ?? { ok: true };
     } catch (error) {
       if (error instanceof UserError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+      // A restart or outage of the database: the transaction did not commit, so say "try again"
+      // (with everything typed kept) rather than failing the page.
+      if (isDatabaseUnavailable(error)) return { ok: false, message: tryAgainMessage, values };
       throw error;
     }
   };

@@ -5,6 +5,8 @@ import { auditEvents, patients, plans, users, type Patient } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import { recordAudit } from "@/lib/audit/record";
+import { recordRead } from "@/lib/audit/reads";
+import { endPatientLinks } from "@/lib/sharing/links";
 import { UserError } from "@/lib/errors";
 import { patientsPerPage, type PatientInput, type PatientListQuery } from "./schema";
 
@@ -127,6 +129,14 @@ export async function getPatient(actor: Actor, { patientId }: { patientId: strin
   return row ? { ...row.patient, clinicianName: row.clinicianName } : null;
 }
 
+/** The patient's record as the patient page opens it: the read is recorded in the audit trail. */
+export async function openPatientRecord(actor: Actor, { patientId }: { patientId: string }): Promise<PatientDetail | null> {
+  const patient = await getPatient(actor, { patientId });
+  if (!patient) return null;
+  await recordRead(actor, { action: "patient.viewed", entityId: patient.id });
+  return patient;
+}
+
 export type ClinicianOption = { id: string; name: string };
 
 /** The clinic's active clinicians, for the "responsible clinician" select. */
@@ -179,7 +189,11 @@ export async function updatePatient(actor: Actor, { patientId, ...input }: Patie
   });
 }
 
-/** Archives (or restores) a patient: hidden from the list by default, nothing deleted. */
+/**
+ * Archives (or restores) a patient: hidden from the list by default, nothing deleted. Archiving
+ * ends the patient's links in the same transaction (their page, handout and log answer 404, and no
+ * alert is raised for them); restoring brings no link back: the clinician creates a new one.
+ */
 export async function setPatientArchived(actor: Actor, { patientId, archived }: { patientId: string; archived: boolean }): Promise<Patient | null> {
   if (!isUuid(patientId)) return null;
   return db.transaction(async (tx) => {
@@ -189,13 +203,14 @@ export async function setPatientArchived(actor: Actor, { patientId, archived }: 
       .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)))
       .returning();
     if (!patient) return null;
+    const linksEnded = archived ? await endPatientLinks(tx, actor, { patientId }) : 0;
     await recordAudit(tx, {
       clinicId: actor.clinicId,
       actorId: actor.userId,
       action: archived ? "patient.archived" : "patient.updated",
       entityType: "patient",
       entityId: patient.id,
-      detail: archived ? undefined : { restored: true },
+      detail: archived ? { linksEnded } : { restored: true },
     });
     return patient;
   });
@@ -237,9 +252,9 @@ export async function listPatientActivity(actor: Actor, { patientId, limit = 50 
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(plans, and(eq(auditEvents.entityType, "plan"), eq(plans.id, auditEvents.entityId)))
-    // Draft saves and the patient's own session logs are recorded but not listed here: the trail is
-    // who created, changed, issued and shared what.
-    .where(and(eq(auditEvents.clinicId, actor.clinicId), about, notInArray(auditEvents.action, ["plan.saved", "session.logged"])))
+    // Draft saves, the patient's own session logs and clinicians opening the record or a plan are
+    // recorded but not listed here: the trail is who created, changed, issued, shared and exported what.
+    .where(and(eq(auditEvents.clinicId, actor.clinicId), about, notInArray(auditEvents.action, ["plan.saved", "session.logged", "patient.viewed", "plan.viewed"])))
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(limit);
   return rows.map((row) => ({ ...row, detail: (row.detail as Record<string, unknown> | null) ?? null }));

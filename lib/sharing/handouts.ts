@@ -71,6 +71,16 @@ function remember(key: string, file: HandoutFile): HandoutFile {
   return file;
 }
 
+/** Drops erased versions' PDFs from this process's copy (the database rows go with the erase). */
+export function forgetCachedHandouts(versionIds: string[]): void {
+  const erased = new Set(versionIds);
+  for (const [key, { pdf }] of recent) {
+    if (!erased.has(key.slice(0, key.indexOf(":")))) continue;
+    recent.delete(key);
+    recentBytes -= pdf.length;
+  }
+}
+
 /**
  * The PDF of one issued version in one variant, from the cache or rendered now. `linkId` is the
  * link the QR code points to: a render is stored only while that link is still live, so a render

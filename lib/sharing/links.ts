@@ -4,7 +4,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, eq, inArray, isNull, or, lt, sql, type SQL } from "drizzle-orm";
 import { db as defaultDb, preparedQuery, type Database, type Executor } from "@/db/client";
-import { handoutFiles, planVersions, plans, shareLinks, type ShareLink } from "@/db/schema";
+import { handoutFiles, patients, planVersions, plans, shareLinks, type ShareLink } from "@/db/schema";
 import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "@/lib/adherence/recent-sessions";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
@@ -38,17 +38,26 @@ function view(row: ShareLink, now = new Date()): ShareLinkView {
   };
 }
 
-type PlanRow = { id: string; status: "draft" | "issued" | "archived"; latestVersion: number };
+type PlanRow = { id: string; status: "draft" | "issued" | "archived"; latestVersion: number; patientArchived: boolean };
 
-/** The plan if it is the actor's clinic's; `lock` serialises link changes of one plan. */
+/**
+ * The plan if it is the actor's clinic's; `lock` serialises link changes of one plan. Archiving a
+ * patient locks their plans too (`endPatientLinks`), so the patient's archived flag read here,
+ * after the lock, is the committed one: a link cannot be created beside an archive.
+ */
 async function findPlan(executor: Executor, actor: Actor, planId: string, lock = false): Promise<PlanRow | null> {
   if (!isUuid(planId)) return null;
   const query = executor
-    .select({ id: plans.id, status: plans.status, latestVersion: plans.latestVersion })
+    .select({ id: plans.id, status: plans.status, latestVersion: plans.latestVersion, patientId: plans.patientId })
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
   const [row] = lock ? await query.for("update") : await query;
-  return row ?? null;
+  if (!row) return null;
+  const [patient] = await executor
+    .select({ archived: patients.archived })
+    .from(patients)
+    .where(and(eq(patients.id, row.patientId), eq(patients.clinicId, actor.clinicId)));
+  return { id: row.id, status: row.status, latestVersion: row.latestVersion, patientArchived: patient?.archived ?? true };
 }
 
 async function currentLinkRow(executor: Executor, actor: Actor, planId: string): Promise<ShareLink | null> {
@@ -90,6 +99,7 @@ async function insertLink(executor: Executor, actor: Actor, planId: string, acti
 }
 
 function requireIssued(plan: PlanRow): void {
+  if (plan.patientArchived) throw new UserError("This patient is archived. Restore the patient before sharing a plan with them.");
   if (plan.latestVersion < 1) throw new UserError("Issue the plan before sharing it: a link shows the newest issued version.");
   if (plan.status === "archived") throw new UserError("This plan is archived. Restore it before sharing it again.");
 }
@@ -188,6 +198,34 @@ export async function setShareLinkExpiry(
   });
 }
 
+/**
+ * Archiving a patient ends every live link of their plans, in the archive's transaction: the
+ * patient's page, handout and log then answer as an unknown token does, and restoring the patient
+ * does not bring a link back (the plan page can create a new one). Returns how many links ended.
+ */
+export async function endPatientLinks(tx: Executor, actor: Actor, { patientId }: { patientId: string }): Promise<number> {
+  const planRows = await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.patientId, patientId), eq(plans.clinicId, actor.clinicId)))
+    .orderBy(plans.id)
+    .for("update");
+  if (planRows.length === 0) return 0;
+  const planIds = planRows.map((p) => p.id);
+  const ended = await tx
+    .update(shareLinks)
+    .set({ revokedAt: new Date() })
+    .where(and(inArray(shareLinks.planId, planIds), eq(shareLinks.clinicId, actor.clinicId), isNull(shareLinks.revokedAt)))
+    .returning({ id: shareLinks.id, planId: shareLinks.planId });
+  for (const planId of new Set(ended.map((link) => link.planId))) await forgetHandouts(tx, actor, planId);
+  return ended.length;
+}
+
+/** Drops erased versions from this process's snapshot cache (their links are gone already). */
+export function forgetSnapshots(versionIds: string[]): void {
+  for (const id of versionIds) snapshots.delete(id);
+}
+
 // ---------------------------------------------------------------- the patient's side
 
 /** What a patient's token opens: the plan's newest issued version. */
@@ -233,6 +271,8 @@ function liveLinkQuery<Extra extends Record<string, SQL>>(db: Database, extra: E
     .select({ ...liveLinkColumns, ...extra })
     .from(shareLinks)
     .innerJoin(plans, and(eq(plans.id, shareLinks.planId), eq(plans.clinicId, shareLinks.clinicId)))
+    // Archiving revokes the patient's links; this join makes an archived patient's link dead even so.
+    .innerJoin(patients, and(eq(patients.id, plans.patientId), eq(patients.archived, false)))
     .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.latestVersion)))
     .where(
       and(
@@ -274,7 +314,7 @@ async function resolvedLink(row: LiveLinkRow): Promise<ResolvedShareLink | null>
 
 /**
  * The plan a token opens, or null for a malformed, unknown, revoked or expired token, an archived
- * plan or one never issued. All of these look the same to the caller (and so to the patient).
+ * plan or patient, or a plan never issued. All of these look the same to the caller (and so to the patient).
  */
 export async function resolveShareToken(token: string): Promise<ResolvedShareLink | null> {
   if (!isWellFormedToken(token)) return null;

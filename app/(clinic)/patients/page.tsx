@@ -36,6 +36,11 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Patients</h1>
+        {first(raw.erased) === "1" ? (
+          <p role="status" className="w-full rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900 sm:order-last">
+            The patient was erased. Their details, plans, handouts, links and session logs are gone.
+          </p>
+        ) : null}
         <Link href="/patients/new" className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800">
           New patient
         </Link>

@@ -5,10 +5,12 @@ import { PatientArchiveButton } from "@/app/_components/patient-archive-button";
 import { PlanStatusBadge } from "@/app/_components/plan-status";
 import { requireActor } from "@/lib/auth/actor";
 import { conditions } from "@/lib/catalogue/conditions";
-import { getPatient, listPatientActivity, type PatientActivity } from "@/lib/patients/patients";
+import { isAdmin } from "@/lib/auth/admin";
+import { listPatientActivity, openPatientRecord, type PatientActivity } from "@/lib/patients/patients";
 import { formatDate, formatDateTime } from "@/lib/plans/format";
 import { listPlansForPatient } from "@/lib/plans/plans";
-import { archivePatientAction } from "../actions";
+import { archivePatientAction, erasePatientAction } from "../actions";
+import { PatientDataRights } from "./patient-data-rights";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -23,6 +25,12 @@ function describe(event: PatientActivity): string {
       return event.detail?.restored ? "restored the patient from the archive" : "edited the patient's details";
     case "patient.archived":
       return "archived the patient";
+    case "patient.exported":
+      return "exported the patient's data";
+    case "handout.downloaded":
+      return `downloaded the handout of “${title}”`;
+    case "share-link.copied":
+      return `copied the patient link for “${title}”`;
     case "plan.created":
       return typeof event.detail?.template === "string" ? `created the plan “${title}” from the template “${event.detail.template}”` : `created the plan “${title}”`;
     case "plan.issued":
@@ -45,7 +53,8 @@ function describe(event: PatientActivity): string {
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requireActor();
   const { patientId } = await params;
-  const patient = await getPatient(actor, { patientId });
+  // Opening the record is itself recorded in the audit trail.
+  const patient = await openPatientRecord(actor, { patientId });
   if (!patient) notFound();
   const [plans, activity] = await Promise.all([listPlansForPatient(actor, { patientId }), listPatientActivity(actor, { patientId })]);
 
@@ -171,6 +180,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           <p className="text-slate-700">Nothing recorded yet.</p>
         )}
       </section>
+
+      {isAdmin(actor) ? <PatientDataRights action={erasePatientAction} patientId={patient.id} patientName={patient.fullName} /> : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlanStatusBadge } from "@/app/_components/plan-status";
+import { recordRead } from "@/lib/audit/reads";
 import { requireActor } from "@/lib/auth/actor";
 import { conditions } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
@@ -21,6 +22,8 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const { planId } = await params;
   const [detail, versions] = await Promise.all([getPlan(actor, { planId }), listPlanVersions(actor, { planId })]);
   if (!detail || !versions) notFound();
+  // Opening a plan (which shows the patient's link) is recorded in the audit trail.
+  await recordRead(actor, { action: "plan.viewed", entityId: detail.plan.id, detail: { patientId: detail.patient.id } });
   const { plan, patient, items } = detail;
   const watched = new Set([...patient.conditions, ...plan.conditions]);
   const canIssue = plan.latestVersion === 0 || plan.hasUnissuedChanges;

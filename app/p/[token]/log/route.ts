@@ -10,7 +10,8 @@ import { fieldErrorsOf, formValues } from "@/lib/auth/action";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
 import { commentMaxLength, logSession, sessionLogInputSchema } from "@/lib/adherence/log-session";
 import { readBodyWithin, sessionLogBodyLimit, tooLargeResponse, withBody } from "@/lib/http/body-limit";
-import { UserError } from "@/lib/errors";
+import { isDatabaseUnavailable, UserError } from "@/lib/errors";
+import { plainResponse } from "@/lib/sharing/responses";
 import { resolveShareToken, type ResolvedShareLink } from "@/lib/sharing/links";
 import type { LogFormState } from "../_page/document";
 import { linkNotActiveResponse, planPageResponse } from "../_page/responses";
@@ -47,16 +48,28 @@ async function answer(
   return planPageResponse(link, token, { outcome, ...refused }, { status: statusOf[outcome] });
 }
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+export async function POST(request: NextRequest, context: { params: Promise<{ token: string }> }) {
   // The cap comes first: a 50 MB post is answered before its body (or the database) is touched.
   const body = await readBodyWithin(request, sessionLogBodyLimit);
   if (!body) return tooLargeResponse(sessionLogBodyLimit);
+  try {
+    return await logFromForm(withBody(request, body), context);
+  } catch (error) {
+    // The database is restarting or unreachable: nothing was stored, and the patient is told so.
+    if (!isDatabaseUnavailable(error)) throw error;
+    const response = plainResponse(503, "Your session could not be saved just now: our server is busy. Nothing was saved. Please go back and try again in a minute.");
+    response.headers.set("Retry-After", "5");
+    return response;
+  }
+}
+
+async function logFromForm(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await resolveShareToken(token);
   if (!link) return linkNotActiveResponse();
   let values: Record<string, string | string[]>;
   try {
-    values = formValues(await withBody(request, body).formData());
+    values = formValues(await request.formData());
   } catch {
     return answer(link, token, "invalid");
   }

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { endOfClinicDay } from "@/lib/adherence/dates";
+import { recordRead } from "@/lib/audit/reads";
 import { action, type FormState } from "@/lib/auth/action";
 import { ensureShareLink, replaceShareLink, revokeShareLink, setShareLinkExpiry } from "@/lib/sharing/links";
 
@@ -46,4 +47,10 @@ export const setExpiryAction = action(expirySchema, async (input, actor) => {
   if (!link) return { ok: false, message: "This plan has no active link." };
   revalidatePath(`/plans/${input.planId}`);
   return { ok: true, message: expiresAt ? "Expiry date saved." : "Expiry removed: the link works until you revoke it." };
+});
+
+/** Copying the patient link happens in the browser; the copy is recorded here (audit trail only). */
+export const linkCopiedAction = action(planOnly, async ({ planId }, actor) => {
+  const recorded = await recordRead(actor, { action: "share-link.copied", entityId: planId });
+  return recorded ? { ok: true } : notFound;
 });

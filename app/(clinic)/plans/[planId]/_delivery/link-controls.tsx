@@ -3,7 +3,7 @@
 // works before hydration; copying needs JavaScript, and the link stays selectable without it.
 import { useActionState, useState } from "react";
 import type { FormState } from "@/lib/auth/action";
-import { createLinkAction, replaceLinkAction, revokeLinkAction, setExpiryAction } from "./delivery-actions";
+import { createLinkAction, linkCopiedAction, replaceLinkAction, revokeLinkAction, setExpiryAction } from "./delivery-actions";
 
 const initial: FormState = { ok: false };
 
@@ -20,7 +20,14 @@ function Message({ state, id }: { state: FormState; id: string }) {
 
 const buttonClass = "rounded-lg border px-3 py-2 text-sm font-medium focus-visible:outline-3 disabled:opacity-60";
 
-export function CopyLink({ url }: { url: string }) {
+/** Tells the server the link was copied (the audit trail records who copied which patient's link). */
+function recordCopy(planId: string) {
+  const form = new FormData();
+  form.set("planId", planId);
+  linkCopiedAction({ ok: false }, form).catch(() => {});
+}
+
+export function CopyLink({ url, planId }: { url: string; planId: string }) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <div className="flex flex-col gap-2 sm:flex-row">
@@ -32,6 +39,7 @@ export function CopyLink({ url }: { url: string }) {
         readOnly
         value={url}
         onFocus={(event) => event.currentTarget.select()}
+        onCopy={() => recordCopy(planId)}
         className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-800"
       />
       <button
@@ -40,6 +48,7 @@ export function CopyLink({ url }: { url: string }) {
           try {
             await navigator.clipboard.writeText(url);
             setCopied("copied");
+            recordCopy(planId);
           } catch {
             setCopied("failed");
           }

@@ -84,7 +84,7 @@ function LinkPanel({ planId, link, origin }: { planId: string; link: ShareLinkVi
         One link for this plan: it always shows the newest issued version, and the handout&rsquo;s QR code opens it. Anyone with the link can read the plan, so give it only to the patient.
       </p>
       {link.token ? (
-        <CopyLink url={patientLinkUrl(origin, link.token)} />
+        <CopyLink url={patientLinkUrl(origin, link.token)} planId={planId} />
       ) : (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
           This link still works for the patient, but it can no longer be shown here (the server&rsquo;s secret changed). Replace it to copy and print a new one.

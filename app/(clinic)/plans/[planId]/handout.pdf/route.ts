@@ -1,6 +1,7 @@
 // The clinician's handout download: any issued version (?version=N, default the newest) of one of
 // their clinic's plans, with the plan's live link in the QR code.
 import type { NextRequest } from "next/server";
+import { recordRead } from "@/lib/audit/reads";
 import { getActor } from "@/lib/auth/actor";
 import { HandoutQueueFullError } from "@/lib/handout/pool";
 import { handoutPdf, handoutQuerySchema, variantOf } from "@/lib/sharing/handouts";
@@ -23,6 +24,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!link?.token) {
     return plainResponse(409, "This plan has no active patient link, so its handout has no QR code to print. Create a link on the plan page first.");
   }
+  const variant = variantOf(query.data);
   let file;
   try {
     file = await handoutPdf({
@@ -30,12 +32,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       clinicId: actor.clinicId,
       linkId: link.id,
       snapshot: version.snapshot,
-      variant: variantOf(query.data),
+      variant,
       link: patientLinkUrl(publicOrigin(), link.token),
     });
   } catch (error) {
     if (error instanceof HandoutQueueFullError) return busyResponse(error.retryAfterSeconds);
     throw error;
   }
+  await recordRead(actor, { action: "handout.downloaded", entityId: planId, detail: { version: version.version, variant } });
   return pdfResponse(file);
 }
