@@ -12,7 +12,7 @@ import { logSession, sessionLogInputSchema } from "@/lib/adherence/log-session";
 import { UserError } from "@/lib/errors";
 import { resolveShareToken, type ResolvedShareLink } from "@/lib/sharing/links";
 import type { LogFormState } from "../_page/document";
-import { linkNotActiveResponse, planPageResponse } from "../_page/responses";
+import { linkNotActiveResponse, planEndedResponse, planPageResponse } from "../_page/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -47,6 +47,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const { token } = await params;
   const link = await resolveShareToken(token);
   if (!link) return linkNotActiveResponse();
+  if (link.ended) return planEndedResponse(link, { refused: "log" });
   let values: Record<string, string | string[]>;
   try {
     values = formValues(await request.formData());
@@ -58,6 +59,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   try {
     const { status } = await logSession(link, parsed.data);
     if (status === "rate-limited") return answer(link, token, "limited", { values: typed(values) });
+    if (status === "ended") return planEndedResponse(link, { refused: "log" });
     return answer(link, token, status === "logged" ? "saved" : "duplicate");
   } catch (error) {
     if (error instanceof UserError) return answer(link, token, "stale", { values: typed(values) });
