@@ -3,7 +3,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { plans, type Plan } from "@/db/schema";
+import { plans, users, type Plan } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { clinicDate } from "@/lib/adherence/dates";
@@ -130,4 +130,15 @@ export async function reopenPlan(actor: Actor, { planId, endDate }: { planId: st
     });
     return updated;
   });
+}
+
+/** Who completed or discharged the plan (null when not ended by a clinician, or their account is gone). */
+export async function planEndedByName(actor: Actor, { planId }: { planId: string }): Promise<string | null> {
+  if (!isUuid(planId)) return null;
+  const [row] = await db
+    .select({ name: users.name })
+    .from(plans)
+    .innerJoin(users, and(eq(users.id, plans.endedBy), eq(users.clinicId, plans.clinicId)))
+    .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
+  return row?.name ?? null;
 }
