@@ -30,7 +30,11 @@ const updatedAt = () =>
     .$onUpdate(() => new Date());
 
 export const userRole = pgEnum("user_role", ["admin", "clinician"]);
-export const planStatus = pgEnum("plan_status", ["draft", "issued", "archived"]);
+export const planStatus = pgEnum("plan_status", ["draft", "issued", "ended", "archived"]);
+/** Why a clinician ended a plan: the programme was finished, or the patient was discharged before it was. */
+export const planEndReason = pgEnum("plan_end_reason", ["completed", "discharged"]);
+/** The kinds of adherence alert (lib/adherence/alerts.ts); an acknowledgement names one. */
+export const alertKind = pgEnum("alert_kind", ["pain", "silence"]);
 
 export const clinics = pgTable("clinics", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -188,6 +192,17 @@ export const plans = pgTable(
     notes: text("notes"),
     startDate: date("start_date"),
     reviewDate: date("review_date"),
+    /**
+     * The plan's last day; when unset, the review date serves. After it the plan reads as ended
+     * (lib/plans/lifecycle.ts), with no job to run: every read compares it with today.
+     */
+    endDate: date("end_date"),
+    /** Set when a clinician completes or discharges the plan (status `ended`); cleared by a re-open. */
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: uuid("ended_by").references(() => users.id, { onDelete: "set null" }),
+    endReason: planEndReason("end_reason"),
+    /** The clinician's words on why it ended (required for a discharge). Never shown to the patient. */
+    endNote: text("end_note"),
     /** Pain score at or above which the clinician is alerted. */
     painAlertAt: integer("pain_alert_at").notNull().default(7),
     /** Optimistic concurrency: every save names the revision it edited. */
@@ -203,6 +218,8 @@ export const plans = pgTable(
   (t) => [
     index("plans_clinic_patient_idx").on(t.clinicId, t.patientId),
     index("plans_patient_idx").on(t.patientId),
+    // The dashboard's attention query reads a clinic's issued plans only.
+    index("plans_clinic_issued_idx").on(t.clinicId).where(sql`${t.status} = 'issued'`),
     check("plans_pain_alert_check", sql`${t.painAlertAt} between 1 and 10`),
   ],
 );
@@ -336,11 +353,36 @@ export const sessionLogs = pgTable(
   (t) => [
     unique("session_logs_plan_client_key").on(t.planId, t.clientKey),
     index("session_logs_plan_date_idx").on(t.planId, t.loggedOn),
+    // A plan's newest log and its last few days of pain, for the alerts.
+    index("session_logs_plan_created_idx").on(t.planId, t.createdAt),
     index("session_logs_clinic_idx").on(t.clinicId, t.createdAt),
     check("session_logs_pain_check", sql`${t.pain} between 0 and 10`),
   ],
 );
 export type SessionLog = typeof sessionLogs.$inferSelect;
+
+/**
+ * A clinician saw an alert and dealt with it: the alert stays quiet until newer data arrives (a
+ * session logged after `acknowledgedAt`). One row per plan and kind, overwritten by the next
+ * acknowledgement; every acknowledgement is also in the audit trail.
+ */
+export const alertAcknowledgements = pgTable(
+  "alert_acknowledgements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    kind: alertKind("kind").notNull(),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id, { onDelete: "set null" }),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("alert_acknowledgements_plan_kind_key").on(t.planId, t.kind), index("alert_acknowledgements_clinic_idx").on(t.clinicId)],
+);
+export type AlertAcknowledgement = typeof alertAcknowledgements.$inferSelect;
 
 export const templates = pgTable(
   "templates",

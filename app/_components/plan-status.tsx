@@ -1,13 +1,28 @@
-// The one way a plan's state reads: never issued, issued, or issued with changes not yet issued.
-export function planStatusText(plan: { status: string; latestVersion: number; hasUnissuedChanges: boolean }): string {
+// The one way a plan's state reads: never issued, issued, issued with changes not yet issued, or ended.
+import { planEndReasonText, planEnding, type PlanEndReason } from "@/lib/plans/ending";
+import { formatDate } from "@/lib/plans/format";
+
+type StatusOf = {
+  status: string;
+  latestVersion: number;
+  hasUnissuedChanges: boolean;
+  endDate?: string | null;
+  reviewDate?: string | null;
+  endReason?: PlanEndReason | null;
+};
+
+export function planStatusText(plan: StatusOf): string {
   if (plan.status === "archived") return "Archived";
   if (plan.latestVersion === 0) return "Draft, not issued";
+  const ending = planEnding({ ...plan, endDate: plan.endDate ?? null, reviewDate: plan.reviewDate ?? null });
+  if (ending) return ending.by === "clinician" ? `Ended · ${planEndReasonText[ending.reason].toLowerCase()}` : `Ended · last day ${formatDate(ending.on)}`;
   return plan.hasUnissuedChanges ? `Version ${plan.latestVersion} issued · changes not yet issued` : `Version ${plan.latestVersion} issued`;
 }
 
-export function PlanStatusBadge({ plan }: { plan: { status: string; latestVersion: number; hasUnissuedChanges: boolean } }) {
+export function PlanStatusBadge({ plan }: { plan: StatusOf }) {
+  const ended = plan.status === "ended" || planStatusText(plan).startsWith("Ended");
   const tone =
-    plan.status === "archived"
+    plan.status === "archived" || ended
       ? "bg-slate-100 text-slate-700 ring-slate-300"
       : plan.latestVersion === 0
         ? "bg-amber-50 text-amber-900 ring-amber-300"

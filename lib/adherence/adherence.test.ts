@@ -2,16 +2,18 @@ import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { sessionLogs } from "@/db/schema";
+import { alertAcknowledgements, plans, sessionLogs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { UserError } from "@/lib/errors";
+import { endPlan, reopenPlan, setPlanEndDate } from "@/lib/plans/end-plan";
 import { ensureShareLink, resolveShareToken } from "@/lib/sharing/links";
 import { createIssuedPlan } from "@/lib/sharing/testing";
 import { createTestClinic } from "@/lib/testing/fixtures";
+import { acknowledgeAlert, listAlertAcknowledgements } from "./acknowledge";
 import { alertsOf } from "./alerts";
 import { addDays, clinicDate, endOfClinicDay, mondayOf } from "./dates";
 import { logSession, recentSessionsForLink, sessionLogInputSchema } from "./log-session";
-import { clinicActivity, getPlanAdherence, listPatientsNeedingAttention, targetDaysPerWeek } from "./summary";
+import { attentionPage, clinicActivity, getPlanAdherence, listPatientsNeedingAttention, targetDaysPerWeek } from "./summary";
 
 const day = 86_400_000;
 
@@ -183,5 +185,143 @@ describe("clinician's summary", () => {
     // A link set to expire "on" a date works until that date's midnight in London, summer or winter.
     expect(endOfClinicDay("2026-07-01").toISOString()).toBe("2026-07-01T23:00:00.000Z");
     expect(endOfClinicDay("2026-01-15").toISOString()).toBe("2026-01-16T00:00:00.000Z");
+  });
+});
+
+describe("a plan that ends", () => {
+  it("raises no alert once completed, discharged or past its last day, and its link takes no sessions", async () => {
+    const { actor } = await createTestClinic();
+    const issuedAt = new Date(Date.now() - 10 * day);
+    const completed = await sharedPlan(actor, { issuedAt });
+    const discharged = await sharedPlan(actor, { issuedAt });
+    const pastEnd = await sharedPlan(actor, { issuedAt });
+    const pastReview = await sharedPlan(actor, { issuedAt });
+    const running = await sharedPlan(actor, { issuedAt });
+    await backdated(actor, discharged.plan.id, 1, 9);
+    const yesterday = addDays(clinicDate(), -1);
+    // Every one of them is silent (or in pain) while it runs.
+    expect((await listPatientsNeedingAttention(actor)).map((a) => a.planId).sort()).toEqual(
+      [completed, discharged, pastEnd, pastReview, running].map((p) => p.plan.id).sort(),
+    );
+
+    expect(await endPlan(actor, { planId: completed.plan.id, reason: "completed", note: null })).toMatchObject({ status: "ended", endReason: "completed", endDate: clinicDate() });
+    await endPlan(actor, { planId: discharged.plan.id, reason: "discharged", note: "Referred to orthopaedics" });
+    await db.update(plans).set({ endDate: yesterday }).where(eq(plans.id, pastEnd.plan.id));
+    // No end date: the review date serves; a later end date overrides a passed review date.
+    await db.update(plans).set({ reviewDate: yesterday }).where(eq(plans.id, pastReview.plan.id));
+    await db.update(plans).set({ reviewDate: yesterday, endDate: addDays(clinicDate(), 7) }).where(eq(plans.id, running.plan.id));
+
+    expect((await listPatientsNeedingAttention(actor)).map((a) => a.planId)).toEqual([running.plan.id]);
+    for (const ended of [completed, discharged, pastEnd, pastReview]) {
+      expect((await getPlanAdherence(actor, { planId: ended.plan.id, items: ended.link.snapshot.items }))?.alerts).toEqual([]);
+      const link = await resolveShareToken((await ensureShareLink(actor, { planId: ended.plan.id }))!.token!);
+      expect(link?.ended).toBe(true);
+      expect((await logSession(link!, input())).status).toBe("ended");
+    }
+    expect(await db.select({ id: sessionLogs.id }).from(sessionLogs).where(eq(sessionLogs.planId, completed.plan.id))).toHaveLength(0);
+    const stillRunning = await resolveShareToken((await ensureShareLink(actor, { planId: running.plan.id }))!.token!);
+    expect(stillRunning?.ended).toBe(false);
+    expect(await clinicActivity(actor)).toMatchObject({ issuedPlans: 1 });
+    const audit = await db.execute(sql`select action, detail->>'reason' as reason from audit_events where clinic_id = ${actor.clinicId} and action = 'plan.ended' order by id`);
+    expect(audit.map((row) => row.reason)).toEqual(["completed", "discharged"]);
+  });
+
+  it("asks why a patient is discharged, refuses past end dates, and re-opens with a new end date", async () => {
+    const { actor } = await createTestClinic();
+    const { actor: stranger } = await createTestClinic();
+    const { plan } = await sharedPlan(actor, { issuedAt: new Date(Date.now() - 10 * day) });
+    const refused = await endPlan(actor, { planId: plan.id, reason: "discharged", note: "  " }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).fieldErrors).toEqual({ note: ["Give a reason for the discharge"] });
+    expect(await endPlan(stranger, { planId: plan.id, reason: "completed", note: null })).toBeNull();
+    await expect(setPlanEndDate(actor, { planId: plan.id, endDate: addDays(clinicDate(), -1) })).rejects.toBeInstanceOf(UserError);
+    expect(await setPlanEndDate(actor, { planId: plan.id, endDate: addDays(clinicDate(), 30) })).toMatchObject({ endDate: addDays(clinicDate(), 30) });
+
+    await endPlan(actor, { planId: plan.id, reason: "completed", note: null });
+    await expect(endPlan(actor, { planId: plan.id, reason: "completed", note: null })).rejects.toThrow("This plan has already ended.");
+    await expect(setPlanEndDate(actor, { planId: plan.id, endDate: addDays(clinicDate(), 30) })).rejects.toBeInstanceOf(UserError);
+    // Re-opened without a date, it would end again at once (no review date): a date is needed.
+    const noDate = await reopenPlan(actor, { planId: plan.id, endDate: null }).catch((error: unknown) => error);
+    expect((noDate as UserError).fieldErrors).toEqual({ endDate: ["Choose the plan's new last day"] });
+    expect(await reopenPlan(stranger, { planId: plan.id, endDate: addDays(clinicDate(), 14) })).toBeNull();
+    expect(await reopenPlan(actor, { planId: plan.id, endDate: addDays(clinicDate(), 14) })).toMatchObject({ status: "issued", endedAt: null, endReason: null, endDate: addDays(clinicDate(), 14) });
+    expect((await listPatientsNeedingAttention(actor)).map((a) => a.planId)).toEqual([plan.id]);
+  });
+});
+
+describe("acknowledging an alert", () => {
+  it("keeps a pain alert quiet until a new log reaches the alert level again", async () => {
+    const { actor, user } = await createTestClinic();
+    const { actor: stranger } = await createTestClinic();
+    const { plan, link } = await sharedPlan(actor);
+    await logSession(link, input({ pain: 8 }));
+    expect((await listPatientsNeedingAttention(actor)).map((a) => a.alerts)).toEqual([[{ kind: "pain", pain: 8, threshold: 7, loggedOn: clinicDate() }]]);
+
+    expect(await acknowledgeAlert(stranger, { planId: plan.id, kind: "pain" })).toBeNull();
+    expect(await listPatientsNeedingAttention(actor)).toHaveLength(1);
+    expect(await acknowledgeAlert(actor, { planId: plan.id, kind: "pain" })).not.toBeNull();
+    expect(await listPatientsNeedingAttention(actor)).toEqual([]);
+    expect((await getPlanAdherence(actor, { planId: plan.id, items: link.snapshot.items }))?.alerts).toEqual([]);
+    expect(await listAlertAcknowledgements(actor, { planId: plan.id })).toMatchObject([{ kind: "pain", byName: user.name }]);
+    expect(await listAlertAcknowledgements(stranger, { planId: plan.id })).toEqual([]);
+
+    // A newer log below the alert level: still quiet (the acknowledged 8 is not counted again).
+    await logSession(link, input({ pain: 2 }));
+    expect(await listPatientsNeedingAttention(actor)).toEqual([]);
+    // A newer log at the alert level: the alert fires again, with the new score.
+    await logSession(link, input({ pain: 7 }));
+    expect((await listPatientsNeedingAttention(actor)).map((a) => a.alerts)).toEqual([[{ kind: "pain", pain: 7, threshold: 7, loggedOn: clinicDate() }]]);
+    const audit = await db.execute(sql`select actor_id, detail->>'kind' as kind from audit_events where clinic_id = ${actor.clinicId} and action = 'alert.acknowledged'`);
+    expect(audit).toEqual([{ actor_id: user.id, kind: "pain" }]);
+  });
+
+  it("keeps a silence alert quiet until a session newer than the acknowledgement", async () => {
+    const { actor } = await createTestClinic();
+    const { plan } = await sharedPlan(actor, { issuedAt: new Date(Date.now() - 20 * day) });
+    expect((await listPatientsNeedingAttention(actor)).map((a) => a.alerts)).toEqual([[{ kind: "silence", days: 20 }]]);
+    await acknowledgeAlert(actor, { planId: plan.id, kind: "silence" });
+    expect(await listPatientsNeedingAttention(actor)).toEqual([]);
+    // Acknowledged 15 days ago; a session 10 days ago is newer, and 10 quiet days since it alert again.
+    await db.update(alertAcknowledgements).set({ acknowledgedAt: new Date(Date.now() - 15 * day) }).where(eq(alertAcknowledgements.planId, plan.id));
+    expect(await listPatientsNeedingAttention(actor)).toEqual([]);
+    await backdated(actor, plan.id, 10, 2);
+    expect((await listPatientsNeedingAttention(actor)).map((a) => a.alerts)).toEqual([[{ kind: "silence", days: 10 }]]);
+  });
+
+  it("is quiet only while the acknowledgement is newer than the last activity", () => {
+    const base = { painAlertAt: 7, recentPain: null, recentPainOn: null, hasLiveLink: true, issuedAt: new Date("2026-03-01T12:00:00Z") };
+    const now = new Date("2026-03-20T12:00:00Z");
+    expect(alertsOf({ ...base, lastLoggedAt: null, silenceAcknowledgedAt: new Date("2026-03-01T12:00:00Z") }, now)).toEqual([]);
+    expect(alertsOf({ ...base, lastLoggedAt: new Date("2026-03-05T12:00:00Z"), silenceAcknowledgedAt: new Date("2026-03-04T12:00:00Z") }, now)).toEqual([
+      { kind: "silence", days: 15 },
+    ]);
+  });
+});
+
+describe("the dashboard's attention list", () => {
+  it("puts the most urgent first, then the oldest, a page at a time", async () => {
+    const { actor } = await createTestClinic();
+    const make = async (issuedDaysAgo: number, log?: { daysAgo: number; pain: number }) => {
+      const { plan } = await sharedPlan(actor, { issuedAt: new Date(Date.now() - issuedDaysAgo * day) });
+      if (log) await backdated(actor, plan.id, log.daysAgo, log.pain);
+      return plan.id;
+    };
+    const silent8 = await make(8);
+    const pain8Today = await make(1, { daysAgo: 0.1, pain: 8 });
+    const silent12 = await make(12);
+    const pain9 = await make(3, { daysAgo: 2, pain: 9 });
+    const pain8Yesterday = await make(2, { daysAgo: 1, pain: 8 });
+    await make(2); // no alert
+    const expected = [pain9, pain8Yesterday, pain8Today, silent12, silent8];
+    expect((await listPatientsNeedingAttention(actor)).map((a) => a.planId)).toEqual(expected);
+
+    const first = await attentionPage(actor, { page: 1, pageSize: 2 });
+    expect(first).toMatchObject({ total: 5, page: 1, pageCount: 3 });
+    expect(first.items.map((a) => a.planId)).toEqual(expected.slice(0, 2));
+    expect((await attentionPage(actor, { page: 2, pageSize: 2 })).items.map((a) => a.planId)).toEqual(expected.slice(2, 4));
+    const past = await attentionPage(actor, { page: 99, pageSize: 2 });
+    expect(past.page).toBe(3);
+    expect(past.items.map((a) => a.planId)).toEqual([silent8]);
+    expect(await attentionPage(actor, { page: 1 })).toMatchObject({ total: 5, page: 1, pageCount: 1 });
   });
 });

@@ -1,5 +1,7 @@
 // When a clinician should look at a plan: a high pain score lately, or a patient gone quiet.
-// Pure, so the rule is tested apart from the queries that feed it.
+// Pure, so the rule is tested apart from the queries that feed it. Plans that have ended are not
+// fed to it at all (lib/plans/ending.ts), and an acknowledged alert stays quiet until newer data:
+// for pain, the query only reads pain logged after the acknowledgement; for silence, see below.
 
 /** Pain scores this recent count towards a pain alert. */
 export const painWindowDays = 3;
@@ -20,7 +22,12 @@ export type AlertInput = {
   issuedAt: Date;
   /** Silence means nothing without a way to log: no live link, no silence alert. */
   hasLiveLink: boolean;
+  /** When a clinician last acknowledged the silence alert: quiet until a log (or a re-issue) is newer. */
+  silenceAcknowledgedAt?: Date | null;
 };
+
+export const alertKinds = ["pain", "silence"] as const;
+export type AlertKind = (typeof alertKinds)[number];
 
 export function alertsOf(input: AlertInput, now: Date = new Date()): AdherenceAlert[] {
   const alerts: AdherenceAlert[] = [];
@@ -29,7 +36,8 @@ export function alertsOf(input: AlertInput, now: Date = new Date()): AdherenceAl
   }
   const lastActivity = Math.max(input.issuedAt.getTime(), input.lastLoggedAt?.getTime() ?? 0);
   const quietDays = Math.floor((now.getTime() - lastActivity) / 86_400_000);
-  if (input.hasLiveLink && quietDays >= silenceDays) alerts.push({ kind: "silence", days: quietDays });
+  const acknowledged = input.silenceAcknowledgedAt != null && input.silenceAcknowledgedAt.getTime() >= lastActivity;
+  if (input.hasLiveLink && quietDays >= silenceDays && !acknowledged) alerts.push({ kind: "silence", days: quietDays });
   return alerts;
 }
 
@@ -38,3 +46,6 @@ export function describeAlert(alert: AdherenceAlert, formatDay: (iso: string) =>
     ? `Pain ${alert.pain}/10 logged on ${formatDay(alert.loggedOn)} (alert at ${alert.threshold} or more)`
     : `Nothing logged for ${alert.days} days`;
 }
+
+/** The alert's name on an acknowledge button. */
+export const alertKindText: Record<AlertKind, string> = { pain: "pain alert", silence: "“nothing logged” alert" };

@@ -33,7 +33,7 @@ export const sessionLogInputSchema = z.object({
 });
 export type SessionLogInput = z.infer<typeof sessionLogInputSchema>;
 
-export type LogSessionResult = { status: "logged" | "duplicate" | "rate-limited" };
+export type LogSessionResult = { status: "logged" | "duplicate" | "rate-limited" | "ended" };
 
 function limitKey(link: ResolvedShareLink): string {
   return `link:${link.linkId}`;
@@ -41,9 +41,11 @@ function limitKey(link: ResolvedShareLink): string {
 
 /**
  * Stores one session. The form's client key makes a double submit (two clicks, a resubmitted
- * page) store one row; each link may log `sessionLogLimit` sessions an hour.
+ * page) store one row; each link may log `sessionLogLimit` sessions an hour. A plan that has ended
+ * takes no more sessions.
  */
 export async function logSession(link: ResolvedShareLink, input: SessionLogInput, executor: Executor = defaultDb): Promise<LogSessionResult> {
+  if (link.ended) return { status: "ended" };
   const byPosition = new Map(link.snapshot.items.map((item) => [item.position, item]));
   const ticked = [...new Set(input.done)];
   if (ticked.some((position) => !byPosition.has(position))) {

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import type { SnapshotItem } from "@/lib/plans/snapshot";
 import { alertsOf, painWindowDays, type AdherenceAlert } from "./alerts";
+import { runningByDate } from "@/lib/plans/ending";
 import { addDays, clinicDate, mondayOf } from "./dates";
 
 /**
@@ -30,7 +31,10 @@ type AttentionRow = {
   lastLoggedAt: Date | null;
   recentPain: number | null;
   recentPainOn: string | null;
+  /** When the session with `recentPain` was logged. */
+  recentPainAt: Date | null;
   hasLiveLink: boolean;
+  silenceAcknowledgedAt: Date | null;
 };
 
 function toDate(value: unknown): Date | null {
@@ -38,23 +42,33 @@ function toDate(value: unknown): Date | null {
   return value instanceof Date ? value : new Date(String(value));
 }
 
-/** Every issued plan of the clinic (or one plan) with what its alerts are computed from. */
+/**
+ * Every running plan of the clinic (or one plan) with what its alerts are computed from. Running:
+ * issued, not completed or discharged, and not past its last day (lib/plans/ending.ts), so an
+ * ended plan raises nothing. Pain counts from the last `painWindowDays` days, and only pain logged
+ * after the pain alert was last acknowledged: an acknowledged alert stays quiet until a new log.
+ */
 async function attentionRows(executor: Executor, actor: Actor, planId?: string): Promise<AttentionRow[]> {
   const rows = await executor.execute<Record<string, unknown>>(sql`
     select p.id as plan_id, p.title as plan_title, pt.id as patient_id, pt.full_name as patient_name,
       p.pain_alert_at, v.issued_at,
       (select max(s.created_at) from session_logs s where s.plan_id = p.id and s.clinic_id = p.clinic_id) as last_logged_at,
-      pain.pain as recent_pain, pain.logged_on::text as recent_pain_on,
-      exists (select 1 from share_links l where l.plan_id = p.id and l.clinic_id = p.clinic_id and l.revoked_at is null) as has_live_link
+      pain.pain as recent_pain, pain.logged_on::text as recent_pain_on, pain.created_at as recent_pain_at,
+      exists (select 1 from share_links l where l.plan_id = p.id and l.clinic_id = p.clinic_id and l.revoked_at is null) as has_live_link,
+      silence_ack.acknowledged_at as silence_acknowledged_at
     from plans p
     join patients pt on pt.id = p.patient_id and pt.clinic_id = p.clinic_id and not pt.archived
     join plan_versions v on v.plan_id = p.id and v.version = p.latest_version
+    left join alert_acknowledgements pain_ack on pain_ack.plan_id = p.id and pain_ack.clinic_id = p.clinic_id and pain_ack.kind = 'pain'
+    left join alert_acknowledgements silence_ack on silence_ack.plan_id = p.id and silence_ack.clinic_id = p.clinic_id and silence_ack.kind = 'silence'
     left join lateral (
-      select s.pain, s.logged_on from session_logs s
+      select s.pain, s.logged_on, s.created_at from session_logs s
       where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
+        and (pain_ack.acknowledged_at is null or s.created_at > pain_ack.acknowledged_at)
       order by s.pain desc, s.created_at desc limit 1
     ) pain on true
-    where p.clinic_id = ${actor.clinicId} and p.status = 'issued' ${planId ? sql`and p.id = ${planId}` : sql``}`);
+    where p.clinic_id = ${actor.clinicId} and p.status = 'issued' and ${runningByDate(clinicDate())}
+      ${planId ? sql`and p.id = ${planId}` : sql``}`);
   return rows.map((row) => ({
     planId: String(row.plan_id),
     planTitle: String(row.plan_title),
@@ -65,21 +79,58 @@ async function attentionRows(executor: Executor, actor: Actor, planId?: string):
     lastLoggedAt: toDate(row.last_logged_at),
     recentPain: row.recent_pain === null ? null : Number(row.recent_pain),
     recentPainOn: row.recent_pain_on === null ? null : String(row.recent_pain_on),
+    recentPainAt: toDate(row.recent_pain_at),
     hasLiveLink: Boolean(row.has_live_link),
+    silenceAcknowledgedAt: toDate(row.silence_acknowledged_at),
   }));
 }
 
 export type AttentionItem = { planId: string; planTitle: string; patientId: string; patientName: string; alerts: AdherenceAlert[] };
 
-/** The clinic's patients with an alert: pain alerts first, then the longest silences. */
-export async function listPatientsNeedingAttention(actor: Actor, executor: Executor = defaultDb): Promise<AttentionItem[]> {
+/**
+ * The clinic's plans with an alert, most urgent first (pain before silence, higher pain before
+ * lower), then the oldest (the pain logged longest ago, the longest silence), then by name.
+ */
+async function sortedAttention(actor: Actor, executor: Executor): Promise<AttentionItem[]> {
   const now = new Date();
-  const items = (await attentionRows(executor, actor))
-    .map((row) => ({ planId: row.planId, planTitle: row.planTitle, patientId: row.patientId, patientName: row.patientName, alerts: alertsOf(row, now) }))
-    .filter((item) => item.alerts.length > 0);
-  const weight = (item: AttentionItem) =>
-    item.alerts.reduce((sum, alert) => sum + (alert.kind === "pain" ? 1000 + alert.pain : Math.min(alert.days, 999)), 0);
-  return items.sort((a, b) => weight(b) - weight(a) || a.patientName.localeCompare(b.patientName));
+  const ranked = (await attentionRows(executor, actor)).flatMap((row) => {
+    const alerts = alertsOf(row, now);
+    if (alerts.length === 0) return [];
+    const pain = alerts.find((alert) => alert.kind === "pain");
+    const urgency = pain ? 100 + pain.pain : 1;
+    const since = pain ? row.recentPainAt!.getTime() : Math.max(row.issuedAt.getTime(), row.lastLoggedAt?.getTime() ?? 0);
+    const item: AttentionItem = { planId: row.planId, planTitle: row.planTitle, patientId: row.patientId, patientName: row.patientName, alerts };
+    return [{ item, urgency, since }];
+  });
+  ranked.sort(
+    (a, b) =>
+      b.urgency - a.urgency ||
+      a.since - b.since ||
+      a.item.patientName.localeCompare(b.item.patientName) ||
+      (a.item.planId < b.item.planId ? -1 : a.item.planId > b.item.planId ? 1 : 0),
+  );
+  return ranked.map((entry) => entry.item);
+}
+
+/** Every patient with an alert, in the order of `sortedAttention`. */
+export async function listPatientsNeedingAttention(actor: Actor, executor: Executor = defaultDb): Promise<AttentionItem[]> {
+  return sortedAttention(actor, executor);
+}
+
+export const attentionPageSize = 20;
+
+export type AttentionPage = { items: AttentionItem[]; total: number; page: number; pageCount: number };
+
+/** One page (from 1) of the dashboard's attention list; a page past the end gives the last page. */
+export async function attentionPage(
+  actor: Actor,
+  { page = 1, pageSize = attentionPageSize }: { page?: number; pageSize?: number } = {},
+  executor: Executor = defaultDb,
+): Promise<AttentionPage> {
+  const all = await sortedAttention(actor, executor);
+  const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  return { items: all.slice((current - 1) * pageSize, current * pageSize), total: all.length, page: current, pageCount };
 }
 
 export type ClinicActivity = { activePatients: number; issuedPlans: number; sessionsThisWeek: number };
@@ -89,7 +140,7 @@ export async function clinicActivity(actor: Actor, executor: Executor = defaultD
   const rows = await executor.execute<Record<string, unknown>>(sql`
     select
       (select count(*) from patients where clinic_id = ${actor.clinicId} and not archived)::int as active_patients,
-      (select count(*) from plans where clinic_id = ${actor.clinicId} and status = 'issued')::int as issued_plans,
+      (select count(*) from plans p where p.clinic_id = ${actor.clinicId} and p.status = 'issued' and ${runningByDate(clinicDate())})::int as issued_plans,
       (select count(*) from session_logs where clinic_id = ${actor.clinicId} and logged_on >= ${monday}::date)::int as sessions_this_week`);
   const row = rows[0] ?? {};
   return {

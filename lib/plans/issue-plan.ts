@@ -13,6 +13,7 @@ import { UserError } from "@/lib/errors";
 import { figureSpecSchema } from "@/lib/figures/model";
 import { isUuid } from "@/lib/ids";
 import { planSnapshotSchema, snapshotClinicSchema, summariseChanges, type PlanSnapshot, type SnapshotClinic } from "./snapshot";
+import { planEnding } from "./ending";
 import { visibleExercise } from "./exercises";
 
 export type IssuePlanResult =
@@ -37,6 +38,7 @@ export async function issuePlan(actor: Actor, { planId, revision }: { planId: st
       .for("update");
     if (!plan) return null;
     if (plan.revision !== revision) return { status: "conflict", revision: plan.revision };
+    if (planEnding(plan)) throw new UserError("This plan has ended. Re-open it (or move its review date on) before issuing a new version.");
     if (plan.latestVersion > 0 && !plan.hasUnissuedChanges) {
       throw new UserError(`Version ${plan.latestVersion} is already issued and nothing has changed since. Edit the plan to make a new version.`);
     }

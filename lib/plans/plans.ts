@@ -105,7 +105,10 @@ export function draftOf(detail: PlanDetail): PlanDraft {
   };
 }
 
-export type PatientPlan = Pick<Plan, "id" | "title" | "status" | "latestVersion" | "hasUnissuedChanges" | "createdAt" | "updatedAt" | "startDate" | "reviewDate"> & {
+export type PatientPlan = Pick<
+  Plan,
+  "id" | "title" | "status" | "latestVersion" | "hasUnissuedChanges" | "createdAt" | "updatedAt" | "startDate" | "reviewDate" | "endDate" | "endReason"
+> & {
   itemCount: number;
   lastIssuedAt: Date | null;
 };
@@ -129,6 +132,8 @@ export async function listPlansForPatient(actor: Actor, { patientId }: { patient
       updatedAt: plans.updatedAt,
       startDate: plans.startDate,
       reviewDate: plans.reviewDate,
+      endDate: plans.endDate,
+      endReason: plans.endReason,
       // Written out in full: drizzle leaves columns unqualified here, and inside the subquery "id" would mean the item's.
       itemCount: sql<number>`(select count(*)::int from plan_items where plan_items.plan_id = plans.id)`,
       lastIssuedAt: sql<string | null>`(select max(plan_versions.issued_at) from plan_versions where plan_versions.plan_id = plans.id)`.mapWith((value) =>

@@ -4,13 +4,14 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, eq, inArray, isNull, or, lt, sql, type SQL } from "drizzle-orm";
 import { db as defaultDb, preparedQuery, type Database, type Executor } from "@/db/client";
-import { handoutFiles, patients, planVersions, plans, shareLinks, type ShareLink } from "@/db/schema";
+import { clinics, handoutFiles, patients, planVersions, plans, shareLinks, type Plan, type ShareLink } from "@/db/schema";
 import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "@/lib/adherence/recent-sessions";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import { env } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { planEnding } from "@/lib/plans/ending";
 import { planSnapshotSchema, type PlanSnapshot } from "@/lib/plans/snapshot";
 import { generateToken, hashToken, isWellFormedToken, openToken, sealToken } from "./token";
 
@@ -38,7 +39,7 @@ function view(row: ShareLink, now = new Date()): ShareLinkView {
   };
 }
 
-type PlanRow = { id: string; status: "draft" | "issued" | "archived"; latestVersion: number; patientArchived: boolean };
+type PlanRow = { id: string; status: Plan["status"]; latestVersion: number; patientArchived: boolean };
 
 /**
  * The plan if it is the actor's clinic's; `lock` serialises link changes of one plan. Archiving a
@@ -236,6 +237,11 @@ export type ResolvedShareLink = {
   versionId: string;
   version: number;
   snapshot: PlanSnapshot;
+  /**
+   * The plan's last day has passed or a clinician ended it: the link then shows "this plan has
+   * ended" (`endedPlanNotice`) instead of the plan, and takes no session logs.
+   */
+  ended: boolean;
 };
 
 /** Issued versions never change, so their parsed snapshots can be kept; a handful covers the hot plans. */
@@ -260,6 +266,9 @@ const liveLinkColumns = {
   lastOpenedAt: shareLinks.lastOpenedAt,
   versionId: planVersions.id,
   version: planVersions.version,
+  planStatus: plans.status,
+  endDate: plans.endDate,
+  reviewDate: plans.reviewDate,
 };
 
 /**
@@ -309,7 +318,23 @@ async function resolvedLink(row: LiveLinkRow): Promise<ResolvedShareLink | null>
       .set({ lastOpenedAt: new Date() })
       .where(and(eq(shareLinks.id, row.linkId), or(isNull(shareLinks.lastOpenedAt), lt(shareLinks.lastOpenedAt, new Date(Date.now() - openedThrottleMs)))));
   }
-  return { linkId: row.linkId, planId: row.planId, clinicId: row.clinicId, versionId: row.versionId, version: row.version, snapshot };
+  const ended = planEnding({ status: row.planStatus, endDate: row.endDate, reviewDate: row.reviewDate }) !== null;
+  return { linkId: row.linkId, planId: row.planId, clinicId: row.clinicId, versionId: row.versionId, version: row.version, snapshot, ended };
+}
+
+/** What the "this plan has ended" page says: the clinic as it is now (its phone may have changed since the issue). */
+export type EndedPlanNotice = { clinicName: string; phone: string | null; email: string | null; endedOn: string | null };
+
+/** The notice for an ended plan's link, read only when a link turns out to have ended. */
+export async function endedPlanNotice(link: ResolvedShareLink): Promise<EndedPlanNotice> {
+  const [row] = await defaultDb
+    .select({ clinicName: clinics.name, phone: clinics.phone, email: clinics.email, endDate: plans.endDate, reviewDate: plans.reviewDate })
+    .from(plans)
+    .innerJoin(clinics, eq(clinics.id, plans.clinicId))
+    .where(and(eq(plans.id, link.planId), eq(plans.clinicId, link.clinicId)));
+  const clinic = link.snapshot.clinic;
+  if (!row) return { clinicName: clinic.name, phone: clinic.phone, email: clinic.email, endedOn: null };
+  return { clinicName: row.clinicName, phone: row.phone, email: row.email, endedOn: row.endDate ?? row.reviewDate };
 }
 
 /**

@@ -2,14 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { describeAlert } from "@/lib/adherence/alerts";
 import { formatDay } from "@/lib/adherence/dates";
-import { clinicActivity, listPatientsNeedingAttention } from "@/lib/adherence/summary";
+import { attentionPage, clinicActivity } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
+import { AcknowledgeButton } from "./acknowledge-button";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+/** `?page=` of the attention list: anything that is not a page number reads as the first page. */
+function pageOf(value: string | string[] | undefined): number {
+  const page = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(page) && page > 0 ? page : 1;
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const [activity, attention] = await Promise.all([clinicActivity(actor), listPatientsNeedingAttention(actor)]);
+  const { page } = await searchParams;
+  const [activity, attention] = await Promise.all([clinicActivity(actor), attentionPage(actor, { page: pageOf(page) })]);
   const counts = [
     { label: "Active patients", value: activity.activePatients },
     { label: "Issued plans", value: activity.issuedPlans },
@@ -43,13 +51,16 @@ export default async function DashboardPage() {
           <h2 id="attention-heading" className="text-lg font-semibold">
             Patients who need attention
           </h2>
-          <p className="text-sm text-slate-600">Pain at or above the plan&rsquo;s alert level in the last 3 days, or nothing logged for 7 days.</p>
+          <p className="text-sm text-slate-600">
+            Pain at or above the plan&rsquo;s alert level in the last 3 days, or nothing logged for 7 days; the most urgent first, then the oldest. An acknowledged alert stays quiet until
+            the patient logs again; plans that have ended raise none.
+          </p>
         </div>
-        {attention.length === 0 ? (
+        {attention.total === 0 ? (
           <p className="px-5 py-4 text-slate-700">Nobody right now.</p>
         ) : (
           <ul className="divide-y divide-slate-200">
-            {attention.map((item) => (
+            {attention.items.map((item) => (
               <li key={item.planId} className="flex flex-wrap items-start justify-between gap-x-6 gap-y-1 px-5 py-3">
                 <div>
                   <p className="font-medium text-slate-900">{item.patientName}</p>
@@ -58,8 +69,9 @@ export default async function DashboardPage() {
                 <div className="flex flex-1 flex-wrap items-center justify-end gap-x-4 gap-y-1">
                   <ul className="text-sm">
                     {item.alerts.map((alert) => (
-                      <li key={alert.kind} className={alert.kind === "pain" ? "font-medium text-red-800" : "text-amber-900"}>
-                        {describeAlert(alert, formatDay)}
+                      <li key={alert.kind} className={`flex flex-wrap items-center gap-2 ${alert.kind === "pain" ? "font-medium text-red-800" : "text-amber-900"}`}>
+                        <span>{describeAlert(alert, formatDay)}</span>
+                        <AcknowledgeButton planId={item.planId} kind={alert.kind} patientName={item.patientName} />
                       </li>
                     ))}
                   </ul>
@@ -71,6 +83,25 @@ export default async function DashboardPage() {
             ))}
           </ul>
         )}
+        {attention.pageCount > 1 ? (
+          <nav aria-label="Pages of the attention list" className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 px-5 py-3 text-sm">
+            <p className="text-slate-700">
+              Page {attention.page} of {attention.pageCount} · {attention.total} in all
+            </p>
+            <div className="flex gap-2">
+              {attention.page > 1 ? (
+                <Link href={`/dashboard?page=${attention.page - 1}`} className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium text-brand-800 hover:bg-slate-50">
+                  Previous page
+                </Link>
+              ) : null}
+              {attention.page < attention.pageCount ? (
+                <Link href={`/dashboard?page=${attention.page + 1}`} className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium text-brand-800 hover:bg-slate-50">
+                  Next page
+                </Link>
+              ) : null}
+            </div>
+          </nav>
+        ) : null}
       </section>
     </div>
   );

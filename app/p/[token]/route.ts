@@ -6,7 +6,7 @@
 import type { NextRequest } from "next/server";
 import { isLogOutcome } from "@/lib/adherence/log-messages";
 import { resolveShareTokenForPage } from "@/lib/sharing/links";
-import { linkNotActiveResponse, planPageResponse } from "./_page/responses";
+import { linkNotActiveResponse, planEndedResponse, planPageResponse } from "./_page/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +14,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { token } = await params;
   const visit = await resolveShareTokenForPage(token);
   if (!visit) return linkNotActiveResponse();
+  if (visit.link.ended) return planEndedResponse(visit.link);
   // After a submit without JavaScript the log route redirects here with its outcome.
   const outcome = request.url.includes("?") ? request.nextUrl.searchParams.get("log") : null;
   return planPageResponse(visit.link, token, { outcome: isLogOutcome(outcome) ? outcome : null }, { sessions: visit.recentSessions });

@@ -45,6 +45,14 @@ function describe(event: PatientActivity): string {
       return `revoked the patient link for “${title}”`;
     case "share-link.expiry-set":
       return `changed when the patient link for “${title}” expires`;
+    case "plan.ended":
+      return `${event.detail?.reason === "discharged" ? "discharged the patient from" : "completed"} the plan “${title}”`;
+    case "plan.reopened":
+      return `re-opened the plan “${title}”`;
+    case "plan.end-date-set":
+      return `changed the end date of “${title}”`;
+    case "alert.acknowledged":
+      return `acknowledged ${event.detail?.kind === "pain" ? "a pain alert" : "a “nothing logged” alert"} on “${title}”`;
     default:
       return `${event.action.replace(/[.-]/g, " ")} (“${title}”)`;
   }

@@ -8,7 +8,9 @@ import { conditions } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
 import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { planEnding } from "@/lib/plans/ending";
 import { getPlan, listPlanVersions } from "@/lib/plans/plans";
+import { PlanEnding } from "./_ending/plan-ending";
 import { PlanDelivery } from "./_delivery/plan-delivery";
 import { IssuePlanForm } from "./issue-plan-form";
 import { issuePlanAction } from "../actions";
@@ -27,6 +29,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const { plan, patient, items } = detail;
   const watched = new Set([...patient.conditions, ...plan.conditions]);
   const canIssue = plan.latestVersion === 0 || plan.hasUnissuedChanges;
+  const ended = planEnding(plan) !== null;
 
   return (
     <div className="space-y-8">
@@ -59,17 +62,23 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         <h2 id="issue-heading" className="sr-only">
           Issue
         </h2>
-        <IssuePlanForm
-          action={issuePlanAction}
-          planId={plan.id}
-          revision={plan.revision}
-          nextVersion={plan.latestVersion + 1}
-          patientName={patient.fullName}
-          itemCount={items.length}
-          canIssue={canIssue}
-          upToDateText={`Version ${plan.latestVersion} is issued and matches this plan. To change what ${patient.firstName} sees, edit the plan, then issue version ${plan.latestVersion + 1}.`}
-        />
+        {ended ? (
+          <p className="text-slate-700">This plan has ended. Re-open it below before issuing a new version.</p>
+        ) : (
+          <IssuePlanForm
+            action={issuePlanAction}
+            planId={plan.id}
+            revision={plan.revision}
+            nextVersion={plan.latestVersion + 1}
+            patientName={patient.fullName}
+            itemCount={items.length}
+            canIssue={canIssue}
+            upToDateText={`Version ${plan.latestVersion} is issued and matches this plan. To change what ${patient.firstName} sees, edit the plan, then issue version ${plan.latestVersion + 1}.`}
+          />
+        )}
       </section>
+
+      <PlanEnding actor={actor} plan={plan} />
 
       <section aria-labelledby="draft-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

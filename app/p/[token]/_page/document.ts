@@ -3,11 +3,12 @@
 // days). No JavaScript: every control is a link or a plain form post, so the page works the same
 // on any phone, and a patient's browser loads one HTML document and one stylesheet.
 import "server-only";
-import { formatDay } from "@/lib/adherence/dates";
+import { formatDay, formatFullDate } from "@/lib/adherence/dates";
 import { commentMaxLength } from "@/lib/adherence/log-session";
 import type { PatientSession } from "@/lib/adherence/recent-sessions";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
 import { html, type Markup } from "@/lib/html/markup";
+import type { EndedPlanNotice } from "@/lib/sharing/links";
 import type { PlanBody } from "./plan-body";
 import { stylesheetHref } from "./stylesheet";
 
@@ -168,6 +169,39 @@ ${logForm(token, body.items, clientKey, form)}
 ${history(sessions, body.items.length)}
 </section>`;
   return Buffer.concat([frame.beforeLinks, Buffer.from(links.value), frame.afterLinks, Buffer.from(log.value), frame.afterLog]);
+}
+
+/**
+ * What the link of a plan that has ended shows: a short note and how to reach the clinic, nothing
+ * of the plan (its link may have been passed on since). `refused` says a session sent to it was not saved.
+ */
+export function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; refused: "log" | "handout" | null }): Buffer {
+  const tel = notice.phone ? notice.phone.replace(/[^+\d]/g, "") : "";
+  return Buffer.from(
+    html`${head("This plan has ended")}
+<body class="min-h-screen bg-slate-50 text-lg leading-relaxed text-slate-900">
+<main class="mx-auto flex min-h-screen max-w-xl flex-col justify-center px-6 py-12">
+${
+  refused
+    ? html`<p role="alert" class="mb-6 rounded-xl border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-900">${
+        refused === "log" ? "Your session was not saved: this plan has ended, so it takes no more sessions." : "The handout is no longer available here: this plan has ended."
+      }</p>`
+    : null
+}
+<h1 class="text-3xl font-bold tracking-tight">This plan has ended</h1>
+<p class="mt-4 text-slate-700">${notice.endedOn ? html`Your exercise plan ran until ${formatFullDate(notice.endedOn)}. ` : null}Please contact your clinic if you have questions, if your symptoms come back or get worse, or if you need a new plan.</p>
+<div class="mt-6 rounded-2xl border border-slate-200 bg-white p-5">
+<h2 class="text-xl font-semibold">${notice.clinicName}</h2>
+<ul class="mt-2 space-y-1">
+${notice.phone ? html`<li>Phone: <a class="font-semibold text-brand-800 underline" href="tel:${tel}">${notice.phone}</a></li>` : null}
+${notice.email ? html`<li>Email: <a class="font-semibold text-brand-800 underline" href="mailto:${notice.email}">${notice.email}</a></li>` : null}
+</ul>
+</div>
+</main>
+</body>
+</html>
+`.value,
+  );
 }
 
 /** What every unknown, revoked or expired link shows: one plain message that tells a guesser nothing. */

@@ -7,8 +7,8 @@ import type { PatientSession } from "@/lib/adherence/recent-sessions";
 import { publicUrl } from "@/lib/env";
 import { bytesBody } from "@/lib/http/bytes-body";
 import { strictTransportSecurity } from "@/lib/http/security-headers";
-import type { ResolvedShareLink } from "@/lib/sharing/links";
-import { linkNotActiveHtml, patientPageHtml, type LogFormState } from "./document";
+import { endedPlanNotice, type ResolvedShareLink } from "@/lib/sharing/links";
+import { linkNotActiveHtml, patientPageHtml, planEndedHtml, type LogFormState } from "./document";
 import { planBodyOf } from "./plan-body";
 
 // Referrer-Policy, X-Robots-Tag and the script-free Content-Security-Policy come from
@@ -31,6 +31,16 @@ export async function planPageResponse(
 ): Promise<Response> {
   const [body, recent] = await Promise.all([planBodyOf(link.versionId, link.snapshot), sessions ?? recentSessionsForLink(link)]);
   const page = patientPageHtml({ token, body, sessions: recent, clientKey: crypto.randomUUID(), form });
+  return new Response(bytesBody(page), { status, headers: htmlHeaders() });
+}
+
+/**
+ * The page of a link whose plan has ended: 200 for a visit, or the refusal's status for a session
+ * log (409: the plan's state refuses it) or a handout download (410).
+ */
+export async function planEndedResponse(link: ResolvedShareLink, { refused = null }: { refused?: "log" | "handout" | null } = {}): Promise<Response> {
+  const page = planEndedHtml({ notice: await endedPlanNotice(link), refused });
+  const status = refused === "log" ? 409 : refused === "handout" ? 410 : 200;
   return new Response(bytesBody(page), { status, headers: htmlHeaders() });
 }
 

@@ -5,6 +5,7 @@ import { handoutPdf, handoutQuerySchema, variantOf } from "@/lib/sharing/handout
 import { resolveShareToken } from "@/lib/sharing/links";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
 import { busyResponse, pdfResponse, plainResponse } from "@/lib/sharing/responses";
+import { planEndedResponse } from "../_page/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!query.success) return plainResponse(400, "Unknown handout options. Use ?large=1 for large print and ?paper=letter for US Letter.");
   const link = await resolveShareToken(token);
   if (!link) return plainResponse(404, "This link is not active — please ask your clinic for a new one.");
+  // An ended plan's handout is not served: the clinician decides what the patient keeps doing.
+  if (link.ended) return planEndedResponse(link, { refused: "handout" });
   let file;
   try {
     file = await handoutPdf({

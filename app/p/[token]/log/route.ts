@@ -14,7 +14,7 @@ import { isDatabaseUnavailable, UserError } from "@/lib/errors";
 import { plainResponse } from "@/lib/sharing/responses";
 import { resolveShareToken, type ResolvedShareLink } from "@/lib/sharing/links";
 import type { LogFormState } from "../_page/document";
-import { linkNotActiveResponse, planPageResponse } from "../_page/responses";
+import { linkNotActiveResponse, planEndedResponse, planPageResponse } from "../_page/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -67,6 +67,7 @@ async function logFromForm(request: Request, { params }: { params: Promise<{ tok
   const { token } = await params;
   const link = await resolveShareToken(token);
   if (!link) return linkNotActiveResponse();
+  if (link.ended) return planEndedResponse(link, { refused: "log" });
   let values: Record<string, string | string[]>;
   try {
     values = formValues(await request.formData());
@@ -78,6 +79,7 @@ async function logFromForm(request: Request, { params }: { params: Promise<{ tok
   try {
     const { status } = await logSession(link, parsed.data);
     if (status === "rate-limited") return answer(link, token, "limited", { values: typed(values) });
+    if (status === "ended") return planEndedResponse(link, { refused: "log" });
     return answer(link, token, status === "logged" ? "saved" : "duplicate");
   } catch (error) {
     if (error instanceof UserError) return answer(link, token, "stale", { values: typed(values) });

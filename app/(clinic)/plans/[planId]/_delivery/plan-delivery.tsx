@@ -1,6 +1,7 @@
 // The plan page's delivery panel: the patient link (copy, expiry, revoke, replace), the handout
 // downloads, and adherence (days exercised per week, pain trend, comments, alerts).
-import { describeAlert } from "@/lib/adherence/alerts";
+import { listAlertAcknowledgements, type AlertAcknowledgementView } from "@/lib/adherence/acknowledge";
+import { alertKindText, describeAlert } from "@/lib/adherence/alerts";
 import { clinicDate, formatDay, formatShortDate } from "@/lib/adherence/dates";
 import { chartDays, getPlanAdherence, type PlanAdherence } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
@@ -29,7 +30,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
   // issuePlan creates the link with version 1; rendering never writes.
   const link = await getShareLink(actor, { planId });
   const origin = publicOrigin();
-  const adherence = await getPlanAdherence(actor, { planId, items: version.snapshot.items });
+  const [adherence, acknowledgements] = await Promise.all([getPlanAdherence(actor, { planId, items: version.snapshot.items }), listAlertAcknowledgements(actor, { planId })]);
 
   return (
     <div className="space-y-6">
@@ -64,7 +65,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
           )}
         </div>
       </section>
-      {adherence ? <AdherencePanel adherence={adherence} /> : null}
+      {adherence ? <AdherencePanel adherence={adherence} acknowledgements={acknowledgements} /> : null}
     </div>
   );
 }
@@ -109,7 +110,7 @@ function LinkPanel({ planId, link, origin }: { planId: string; link: ShareLinkVi
   );
 }
 
-function AdherencePanel({ adherence }: { adherence: PlanAdherence }) {
+function AdherencePanel({ adherence, acknowledgements }: { adherence: PlanAdherence; acknowledgements: AlertAcknowledgementView[] }) {
   const today = clinicDate();
   const target = adherence.targetDaysPerWeek;
   return (
@@ -133,8 +134,17 @@ function AdherencePanel({ adherence }: { adherence: PlanAdherence }) {
           </ul>
         </div>
       ) : (
-        <p className="text-sm text-slate-700">No alerts: no pain of {adherence.painAlertAt} or more in the last 3 days, and sessions are being logged.</p>
+        <p className="text-sm text-slate-700">No alerts: no pain of {adherence.painAlertAt} or more in the last 3 days, and sessions are being logged (or the plan has ended).</p>
       )}
+      {acknowledgements.length > 0 ? (
+        <ul className="text-sm text-slate-600">
+          {acknowledgements.map((ack) => (
+            <li key={ack.kind}>
+              The {alertKindText[ack.kind]} was last acknowledged by {ack.byName ?? "a former colleague"} on {stamp.format(ack.at)}; it stays quiet until the patient logs again.
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       <div>
         <h3 className="text-sm font-semibold text-slate-900">Days exercised per week{target ? ` (plan: ${target} a week)` : ""}</h3>

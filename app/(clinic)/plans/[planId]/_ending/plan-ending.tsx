@@ -1,0 +1,58 @@
+// The plan page's "Plan end" panel: when the plan ends and how (end date, complete, discharge),
+// or how it ended and a way to re-open it.
+import type { Plan } from "@/db/schema";
+import { addDays, clinicDate } from "@/lib/adherence/dates";
+import type { Actor } from "@/lib/auth/actor";
+import { planEndedByName } from "@/lib/plans/end-plan";
+import { effectiveEndDate, planEndReasonText, planEnding } from "@/lib/plans/ending";
+import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { EndDateForm, EndPlanForm, ReopenPlanForm } from "./ending-forms";
+
+export async function PlanEnding({ actor, plan }: { actor: Actor; plan: Plan }) {
+  if (plan.latestVersion === 0 || plan.status === "archived") return null;
+  const today = clinicDate();
+  const ending = planEnding(plan, today);
+  const end = effectiveEndDate(plan);
+  return (
+    <section aria-labelledby="ending-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id="ending-heading" className="text-lg font-semibold">
+        Plan end
+      </h2>
+      {ending ? (
+        <>
+          <div role="status" className="rounded-lg border-l-4 border-slate-500 bg-slate-50 px-4 py-3 text-slate-900">
+            {ending.by === "clinician" ? (
+              <p>
+                <span className="font-semibold">{planEndReasonText[ending.reason]}</span>
+                {ending.endedAt ? ` on ${formatDateTime(ending.endedAt)}` : ""}
+                {await byLine(actor, plan.id)}.
+              </p>
+            ) : (
+              <p>
+                <span className="font-semibold">Ended</span>: its last day, {formatDate(ending.on)}, has passed.
+              </p>
+            )}
+            {plan.endNote ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">Reason: {plan.endNote}</p> : null}
+            <p className="mt-1 text-sm text-slate-700">The patient&rsquo;s link says the plan has ended and gives your clinic&rsquo;s phone number. Logging is closed and no alerts are raised.</p>
+          </div>
+          <ReopenPlanForm planId={plan.id} suggestedEndDate={plan.reviewDate && plan.reviewDate >= today ? plan.reviewDate : addDays(today, 28)} />
+        </>
+      ) : (
+        <>
+          <p className="text-slate-700">
+            {end
+              ? `Runs until ${formatDate(end)}${plan.endDate ? "" : " (its review date)"}. After that day the patient's link says the plan has ended.`
+              : "No end date or review date: the plan runs until you complete or discharge it."}
+          </p>
+          <EndDateForm planId={plan.id} endDate={plan.endDate ?? ""} />
+          <EndPlanForm planId={plan.id} />
+        </>
+      )}
+    </section>
+  );
+}
+
+async function byLine(actor: Actor, planId: string): Promise<string> {
+  const name = await planEndedByName(actor, { planId });
+  return name ? ` by ${name}` : "";
+}
