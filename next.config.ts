@@ -5,7 +5,9 @@ const nextConfig: NextConfig = {
   // `npm test` runs tsc and ESLint over everything; the build need not repeat them.
   typescript: { ignoreBuildErrors: true },
   // Native and WASM packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["@node-rs/argon2", "@react-pdf/renderer", "@electric-sql/pglite"],
+  serverExternalPackages: ["@node-rs/argon2", "@react-pdf/renderer", "@electric-sql/pglite", "sharp"],
+  // A clinic logo may be up to 1 MB; the form around it needs a little more than the 1 MB default.
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [
       {

@@ -19,7 +19,8 @@ export type AuditAction =
   | "share-link.revoked"
   | "share-link.replaced"
   | "share-link.expiry-set"
-  | "session.logged";
+  | "session.logged"
+  | "clinic.settings-changed";
 
 /** Records one event in the same transaction as the change it describes. */
 export async function recordAudit(

@@ -2,6 +2,7 @@
 import type { NextRequest } from "next/server";
 import { handoutPdf, handoutQuerySchema, variantOf } from "@/lib/sharing/handouts";
 import { resolveShareToken } from "@/lib/sharing/links";
+import { issuedPaper } from "@/lib/plans/snapshot";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
 import { pdfResponse, plainResponse } from "@/lib/sharing/responses";
 
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     clinicId: link.clinicId,
     linkId: link.linkId,
     snapshot: link.snapshot,
-    variant: variantOf(query.data),
+    variant: variantOf(query.data, issuedPaper(link.snapshot.clinic)),
     link: () => patientLinkUrl(publicOrigin(request.headers), token),
   });
   return pdfResponse(file);

@@ -4,6 +4,7 @@ import type { NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/actor";
 import { handoutPdf, handoutQuerySchema, variantOf } from "@/lib/sharing/handouts";
 import { getIssuedVersion } from "@/lib/sharing/versions";
+import { issuedPaper } from "@/lib/plans/snapshot";
 import { getShareLink } from "@/lib/sharing/links";
 import { pdfResponse, plainResponse } from "@/lib/sharing/responses";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
@@ -27,7 +28,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     clinicId: actor.clinicId,
     linkId: link.id,
     snapshot: version.snapshot,
-    variant: variantOf(query.data),
+    variant: variantOf(query.data, issuedPaper(version.snapshot.clinic)),
     link: patientLinkUrl(publicOrigin(request.headers), link.token),
   });
   return pdfResponse(file);
