@@ -7,6 +7,7 @@ import { conditions } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
 import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { clinicChangesSinceIssue } from "@/lib/plans/clinic-changes";
 import { getPlan, listPlanVersions } from "@/lib/plans/plans";
 import { PlanDelivery } from "./_delivery/plan-delivery";
 import { IssuePlanForm } from "./issue-plan-form";
@@ -19,11 +20,16 @@ const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name])
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const actor = await requireActor();
   const { planId } = await params;
-  const [detail, versions] = await Promise.all([getPlan(actor, { planId }), listPlanVersions(actor, { planId })]);
+  const [detail, versions, clinicChanges] = await Promise.all([
+    getPlan(actor, { planId }),
+    listPlanVersions(actor, { planId }),
+    clinicChangesSinceIssue(actor, { planId }),
+  ]);
   if (!detail || !versions) notFound();
   const { plan, patient, items } = detail;
   const watched = new Set([...patient.conditions, ...plan.conditions]);
-  const canIssue = plan.latestVersion === 0 || plan.hasUnissuedChanges;
+  const settingsChanged = Boolean(clinicChanges?.changes.length);
+  const canIssue = plan.latestVersion === 0 || plan.hasUnissuedChanges || settingsChanged;
 
   return (
     <div className="space-y-8">
@@ -52,10 +58,25 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         </div>
       </div>
 
-      <section aria-labelledby="issue-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+      <section aria-labelledby="issue-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="issue-heading" className="sr-only">
           Issue
         </h2>
+        {clinicChanges && settingsChanged ? (
+          <div role="note" aria-labelledby="clinic-changes-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <h3 id="clinic-changes-heading" className="font-semibold">
+              The clinic&apos;s settings have changed since version {clinicChanges.version} was issued
+            </h3>
+            <p className="mt-1">
+              {patient.firstName}&apos;s version {clinicChanges.version} keeps what it was issued with. Issuing version {plan.latestVersion + 1} would change:
+            </p>
+            <ul className="mt-1 list-disc pl-5">
+              {clinicChanges.changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <IssuePlanForm
           action={issuePlanAction}
           planId={plan.id}
