@@ -103,7 +103,7 @@ export const conditions: Condition[] = [
         ],
         bullets: [
           "If an exercise makes the pain, tingling or numbness spread further down your leg, stop that exercise and tell your physiotherapist.",
-          "If your leg is getting weaker, for example your foot catches or slaps when you walk, see your GP or physiotherapist soon.",
+          "If your leg is getting weaker, for example your foot drags, catches or slaps when you walk, or your leg gives way, call 999 or go to A&E straight away: see the safety section.",
           "Numbness around your genitals or back passage, or changes in your bladder or bowel, need urgent help: see the safety section.",
         ],
       },
@@ -305,7 +305,7 @@ export const conditions: Condition[] = [
           "If your knee flares up, reduce the load for a few days rather than stopping altogether: do fewer repetitions or an easier version, then build up again.",
         ],
         bullets: [
-          "A hot, red, swollen knee together with a fever or feeling unwell needs urgent medical advice the same day.",
+          "A hot, red, swollen knee, with or without a fever, needs urgent help: call 999 or go to A&E (see the safety section).",
         ],
       },
       {
@@ -385,8 +385,9 @@ export const conditions: Condition[] = [
           "If you have had an operation, your surgeon's instructions come first. Follow any limits on bending or weight-bearing they have given you.",
         ],
         bullets: [
-          "Tell your physiotherapist if your knee locks, gives way or swells up a lot.",
-          "After surgery, a painful, swollen calf needs medical advice the same day.",
+          "Tell your physiotherapist if your knee catches, gives way or stays more swollen than before.",
+          "A knee that locks and will not straighten needs medical advice the same day.",
+          "Get urgent help (call 999 or go to A&E) for a knee that swells up quickly after an injury or looks deformed, a calf that is swollen, red or painful, sudden breathlessness or chest pain, a cold, pale or numb foot, or a wound that is red, hot or leaking: see the safety section.",
         ],
       },
       {

@@ -184,6 +184,21 @@ describe("safetyContent", () => {
     expect(urgent).toMatch(re);
   });
 
+  it.each([
+    ["a clot in the lung", /sudden breathlessness or chest pain/i],
+    ["a calf clot after surgery", /calf[^.]*swollen[^.]*after surgery/i],
+    ["a calf clot after an injury", /calf[^.]*after[^.]*an injury/i],
+    ["a calf clot after a plaster cast", /calf[^.]*plaster cast/i],
+    ["a calf clot after a long time not moving", /calf[^.]*long time not moving/i],
+    ["a hot knee with or without fever", /knee that is hot, red and swollen, with or without a fever/i],
+    ["fast swelling after an injury", /knee that swells up quickly[^.]*after an injury/i],
+    ["a deformed knee", /knee[^.]*deformed/i],
+    ["a cold, pale or numb foot", /foot that turns cold, pale or numb/i],
+    ["a red or leaking wound after surgery", /after surgery, a wound that is red[^.]*leaking/i],
+  ])("urgent list also covers %s", (_sign, re) => {
+    expect(safetyContent.urgent.items.some((item) => re.test(item))).toBe(true);
+  });
+
   const sameDay = [safetyContent.sameDay.intro, ...safetyContent.sameDay.items].join("\n");
   it.each([
     /GP/,
@@ -194,12 +209,41 @@ describe("safetyContent", () => {
     /shape/,
     /at night/,
     /cancer/,
-    /hot, red and swollen/,
+    /steroid/,
+    /minor fall[^.]*osteoporosis/,
+    /immune system is weakened/,
+    /inject drugs/,
     /locks/,
     /unable to put weight/,
-    /calf after knee surgery/,
   ])("same-day list covers %s", (re) => {
     expect(sameDay).toMatch(re);
+  });
+
+  // One tier per sign: what is urgent is not also offered a slower route.
+  const tierSigns: [string, RegExp][] = [
+    ["foot drop", /foot (drags|catches|slaps)|(drags|catches|slaps) when you walk/i],
+    ["a hot, red, swollen knee", /hot, red,? (and )?swollen/i],
+    ["a swollen calf", /(swollen|painful)[^.]*calf|calf[^.]*(swollen|painful)/i],
+    ["breathlessness", /breathless/i],
+  ];
+  it.each(tierSigns)("%s appears in the urgent list and in no slower tier", (_sign, re) => {
+    expect(safetyContent.urgent.items.filter((i) => re.test(i))).toHaveLength(1);
+    for (const item of [...safetyContent.sameDay.items, ...safetyContent.seeClinician.items]) expect(item).not.toMatch(re);
+  });
+
+  it.each(tierSigns)("condition education that mentions %s sends the patient to the urgent tier", (_sign, re) => {
+    const emergency = /999|A&E/;
+    expect(safetyContent.urgent.intro).toMatch(emergency);
+    const lines = conditions.flatMap((c) => c.education.flatMap((s) => [...s.paragraphs, ...(s.bullets ?? [])]));
+    for (const line of lines.filter((l) => re.test(l))) {
+      expect(line).toMatch(emergency);
+      expect(line).not.toMatch(/same day|\bsoon\b/i);
+    }
+  });
+
+  it("sciatica education puts foot drop in the urgent tier", () => {
+    const watch = sectionText(getCondition("sciatica").education[2]);
+    expect(watch).toMatch(/foot (drags|catches|slaps)[^.]*(999|A&E)/);
   });
 
   it("says when to see the GP or physiotherapist", () => {
@@ -229,6 +273,7 @@ describe("safetyContent", () => {
     expect(notes).toMatch(/settle by the next morning/);
     expect(notes).toMatch(/one week to the next/);
     expect(notes).toMatch(/sciatica[^]*towards your back[^]*spreading further down your leg means stop/i);
+    expect(safetyContent.painRule.notes.some((n) => /knee/.test(n) && /more swollen the next day/.test(n) && /next session easier/.test(n))).toBe(true);
   });
 });
 

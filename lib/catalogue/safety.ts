@@ -31,15 +31,21 @@ export const safetyContent: SafetyContent = {
   urgent: {
     heading: "Stop and get urgent help",
     intro:
-      "These signs are rare, but they can mean a nerve is under serious pressure and needs treatment quickly. If you have back or leg pain and any of the following, call 999 or go to A&E straight away. Do not wait to see if it settles.",
+      "These signs are rare, but they can mean a nerve under serious pressure, a blood clot or an infection that needs treatment quickly. If you notice any of the following, call 999 or go to A&E straight away. Do not wait to see if it settles.",
     items: [
       "New numbness or tingling around your genitals, buttocks, inner thighs or back passage (the area you would sit on in a saddle).",
       "New difficulty passing urine, or not feeling that your bladder is full or has emptied.",
       "Loss of control of your bladder or bowel (wetting or soiling yourself without warning).",
       "New loss of sexual function, or loss of feeling in your genitals.",
       "Sciatica, weakness or numbness in both legs at the same time.",
-      "Weakness in your leg that is severe or getting worse, for example your foot dragging or your leg giving way.",
+      "Weakness in your leg that is severe or getting worse, for example your foot drags, catches or slaps when you walk, or your leg gives way because the muscles are weak.",
       "Back pain after a serious fall, accident or blow to the back.",
+      "Sudden breathlessness or chest pain, especially after surgery or a leg injury. It can mean a blood clot in the lung.",
+      "A calf that is swollen, red, warm or painful after surgery, an injury, a plaster cast or a long time not moving (such as a long journey or days in bed). It can mean a blood clot in the leg.",
+      "A knee that is hot, red and swollen, with or without a fever. It can mean an infection in the joint.",
+      "A knee that swells up quickly (within a few hours) after an injury, or looks deformed or out of place.",
+      "A foot that turns cold, pale or numb.",
+      "After surgery, a wound that is red, hot or leaking.",
     ],
   },
   sameDay: {
@@ -52,10 +58,12 @@ export const safetyContent: SafetyContent = {
       "A new lump in your back, or a change in its shape.",
       "Back pain at night that does not ease when you rest or change position.",
       "Back pain if you have had cancer in the past.",
-      "A knee that is hot, red and swollen, together with a fever or feeling unwell.",
+      "Back pain if you have taken steroid tablets (such as prednisolone) for a long time.",
+      "Back pain after a minor fall, bump or lift if you have osteoporosis (thin, weak bones).",
+      "Back pain if your immune system is weakened, for example by an illness, chemotherapy or medicines taken after a transplant.",
+      "Back pain if you inject drugs, or have done recently.",
       "A knee that locks and will not straighten.",
       "Being unable to put weight on your leg after a knee injury.",
-      "A swollen, painful calf after knee surgery.",
     ],
   },
   seeClinician: {
@@ -66,7 +74,7 @@ export const safetyContent: SafetyContent = {
       "The pain stops you doing your normal daily activities.",
       "Your symptoms are getting worse.",
       "The exercises cause severe pain.",
-      "Your knee locks or gives way.",
+      "Your knee locks or gives way now and then (a knee that stays locked needs advice the same day, see above).",
     ],
   },
   painRule: {
@@ -98,6 +106,7 @@ export const safetyContent: SafetyContent = {
     notes: [
       "Any pain after exercise should settle by the next morning. If it has not, make the next session easier.",
       "Your pain and stiffness should not be getting worse from one week to the next. If they are, tell your physiotherapist.",
+      "If your plan is for your knee: if your knee is more swollen the next day, make the next session easier (fewer repetitions, a smaller range or an easier version), and tell your physiotherapist if the swelling keeps coming back.",
       "If you have sciatica: pain moving out of your leg and towards your back is a good sign, and you can carry on. Pain, tingling or numbness spreading further down your leg means stop that exercise and tell your physiotherapist.",
     ],
   },
