@@ -46,7 +46,7 @@ export const safetyPresets: Record<PresetCountry, SafetyWording> = {
     familyDoctor: "GP",
   },
   IE: {
-    emergencyNumber: "112 or 999",
+    emergencyNumber: "112 (or 999)",
     emergencyDepartment: "the emergency department",
     urgentAdvice: "the GP out-of-hours service",
     urgentAdviceAction: "call the GP out-of-hours service",

@@ -7,12 +7,11 @@ import { recordAudit } from "@/lib/audit/record";
 import { ensureShareLink } from "@/lib/sharing/links";
 import { educationFor } from "@/lib/catalogue/conditions";
 import { doseSchema, formatDose } from "@/lib/catalogue/dose";
-import { safetyContent } from "@/lib/catalogue/safety";
+import { safetyContentFor } from "@/lib/catalogue/safety";
 import type { ConditionSlug } from "@/lib/catalogue/types";
 import { UserError } from "@/lib/errors";
 import { figureSpecSchema } from "@/lib/figures/model";
 import { isUuid } from "@/lib/patients/patients";
-import { applySafetyWordingDeep } from "@/lib/clinic/safety-presets";
 import { clinicChanges, snapshotClinicOf } from "@/lib/clinic/snapshot-clinic";
 import { planSnapshotSchema, summariseChanges, type PlanSnapshot } from "./snapshot";
 import { visibleExercise } from "./exercises";
@@ -102,7 +101,7 @@ async function buildSnapshot(tx: Transaction, actor: Actor, plan: typeof plans.$
   // The safety words (emergency number, urgent advice, family doctor) are the clinic's as of now,
   // frozen into the version: a later change of country does not rewrite what was issued.
   const wording = clinic.safetyWording!;
-  const education = applySafetyWordingDeep(educationFor(plan.conditions as ConditionSlug[]), wording);
+  const education = educationFor(plan.conditions as ConditionSlug[], wording);
   return {
     schemaVersion: 1,
     planId: plan.id,
@@ -117,7 +116,7 @@ async function buildSnapshot(tx: Transaction, actor: Actor, plan: typeof plans.$
     clinic,
     conditions: education.conditions,
     generalEducation: education.general,
-    safety: applySafetyWordingDeep(safetyContent, wording),
+    safety: safetyContentFor(wording),
     items: rows.map(({ item, exercise }, position) => {
       const dose = doseSchema.parse(item.dose);
       const figure = figureSpecSchema.safeParse(exercise.figure);
