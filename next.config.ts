@@ -6,12 +6,15 @@ const nextConfig: NextConfig = {
   // `npm test` runs tsc and ESLint over everything; the build need not repeat them.
   typescript: { ignoreBuildErrors: true },
   // Native and WASM packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["@node-rs/argon2", "@react-pdf/renderer", "@electric-sql/pglite"],
+  serverExternalPackages: ["@node-rs/argon2", "@react-pdf/renderer", "@electric-sql/pglite", "sharp"],
   experimental: {
+    // A clinic logo may be up to 1 MB; the settings form around it needs a little more than the
+    // 1 MB default of server actions.
+    serverActions: { bodySizeLimit: "2mb" },
     // proxy.ts runs for page requests, server action posts included, and Next buffers a copy of
-    // each body for it. Twice the server actions' own 1 MB limit: memory stays bounded, and a
-    // body cut here is still over that limit, so Next refuses it rather than decoding half a body.
-    proxyClientMaxBodySize: "2mb",
+    // each body for it. Twice the server actions' own limit: memory stays bounded, and a body cut
+    // here is still over that limit, so Next refuses it rather than decoding half a body.
+    proxyClientMaxBodySize: "4mb",
   },
   async headers() {
     return [

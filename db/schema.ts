@@ -35,6 +35,9 @@ export const planStatus = pgEnum("plan_status", ["draft", "issued", "ended", "ar
 export const planEndReason = pgEnum("plan_end_reason", ["completed", "discharged"]);
 /** The kinds of adherence alert (lib/adherence/alerts.ts); an acknowledgement names one. */
 export const alertKind = pgEnum("alert_kind", ["pain", "silence"]);
+/** ISO 3166 codes of the countries with built-in safety wording, or "other" (typed by the admin). */
+export const clinicCountry = pgEnum("clinic_country", ["GB", "IE", "US", "CA", "AU", "NZ", "other"]);
+export const paperSize = pgEnum("paper_size", ["A4", "LETTER"]);
 
 export const clinics = pgTable("clinics", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -46,9 +49,22 @@ export const clinics = pgTable("clinics", {
   accentColour: text("accent_colour").notNull().default("#0f766e"),
   logoMimeType: text("logo_mime_type"),
   logoBase64: text("logo_base64"),
+  /** Decides the safety wording on every patient page and handout (emergency number, urgent advice, family doctor). */
+  country: clinicCountry("country").notNull().default("GB"),
+  timeZone: text("time_zone").notNull().default("Europe/London"),
+  paperSize: paperSize("paper_size").notNull().default("A4"),
+  /** The admin's own wording, used only when the country is "other". */
+  safetyEmergencyNumber: text("safety_emergency_number"),
+  safetyUrgentAdvice: text("safety_urgent_advice"),
+  safetyFamilyDoctor: text("safety_family_doctor"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [
+  check(
+    "clinics_other_country_wording",
+    sql`${t.country} <> 'other' or (${t.safetyEmergencyNumber} is not null and ${t.safetyUrgentAdvice} is not null and ${t.safetyFamilyDoctor} is not null)`,
+  ),
+]);
 export type Clinic = typeof clinics.$inferSelect;
 export type NewClinic = typeof clinics.$inferInsert;
 

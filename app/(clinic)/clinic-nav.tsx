@@ -11,12 +11,15 @@ const links = [
   { href: "/templates", label: "Templates" },
 ];
 
-export function ClinicNav() {
+/** Settings are listed for admins only; to anyone else the page is a 404 anyway. */
+const adminLinks = [{ href: "/settings", label: "Settings" }];
+
+export function ClinicNav({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
       <ul className="flex flex-wrap gap-1">
-        {links.map((link) => {
+        {[...links, ...(admin ? adminLinks : [])].map((link) => {
           const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <li key={link.href}>

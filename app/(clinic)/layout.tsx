@@ -17,7 +17,7 @@ export default async function ClinicLayout({ children }: { children: React.React
             <span className="text-lg font-semibold tracking-tight text-brand-800">Physioplan</span>
             <span className="text-xs text-slate-600">{actor.clinicName}</span>
           </div>
-          <ClinicNav />
+          <ClinicNav admin={actor.role === "admin"} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-slate-700">
               {actor.name}

@@ -31,7 +31,8 @@ export type AuditAction =
   | "share-link.replaced"
   | "share-link.expiry-set"
   | "share-link.copied"
-  | "session.logged";
+  | "session.logged"
+  | "clinic.settings-changed";
 
 /** Records one event in the same transaction as the change it describes. */
 export async function recordAudit(

@@ -1,5 +1,6 @@
 // Patient education for the nine built-in conditions, and the general back and knee advice every plan carries.
 import { z } from "zod";
+import { applySafetyWordingDeep, safetyPresets, type SafetyWording } from "@/lib/clinic/safety-presets";
 import { conditionSlugs, conditionSlugSchema, type ConditionSlug } from "./types";
 
 export const educationSectionSchema = z.object({
@@ -26,7 +27,10 @@ const HELPS = "What usually helps";
 const WATCH = "What to watch for";
 const EXPECT = "What to expect";
 
-export const conditions: Condition[] = [
+// The text below carries {placeholders} for the country's safety words (see
+// lib/clinic/safety-presets.ts); `conditions` and `generalEducation` are the UK rendering, and
+// `educationFor` renders them in a clinic's words.
+const conditionTemplates: Condition[] = [
   {
     slug: "nslbp",
     name: "Non-specific low back pain",
@@ -103,7 +107,7 @@ export const conditions: Condition[] = [
         ],
         bullets: [
           "If an exercise makes the pain, tingling or numbness spread further down your leg, stop that exercise and tell your physiotherapist.",
-          "If your leg is getting weaker, for example your foot drags, catches or slaps when you walk, or your leg gives way, call 999 or go to A&E straight away: see the safety section.",
+          "If your leg is getting weaker, for example your foot drags, catches or slaps when you walk, or your leg gives way, call {emergencyNumber} or go to {emergencyDepartment} straight away: see the safety section.",
           "Numbness around your genitals or back passage, or changes in your bladder or bowel, need urgent help: see the safety section.",
         ],
       },
@@ -306,7 +310,7 @@ export const conditions: Condition[] = [
           "If your knee flares up, reduce the load for a few days rather than stopping altogether: do fewer repetitions or an easier version, then build up again.",
         ],
         bullets: [
-          "A hot, red, swollen knee, with or without a fever, needs urgent help: call 999 or go to A&E (see the safety section).",
+          "A hot, red, swollen knee, with or without a fever, needs urgent help: call {emergencyNumber} or go to {emergencyDepartment} (see the safety section).",
         ],
       },
       {
@@ -388,7 +392,7 @@ export const conditions: Condition[] = [
         bullets: [
           "Tell your physiotherapist if your knee catches, gives way or stays more swollen than before.",
           "A knee that locks and will not straighten needs medical advice the same day.",
-          "Get urgent help (call 999 or go to A&E) for a knee that swells up quickly after an injury or looks deformed, a calf that is swollen, red or painful, sudden breathlessness or chest pain, a cold, pale or numb foot, or a wound that is red, hot or leaking: see the safety section.",
+          "Get urgent help (call {emergencyNumber} or go to {emergencyDepartment}) for a knee that swells up quickly after an injury or looks deformed, a calf that is swollen, red or painful, sudden breathlessness or chest pain, a cold, pale or numb foot, or a wound that is red, hot or leaking: see the safety section.",
         ],
       },
       {
@@ -401,6 +405,9 @@ export const conditions: Condition[] = [
   },
 ];
 
+/** The nine conditions' education in UK wording: the catalogue's reference text. */
+export const conditions: Condition[] = applySafetyWordingDeep(conditionTemplates, safetyPresets.GB);
+
 const bySlug = new Map(conditions.map((c) => [c.slug, c]));
 
 export function getCondition(slug: ConditionSlug): Condition {
@@ -410,7 +417,7 @@ export function getCondition(slug: ConditionSlug): Condition {
 }
 
 // The seed article's patient education: common to every back and knee plan.
-export const generalEducation: EducationSection[] = [
+const generalEducationTemplate: EducationSection[] = [
   {
     heading: "What causes back and knee pain",
     paragraphs: [
@@ -468,10 +475,10 @@ export const generalEducation: EducationSection[] = [
   {
     heading: "Treatment options",
     paragraphs: [
-      "Most back and knee pain gets better with simple care. Your physiotherapist or GP may suggest:",
+      "Most back and knee pain gets better with simple care. Your physiotherapist or {familyDoctor} may suggest:",
     ],
     bullets: [
-      "Pain medication, such as anti-inflammatory tablets or gels, to help you keep moving. Ask a pharmacist or your GP which is right for you.",
+      "Pain medication, such as anti-inflammatory tablets or gels, to help you keep moving. Ask a pharmacist or your {familyDoctor} which is right for you.",
       "Physiotherapy: exercises like the ones in this plan, advice and hands-on treatment.",
       "Heat and cold: warmth eases stiff muscles; a wrapped ice pack can calm a hot, swollen joint. Use either for 15 to 20 minutes at a time and protect your skin.",
       "Injections, such as steroid injections, which are only considered when exercise and other conservative care have been tried and have not helped enough.",
@@ -491,7 +498,7 @@ export const generalEducation: EducationSection[] = [
   {
     heading: "When to see a doctor",
     paragraphs: [
-      "Make an appointment with your GP or physiotherapist if any of these apply. For signs that need urgent help, see the safety section.",
+      "Make an appointment with your {familyDoctor} or physiotherapist if any of these apply. For signs that need urgent help, see the safety section.",
     ],
     bullets: [
       "Your pain has not improved after a few weeks.",
@@ -501,14 +508,26 @@ export const generalEducation: EducationSection[] = [
   },
 ];
 
+/** The general back and knee advice in UK wording. */
+export const generalEducation: EducationSection[] = applySafetyWordingDeep(generalEducationTemplate, safetyPresets.GB);
+
 /**
  * The education a patient with these conditions reads: their conditions in the
  * catalogue's order (each once), followed by the general back and knee advice.
  */
-export function educationFor(slugs: ConditionSlug[]): { conditions: Condition[]; general: EducationSection[] } {
+export function educationFor(
+  slugs: ConditionSlug[],
+  wording: SafetyWording = safetyPresets.GB,
+): { conditions: Condition[]; general: EducationSection[] } {
   const wanted = new Set(slugs);
-  return {
-    conditions: conditionSlugs.filter((s) => wanted.has(s)).map(getCondition),
-    general: generalEducation,
-  };
+  // The UK rendering is made once at load; other wordings are rendered per plan issued.
+  if (wording === safetyPresets.GB) return { conditions: conditionSlugs.filter((s) => wanted.has(s)).map(getCondition), general: generalEducation };
+  const templates = new Map(conditionTemplates.map((c) => [c.slug, c]));
+  return applySafetyWordingDeep(
+    {
+      conditions: conditionSlugs.filter((s) => wanted.has(s)).map((slug) => templates.get(slug)!),
+      general: generalEducationTemplate,
+    },
+    wording,
+  );
 }

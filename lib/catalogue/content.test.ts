@@ -202,7 +202,7 @@ describe("safetyContent", () => {
   const sameDay = [safetyContent.sameDay.intro, ...safetyContent.sameDay.items].join("\n");
   it.each([
     /GP/,
-    /urgent advice line/,
+    /NHS 111/,
     /fever/,
     /weight loss/,
     /lump/,

@@ -1,5 +1,6 @@
 // The safety section every patient-facing plan carries: red flags, when to get advice, and the pain rule.
 import { z } from "zod";
+import { applySafetyWordingDeep, safetyPresets, type SafetyWording } from "@/lib/clinic/safety-presets";
 
 export const safetySectionSchema = z.object({
   heading: z.string(),
@@ -27,11 +28,15 @@ export const safetyContentSchema = z.object({
 });
 export type SafetyContent = z.infer<typeof safetyContentSchema>;
 
-export const safetyContent: SafetyContent = {
+/**
+ * The safety section with {placeholders} for the country's words (emergency number and department,
+ * urgent advice, family doctor): see lib/clinic/safety-presets.ts. Patients read `safetyContentFor`.
+ */
+export const safetyTemplate: SafetyContent = {
   urgent: {
     heading: "Stop and get urgent help",
     intro:
-      "These signs are rare, but they can mean a nerve under serious pressure, a blood clot or an infection that needs treatment quickly. If you notice any of the following, call 999 or go to A&E straight away. Do not wait to see if it settles.",
+      "These signs are rare, but they can mean a nerve under serious pressure, a blood clot or an infection that needs treatment quickly. If you notice any of the following, call {emergencyNumber} or go to {emergencyDepartment} straight away. Do not wait to see if it settles.",
     items: [
       "New numbness or tingling around your genitals, buttocks, inner thighs or back passage (the area you would sit on in a saddle).",
       "New difficulty passing urine, or not feeling that your bladder is full or has emptied.",
@@ -51,7 +56,7 @@ export const safetyContent: SafetyContent = {
   sameDay: {
     heading: "Get medical advice the same day",
     intro:
-      "Contact your GP or an urgent advice line (such as NHS 111) today if you notice any of these.",
+      "Contact your {familyDoctor} or {urgentAdviceAction} today if you notice any of these.",
     items: [
       "Back pain together with a fever or feeling hot and shivery.",
       "Back pain with weight loss you cannot explain.",
@@ -67,7 +72,7 @@ export const safetyContent: SafetyContent = {
     ],
   },
   seeClinician: {
-    heading: "See your GP or physiotherapist if",
+    heading: "See your {familyDoctor} or physiotherapist if",
     intro: "Book an appointment, or tell your physiotherapist at your next visit, if:",
     items: [
       "Your pain has not improved within a few weeks.",
@@ -111,3 +116,11 @@ export const safetyContent: SafetyContent = {
     ],
   },
 };
+
+/** The safety section in a clinic's words, as a plan issued there carries it. */
+export function safetyContentFor(wording: SafetyWording): SafetyContent {
+  return applySafetyWordingDeep(safetyTemplate, wording);
+}
+
+/** The safety section in UK wording (999, A&E, NHS 111, GP): the catalogue's reference text. */
+export const safetyContent: SafetyContent = safetyContentFor(safetyPresets.GB);

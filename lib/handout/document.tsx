@@ -43,8 +43,8 @@ interface Block {
 
 const days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-function formatIssued(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(
+function formatIssued(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(
     new Date(iso),
   );
 }
@@ -284,7 +284,7 @@ function titleBlock(ctx: Ctx, link: string): Block {
   const meta: [string, string][] = [
     ["For", snapshot.patient.displayName],
     ["From", snapshot.clinician.name],
-    ["Issued", `${formatIssued(snapshot.issuedAt)}  ·  Version ${snapshot.version}`],
+    ["Issued", `${formatIssued(snapshot.issuedAt, snapshot.clinic.timeZone ?? "Europe/London")}  ·  Version ${snapshot.version}`],
   ];
   if (snapshot.startDate) meta.push(["Start", formatDay(snapshot.startDate)]);
   if (snapshot.reviewDate) meta.push(["Review", formatDay(snapshot.reviewDate)]);

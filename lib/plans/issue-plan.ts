@@ -7,12 +7,13 @@ import { recordAudit } from "@/lib/audit/record";
 import { ensureShareLink } from "@/lib/sharing/links";
 import { educationFor } from "@/lib/catalogue/conditions";
 import { doseSchema, formatDose } from "@/lib/catalogue/dose";
-import { safetyContent } from "@/lib/catalogue/safety";
+import { safetyContentFor } from "@/lib/catalogue/safety";
 import type { ConditionSlug } from "@/lib/catalogue/types";
 import { UserError } from "@/lib/errors";
 import { figureSpecSchema } from "@/lib/figures/model";
 import { isUuid } from "@/lib/ids";
-import { planSnapshotSchema, snapshotClinicSchema, summariseChanges, type PlanSnapshot, type SnapshotClinic } from "./snapshot";
+import { clinicChanges, snapshotClinicOf } from "@/lib/clinic/snapshot-clinic";
+import { planSnapshotSchema, summariseChanges, type PlanSnapshot } from "./snapshot";
 import { planEnding } from "./ending";
 import { visibleExercise } from "./exercises";
 
@@ -39,13 +40,14 @@ export async function issuePlan(actor: Actor, { planId, revision }: { planId: st
     if (!plan) return null;
     if (plan.revision !== revision) return { status: "conflict", revision: plan.revision };
     if (planEnding(plan)) throw new UserError("This plan has ended. Re-open it (or move its review date on) before issuing a new version.");
-    if (plan.latestVersion > 0 && !plan.hasUnissuedChanges) {
-      throw new UserError(`Version ${plan.latestVersion} is already issued and nothing has changed since. Edit the plan to make a new version.`);
-    }
-
     const version = plan.latestVersion + 1;
     const next = await buildSnapshot(tx, actor, plan, version);
     const previous = plan.latestVersion > 0 ? await loadSnapshot(tx, actor, planId, plan.latestVersion) : null;
+    // Re-issuing an unchanged plan is allowed only to bring the clinic's newer settings (its safety
+    // wording above all) to the patient.
+    if (plan.latestVersion > 0 && !plan.hasUnissuedChanges && (!previous || clinicChanges(previous.clinic, next.clinic).length === 0)) {
+      throw new UserError(`Version ${plan.latestVersion} is already issued and nothing has changed since. Edit the plan to make a new version.`);
+    }
     const snapshot = planSnapshotSchema.parse({ ...next, changes: previous ? summariseChanges(previous, next) : null });
 
     const [row] = await tx
@@ -97,7 +99,11 @@ async function buildSnapshot(tx: Transaction, actor: Actor, plan: typeof plans.$
     .orderBy(planItems.position);
   if (rows.length === 0) throw new UserError("Add at least one exercise before issuing this plan.");
 
-  const education = educationFor(plan.conditions as ConditionSlug[]);
+  const clinic = snapshotClinicOf(context.clinic);
+  // The safety words (emergency number, urgent advice, family doctor) are the clinic's as of now,
+  // frozen into the version: a later change of country does not rewrite what was issued.
+  const wording = clinic.safetyWording!;
+  const education = educationFor(plan.conditions as ConditionSlug[], wording);
   return {
     schemaVersion: 1,
     planId: plan.id,
@@ -109,10 +115,10 @@ async function buildSnapshot(tx: Transaction, actor: Actor, plan: typeof plans.$
     reviewDate: plan.reviewDate,
     patient: { displayName: `${context.patient.firstName} ${context.patient.lastName}` },
     clinician: { name: context.clinicianName ?? actor.name },
-    clinic: clinicOf(context.clinic),
+    clinic,
     conditions: education.conditions,
     generalEducation: education.general,
-    safety: safetyContent,
+    safety: safetyContentFor(wording),
     items: rows.map(({ item, exercise }, position) => {
       const dose = doseSchema.parse(item.dose);
       const figure = figureSpecSchema.safeParse(exercise.figure);
@@ -132,19 +138,4 @@ async function buildSnapshot(tx: Transaction, actor: Actor, plan: typeof plans.$
       };
     }),
   };
-}
-
-function clinicOf(clinic: typeof clinics.$inferSelect): SnapshotClinic {
-  const base = {
-    name: clinic.name,
-    phone: clinic.phone,
-    email: clinic.email,
-    address: clinic.address,
-    website: clinic.website,
-    accentColour: /^#[0-9a-fA-F]{6}$/.test(clinic.accentColour) ? clinic.accentColour : "#0f766e",
-    logo: clinic.logoMimeType && clinic.logoBase64 ? { mimeType: clinic.logoMimeType, base64: clinic.logoBase64 } : null,
-  };
-  const parsed = snapshotClinicSchema.safeParse(base);
-  // A logo that does not validate is left off the handout rather than blocking the issue.
-  return parsed.success ? parsed.data : snapshotClinicSchema.parse({ ...base, logo: null });
 }

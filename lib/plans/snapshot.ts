@@ -6,6 +6,7 @@ import { doseSchema } from "@/lib/catalogue/dose";
 import { conditionSchema, educationSectionSchema } from "@/lib/catalogue/conditions";
 import { safetyContentSchema } from "@/lib/catalogue/safety";
 import { figureSpecSchema } from "@/lib/figures/model";
+import { countrySchema, safetyPresets, safetyWordingSchema, type SafetyWording } from "@/lib/clinic/safety-presets";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
@@ -40,8 +41,30 @@ export const snapshotClinicSchema = z.object({
   website: z.string().trim().max(200).nullable(),
   accentColour: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Accent colour looks like #1a6e8e"),
   logo: logoSchema.nullable(),
+  // Versions issued before clinics had settings lack the next four: they were issued in the UK
+  // wording, on A4, in London time (see the helpers below).
+  country: countrySchema.optional(),
+  /** The words the safety text was issued with: the country's emergency number, urgent advice, family doctor. */
+  safetyWording: safetyWordingSchema.optional(),
+  timeZone: z.string().min(1).max(64).optional(),
+  paperSize: z.enum(["A4", "LETTER"]).optional(),
 });
 export type SnapshotClinic = z.infer<typeof snapshotClinicSchema>;
+
+/** The safety words a version was issued with. */
+export function issuedSafetyWording(clinic: SnapshotClinic): SafetyWording {
+  return clinic.safetyWording ?? safetyPresets.GB;
+}
+
+/** The clinic's time zone when the version was issued, for its dates. */
+export function issuedTimeZone(clinic: SnapshotClinic): string {
+  return clinic.timeZone ?? "Europe/London";
+}
+
+/** The paper a handout is printed on when nobody asks for another. */
+export function issuedPaper(clinic: SnapshotClinic): "A4" | "LETTER" {
+  return clinic.paperSize ?? "A4";
+}
 
 export const snapshotItemSchema = z.object({
   position: z.number().int().min(0),

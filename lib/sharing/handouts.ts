@@ -24,9 +24,10 @@ export const handoutQuerySchema = z.object({
   version: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
-export function variantOf(query: z.infer<typeof handoutQuerySchema>): HandoutVariant {
+/** `defaultPaper` is the clinic's, as the version was issued: it applies when the query names no paper. */
+export function variantOf(query: z.infer<typeof handoutQuerySchema>, defaultPaper: "A4" | "LETTER" = "A4"): HandoutVariant {
   const large = query.large === "1" || query.large === "true";
-  const letter = query.paper?.toLowerCase() === "letter";
+  const letter = (query.paper ?? defaultPaper).toLowerCase() === "letter";
   return `${letter ? "letter" : "a4"}${large ? "-large" : ""}` as HandoutVariant;
 }
 

@@ -9,6 +9,7 @@ import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
 import { formatDate, formatDateTime } from "@/lib/plans/format";
 import { planEnding } from "@/lib/plans/ending";
+import { clinicChangesSinceIssue } from "@/lib/plans/clinic-changes";
 import { getPlan, listPlanVersions } from "@/lib/plans/plans";
 import { PlanEnding } from "./_ending/plan-ending";
 import { PlanDelivery } from "./_delivery/plan-delivery";
@@ -22,13 +23,18 @@ const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name])
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const actor = await requireActor();
   const { planId } = await params;
-  const [detail, versions] = await Promise.all([getPlan(actor, { planId }), listPlanVersions(actor, { planId })]);
+  const [detail, versions, clinicChanges] = await Promise.all([
+    getPlan(actor, { planId }),
+    listPlanVersions(actor, { planId }),
+    clinicChangesSinceIssue(actor, { planId }),
+  ]);
   if (!detail || !versions) notFound();
   // Opening a plan (which shows the patient's link) is recorded in the audit trail.
   await recordRead(actor, { action: "plan.viewed", entityId: detail.plan.id, detail: { patientId: detail.patient.id } });
   const { plan, patient, items } = detail;
   const watched = new Set([...patient.conditions, ...plan.conditions]);
-  const canIssue = plan.latestVersion === 0 || plan.hasUnissuedChanges;
+  const settingsChanged = Boolean(clinicChanges?.changes.length);
+  const canIssue = plan.latestVersion === 0 || plan.hasUnissuedChanges || settingsChanged;
   const ended = planEnding(plan) !== null;
 
   return (
@@ -58,10 +64,25 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         </div>
       </div>
 
-      <section aria-labelledby="issue-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+      <section aria-labelledby="issue-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="issue-heading" className="sr-only">
           Issue
         </h2>
+        {clinicChanges && settingsChanged ? (
+          <div role="note" aria-labelledby="clinic-changes-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <h3 id="clinic-changes-heading" className="font-semibold">
+              The clinic&apos;s settings have changed since version {clinicChanges.version} was issued
+            </h3>
+            <p className="mt-1">
+              {patient.firstName}&apos;s version {clinicChanges.version} keeps what it was issued with. Issuing version {plan.latestVersion + 1} would change:
+            </p>
+            <ul className="mt-1 list-disc pl-5">
+              {clinicChanges.changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {ended ? (
           <p className="text-slate-700">This plan has ended. Re-open it below before issuing a new version.</p>
         ) : (

@@ -126,7 +126,10 @@ ${general.length > 0 ? html`<div class="space-y-2"><h3 class="text-xl font-semib
 
 // ---------------------------------------------------------------- header and footer
 
-const issuedFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
+/** The issue date in the clinic's time zone as it was when the version was issued. */
+function formatIssued(snapshot: PlanSnapshot): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: snapshot.clinic.timeZone ?? "Europe/London", day: "numeric", month: "long", year: "numeric" }).format(new Date(snapshot.issuedAt));
+}
 const dateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 
 function formatDate(iso: string): string {
@@ -161,7 +164,7 @@ function titleBlock(snapshot: PlanSnapshot): Markup {
 ${snapshot.startDate ? html`<dt class="font-medium">Start</dt><dd>${formatDate(snapshot.startDate)}</dd>` : null}
 ${snapshot.reviewDate ? html`<dt class="font-medium">Review</dt><dd>${formatDate(snapshot.reviewDate)}</dd>` : null}
 </dl>
-<p class="mt-3 text-slate-700">Updated on <time datetime="${snapshot.issuedAt}">${issuedFormat.format(new Date(snapshot.issuedAt))}</time><span class="text-slate-600"> · version ${snapshot.version}</span></p>
+<p class="mt-3 text-slate-700">Updated on <time datetime="${snapshot.issuedAt}">${formatIssued(snapshot)}</time><span class="text-slate-600"> · version ${snapshot.version}</span></p>
 </div>`;
 }
 

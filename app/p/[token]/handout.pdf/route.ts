@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { HandoutQueueFullError } from "@/lib/handout/pool";
 import { handoutPdf, handoutQuerySchema, variantOf } from "@/lib/sharing/handouts";
 import { resolveShareToken } from "@/lib/sharing/links";
+import { issuedPaper } from "@/lib/plans/snapshot";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
 import { busyResponse, pdfResponse, plainResponse } from "@/lib/sharing/responses";
 import { planEndedResponse } from "../_page/responses";
@@ -29,7 +30,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       clinicId: link.clinicId,
       linkId: link.linkId,
       snapshot: link.snapshot,
-      variant: variantOf(query.data),
+      variant: variantOf(query.data, issuedPaper(link.snapshot.clinic)),
       link: () => patientLinkUrl(publicOrigin(), token),
     });
   } catch (error) {

@@ -44,8 +44,8 @@ export async function PlanDelivery({ planId }: { planId: string }) {
           {link?.token ? (
             <ul className="mt-2 flex flex-wrap gap-2">
               {[
-                ["", "Download PDF (A4)"],
-                ["?large=1", "Large print (A4)"],
+                ["?paper=a4", "Download PDF (A4)"],
+                ["?paper=a4&large=1", "Large print (A4)"],
                 ["?paper=letter", "US Letter"],
                 ["?paper=letter&large=1", "Large print (Letter)"],
               ].map(([query, label]) => (

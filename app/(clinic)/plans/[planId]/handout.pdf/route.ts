@@ -6,6 +6,7 @@ import { getActor } from "@/lib/auth/actor";
 import { HandoutQueueFullError } from "@/lib/handout/pool";
 import { handoutPdf, handoutQuerySchema, variantOf } from "@/lib/sharing/handouts";
 import { getIssuedVersion } from "@/lib/sharing/versions";
+import { issuedPaper } from "@/lib/plans/snapshot";
 import { getShareLink } from "@/lib/sharing/links";
 import { busyResponse, pdfResponse, plainResponse } from "@/lib/sharing/responses";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
@@ -24,7 +25,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!link?.token) {
     return plainResponse(409, "This plan has no active patient link, so its handout has no QR code to print. Create a link on the plan page first.");
   }
-  const variant = variantOf(query.data);
+  const variant = variantOf(query.data, issuedPaper(version.snapshot.clinic));
   let file;
   try {
     file = await handoutPdf({
