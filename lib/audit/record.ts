@@ -19,7 +19,22 @@ export type AuditAction =
   | "share-link.revoked"
   | "share-link.replaced"
   | "share-link.expiry-set"
-  | "session.logged";
+  | "session.logged"
+  | "sign-in.succeeded"
+  | "sign-in.failed"
+  | "sign-in.locked"
+  | "password.changed"
+  | "password.reset"
+  | "password.reset-requested"
+  | "sessions.ended"
+  | "user.invited"
+  | "user.joined"
+  | "user.deactivated"
+  | "user.reactivated"
+  | "user.role-changed"
+  | "invitation.revoked"
+  | "patient.email-consent-recorded"
+  | "plan-link.emailed";
 
 /** Records one event in the same transaction as the change it describes. */
 export async function recordAudit(

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users, type User } from "@/db/schema";
+import { recordSignInEvent } from "@/lib/audit/sign-in-events";
 import { clearEvents, isLimited, recordEvent, signInLimit } from "@/lib/rate-limit";
 import { normaliseEmail } from "./email";
 import { verifyPassword } from "./password";
@@ -34,15 +35,20 @@ export function isSignInLocked(email: string, ip: string): Promise<boolean> {
  */
 export async function authenticate(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
   const key = signInKey(input.email, input.ip);
-  if (await isLimited(signInLimit, key)) return { ok: false, reason: "rate-limited" };
+  if (await isLimited(signInLimit, key)) {
+    await recordSignInEvent("sign-in.locked", input.email, input.ip);
+    return { ok: false, reason: "rate-limited" };
+  }
 
   const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(input.email)));
   const valid = user !== undefined && user.active && (await verifyPassword(user.passwordHash, input.password));
   if (!valid) {
     await recordEvent(signInLimit, key);
+    await recordSignInEvent("sign-in.failed", input.email, input.ip);
     return { ok: false, reason: "invalid" };
   }
   await clearEvents(signInLimit, key);
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  await recordSignInEvent("sign-in.succeeded", input.email, input.ip);
   return { ok: true, user };
 }
