@@ -5,5 +5,5 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/sign-in" } });
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/patients/:path*", "/plans/:path*", "/exercises/:path*", "/templates/:path*", "/settings/:path*"],
+  matcher: ["/dashboard/:path*", "/patients/:path*", "/plans/:path*", "/exercises/:path*", "/templates/:path*", "/settings/:path*", "/account/:path*"],
 };

@@ -11,12 +11,15 @@ const links = [
   { href: "/templates", label: "Templates" },
 ];
 
-export function ClinicNav() {
+// Admins also see the team and its activity (the pages themselves check the role: 404 to others).
+const adminLinks = [{ href: "/settings/team", label: "Team" }];
+
+export function ClinicNav({ admin = false }: { admin?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
       <ul className="flex flex-wrap gap-1">
-        {links.map((link) => {
+        {[...links, ...(admin ? adminLinks : [])].map((link) => {
           const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <li key={link.href}>

@@ -19,13 +19,13 @@ export const planLinkEmailLimit: RateLimit = { bucket: "plan-link-email", limit:
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type PlanLinkEmailReadiness = { patientEmail: string | null; consentAt: Date | null };
+export type PlanLinkEmailReadiness = { patientFirstName: string; patientEmail: string | null; consentAt: Date | null };
 
 /** What the plan page needs to offer the button: the patient's email and consent. Null when not the actor's clinic's plan. */
 export async function planLinkEmailReadiness(actor: Actor, { planId }: { planId: string }): Promise<PlanLinkEmailReadiness | null> {
   if (!uuidPattern.test(planId)) return null;
   const [row] = await db
-    .select({ patientEmail: patients.email, consentAt: patients.emailConsentAt })
+    .select({ patientFirstName: patients.firstName, patientEmail: patients.email, consentAt: patients.emailConsentAt })
     .from(plans)
     .innerJoin(patients, eq(patients.id, plans.patientId))
     .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
