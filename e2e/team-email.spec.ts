@@ -73,8 +73,8 @@ test("an admin invites a colleague by email; the colleague joins, issues a plan 
   await expect(colleague.getByRole("heading", { name: `Join ${admin.clinicName}` })).toBeVisible();
   await expectAccessible(colleague);
   await colleague.getByLabel("Your name").fill("Sam Taylor");
-  await colleague.getByLabel("Password", { exact: true }).fill("qwertyuiop123");
-  await colleague.getByLabel("Password again").fill("qwertyuiop123");
+  await colleague.getByLabel("Password", { exact: true }).fill("1qaz2wsx3edc");
+  await colleague.getByLabel("Password again").fill("1qaz2wsx3edc");
   await colleague.getByRole("button", { name: "Create my account" }).click();
   await expect(colleague.getByText("one of the most common passwords")).toBeVisible();
   const password = "kettle harbour lantern 42";
