@@ -3,21 +3,14 @@
 // which arrives and opens. Then "forgot password": the same answer for unknown emails, and a reset
 // link that works once. The app under test sends to the SMTP server this file starts.
 import crypto from "node:crypto";
-import type { Page } from "@playwright/test";
 import { createClinician, database, expect as baseExpect, expectAccessible, test } from "./fixtures";
 import { startMailServer } from "./mail-server";
+import { signInPatiently as signIn } from "./patient-sign-in";
 
 // Long flows on a shared machine: patient waits rather than flaky timeouts.
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 let mail: Awaited<ReturnType<typeof startMailServer>>;
 test.beforeAll(async () => {
