@@ -11,6 +11,8 @@ function chromiumPath(): string | undefined {
 }
 
 export const e2ePort = Number(process.env.E2E_PORT ?? 3100);
+/** The app under test sends email here; e2e/mail-server.ts listens on it while a spec reads mail. */
+export const e2eSmtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,6 +52,8 @@ export default defineConfig({
     env: {
       PORT: String(e2ePort),
       SEED_DEMO: "true",
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort}`,
+      MAIL_FROM: "Physioplan test <no-reply@physioplan.test>",
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0000000",
       // The one public origin (links, QR codes); a production server on a real database needs it.
       PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,

@@ -90,6 +90,77 @@ export const users = pgTable(
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
+/** A colleague asked to join a clinic: single use, valid 7 days; only the token's SHA-256 is kept. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: userRole("role").notNull().default("clinician"),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("invitations_token_hash_key").on(t.tokenHash), index("invitations_clinic_idx").on(t.clinicId, t.createdAt)],
+);
+export type Invitation = typeof invitations.$inferSelect;
+
+/** A "forgot password" link: single use, valid 30 minutes; only the token's SHA-256 is kept. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("password_resets_token_hash_key").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+);
+export type PasswordReset = typeof passwordResets.$inferSelect;
+
+export const emailState = pgEnum("email_state", ["outbox", "sent", "failed"]);
+
+/**
+ * Every message the app sent or tried to send. With SMTP_URL the body is not kept; without it the
+ * message waits here (the outbox) for an admin to read, its body sealed under the server secret,
+ * because invitation and reset links must not sit in the database in clear.
+ */
+export const outboundEmails = pgTable(
+  "outbound_emails",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    state: emailState("state").notNull(),
+    /** The text and HTML bodies as one sealed JSON document (lib/email/seal.ts); outbox messages only. */
+    bodyCiphertext: text("body_ciphertext"),
+    error: text("error"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("outbound_emails_clinic_idx").on(t.clinicId, t.createdAt)],
+);
+export type OutboundEmail = typeof outboundEmails.$inferSelect;
+
 /** Counted events for rate limits (failed sign-ins, patient session logs); shared by every app instance. */
 export const rateLimitEvents = pgTable(
   "rate_limit_events",
@@ -177,6 +248,9 @@ export const patients = pgTable(
     birthYear: integer("birth_year"),
     conditions: text("conditions").array().notNull().default(sql`'{}'::text[]`),
     notes: text("notes"),
+    /** When the patient agreed to receive their plan link by email, and who recorded it; null: no consent. */
+    emailConsentAt: timestamp("email_consent_at", { withTimezone: true }),
+    emailConsentBy: uuid("email_consent_by").references(() => users.id, { onDelete: "set null" }),
     archived: boolean("archived").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -23,4 +23,16 @@ describe("parseEnv", () => {
     // Development and tests: this machine, never a request header.
     expect(publicUrl(parseEnv({ ...base, NODE_ENV: "development", PORT: "4000" }))).toBe("http://localhost:4000");
   });
+
+  it("checks the mail settings", () => {
+    const base = { DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "x".repeat(32) };
+    expect(parseEnv(base).SMTP_URL).toBeUndefined();
+    expect(parseEnv(base).MAIL_FROM).toBe("Physioplan <no-reply@physioplan.invalid>");
+    expect(parseEnv({ ...base, SMTP_URL: "smtps://u:p@mail.example.org:465", MAIL_FROM: "Harbour <hi@harbour.test>" })).toMatchObject({
+      SMTP_URL: "smtps://u:p@mail.example.org:465",
+      MAIL_FROM: "Harbour <hi@harbour.test>",
+    });
+    expect(() => parseEnv({ ...base, SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => parseEnv({ ...base, MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an address/);
+  });
 });

@@ -11,6 +11,15 @@ const envSchema = z.object({
     .min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://physioplan.example.org").optional(),
   PUBLIC_URL: z.url("must be the app's public URL, e.g. https://physioplan.example.org").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example.org:465")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(.+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, e.g. "Physioplan <no-reply@clinic.example>"')
+    .default("Physioplan <no-reply@physioplan.invalid>"),
   TRUSTED_PROXIES: z
     .string()
     .optional()

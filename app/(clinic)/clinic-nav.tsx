@@ -11,8 +11,11 @@ const links = [
   { href: "/templates", label: "Templates" },
 ];
 
-/** Settings are listed for admins only; to anyone else the page is a 404 anyway. */
-const adminLinks = [{ href: "/settings", label: "Settings" }];
+/** Settings and the team are listed for admins only; to anyone else those pages are a 404 anyway. */
+const adminLinks = [
+  { href: "/settings", label: "Settings" },
+  { href: "/settings/team", label: "Team" },
+];
 
 export function ClinicNav({ admin }: { admin: boolean }) {
   const pathname = usePathname();

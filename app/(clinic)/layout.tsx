@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
 import { ClinicNav } from "./clinic-nav";
 import { SessionKeeper } from "./session-keeper";
@@ -19,10 +20,10 @@ export default async function ClinicLayout({ children }: { children: React.React
           </div>
           <ClinicNav admin={actor.role === "admin"} />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-slate-700">
+            <Link href="/account" className="text-slate-700 underline-offset-2 hover:underline">
               {actor.name}
-              <span className="sr-only">, signed in</span>
-            </span>
+              <span className="sr-only">, signed in: your account</span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

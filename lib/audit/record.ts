@@ -32,7 +32,23 @@ export type AuditAction =
   | "share-link.expiry-set"
   | "share-link.copied"
   | "session.logged"
-  | "clinic.settings-changed";
+  | "clinic.settings-changed"
+
+  | "sign-in.succeeded"
+  | "sign-in.failed"
+  | "sign-in.locked"
+  | "password.changed"
+  | "password.reset"
+  | "password.reset-requested"
+  | "sessions.ended"
+  | "user.invited"
+  | "user.joined"
+  | "user.deactivated"
+  | "user.reactivated"
+  | "user.role-changed"
+  | "invitation.revoked"
+  | "patient.email-consent-recorded"
+  | "plan-link.emailed";
 
 /** Records one event in the same transaction as the change it describes. */
 export async function recordAudit(

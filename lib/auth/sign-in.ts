@@ -5,6 +5,7 @@ import { users, type User } from "@/db/schema";
 import { env } from "@/lib/env";
 import { acquire, clearEvents, release, retryAfterMs, signInLimit, type LimitCheck, type RateLimit } from "@/lib/rate-limit";
 import { clientIp as clientIpWith, parseTrustedProxies, type TrustedProxies } from "./client-ip";
+import { recordSignInEvent } from "@/lib/audit/sign-in-events";
 import { normaliseEmail } from "./email";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -76,12 +77,19 @@ export async function verifyCredentials(email: string, password: string): Promis
  */
 export async function authenticate(input: { email: string; password: string; ip: string; now?: number }): Promise<SignInResult> {
   const slot = await acquire(checks(input.email, input.ip), db, input.now);
-  if (!slot.ok) return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.ceil(slot.retryAfterMs / 1000) };
+  if (!slot.ok) {
+    await recordSignInEvent("sign-in.locked", input.email, input.ip);
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.ceil(slot.retryAfterMs / 1000) };
+  }
 
   const user = await verifyCredentials(input.email, input.password);
-  if (!user) return { ok: false, reason: "invalid" };
+  if (!user) {
+    await recordSignInEvent("sign-in.failed", input.email, input.ip);
+    return { ok: false, reason: "invalid" };
+  }
   await release(slot.eventIds);
   await clearEvents(signInLimit, signInKey(input.email, input.ip));
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  await recordSignInEvent("sign-in.succeeded", input.email, input.ip);
   return { ok: true, user };
 }

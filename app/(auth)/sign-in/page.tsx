@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/redirect";
@@ -11,7 +12,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   // Only a page of this origin: `/\\host`, `/%09/host`, `//host` and `https://host` all go to the dashboard.
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  const notice = params.reason === "signed-out" || typeof params.callbackUrl === "string" ? "Please sign in to continue." : undefined;
+  const notices: Record<string, string> = {
+    "password-reset": "Your password was changed. Sign in with the new one.",
+    "invitation-accepted": "Your account is ready. Sign in with your email and new password.",
+    "signed-out-everywhere": "You were signed out on every device.",
+  };
+  const notice =
+    (typeof params.reason === "string" ? notices[params.reason] : undefined) ??
+    (params.reason === "signed-out" || typeof params.callbackUrl === "string" ? "Please sign in to continue." : undefined);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
@@ -21,6 +29,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mb-6 text-sm text-slate-600">For clinicians. Patients open the link their physiotherapist sent them.</p>
           {notice ? <p className="mb-4 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900">{notice}</p> : null}
           <SignInForm callbackUrl={callbackUrl} />
+          <p className="mt-4 text-center text-sm">
+            <Link href="/forgot-password" className="text-brand-800 underline">
+              Forgot your password?
+            </Link>
+          </p>
         </div>
       </div>
     </main>

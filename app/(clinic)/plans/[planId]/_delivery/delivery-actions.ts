@@ -6,6 +6,7 @@ import { z } from "zod";
 import { endOfClinicDay } from "@/lib/adherence/dates";
 import { recordRead } from "@/lib/audit/reads";
 import { action, type FormState } from "@/lib/auth/action";
+import { emailPlanLink } from "@/lib/email/plan-link";
 import { ensureShareLink, replaceShareLink, revokeShareLink, setShareLinkExpiry } from "@/lib/sharing/links";
 
 const planOnly = z.object({ planId: z.uuid() });
@@ -53,4 +54,21 @@ export const setExpiryAction = action(expirySchema, async (input, actor) => {
 export const linkCopiedAction = action(planOnly, async ({ planId }, actor) => {
   const recorded = await recordRead(actor, { action: "share-link.copied", entityId: planId });
   return recorded ? { ok: true } : notFound;
+});
+
+const emailLinkSchema = z.object({
+  planId: z.uuid(),
+  consent: z
+    .string()
+    .optional()
+    .transform((v) => v === "yes"),
+});
+
+export const emailLinkAction = action(emailLinkSchema, async ({ planId, consent }, actor) => {
+  const result = await emailPlanLink(actor, { planId, consent });
+  if (!result) return notFound;
+  revalidatePath(`/plans/${planId}`);
+  if (result.delivery.state === "failed") return { ok: false, message: `The email to ${result.to} could not be sent. Try again later, or give the patient the link another way.` };
+  if (result.delivery.state === "outbox") return { ok: true, message: `No mail server is configured: the email to ${result.to} is waiting in the clinic's outbox.` };
+  return { ok: true, message: `Link emailed to ${result.to}.` };
 });

@@ -8,6 +8,8 @@ import { requireActor } from "@/lib/auth/actor";
 import { getIssuedVersion } from "@/lib/sharing/versions";
 import { getShareLink, type ShareLinkView } from "@/lib/sharing/links";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
+import { planLinkEmailReadiness, type PlanLinkEmailReadiness } from "@/lib/email/plan-link";
+import { EmailLinkForm } from "./email-link-form";
 import { CopyLink, CreateLinkForm, DangerousLinkActions, ExpiryForm } from "./link-controls";
 import { PainChart } from "./pain-chart";
 
@@ -31,6 +33,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
   const link = await getShareLink(actor, { planId });
   const origin = publicOrigin();
   const [adherence, acknowledgements] = await Promise.all([getPlanAdherence(actor, { planId, items: version.snapshot.items }), listAlertAcknowledgements(actor, { planId })]);
+  const emailReadiness = await planLinkEmailReadiness(actor, { planId });
 
   return (
     <div className="space-y-6">
@@ -39,6 +42,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
           Patient link and handout
         </h2>
         <LinkPanel planId={planId} link={link} origin={origin} />
+        {link?.token && !link.expired ? <EmailPanel planId={planId} readiness={emailReadiness} /> : null}
         <div>
           <h3 className="text-sm font-semibold text-slate-900">Handout (version {version.version})</h3>
           {link?.token ? (
@@ -106,6 +110,24 @@ function LinkPanel({ planId, link, origin }: { planId: string; link: ShareLinkVi
       </dl>
       <ExpiryForm planId={planId} expiresOn={link.expiresAt ? clinicDate(new Date(link.expiresAt.getTime() - 1)) : null} />
       <DangerousLinkActions planId={planId} />
+    </div>
+  );
+}
+
+function EmailPanel({ planId, readiness }: { planId: string; readiness: PlanLinkEmailReadiness | null }) {
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-slate-900">Email</h3>
+      {readiness?.patientEmail ? (
+        <EmailLinkForm
+          planId={planId}
+          patientEmail={readiness.patientEmail}
+          patientFirstName={readiness.patientFirstName}
+          consentRecorded={readiness.consentAt ? stamp.format(readiness.consentAt) : null}
+        />
+      ) : (
+        <p className="mt-1 text-sm text-slate-600">To email the link, add the patient&rsquo;s email address to their record.</p>
+      )}
     </div>
   );
 }

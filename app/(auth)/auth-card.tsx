@@ -1,0 +1,15 @@
+// The frame of the signed-out pages (forgot password, reset, invitation), like the sign-in page.
+export function AuthCard({ title, intro, children }: { title: string; intro?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-md">
+        <p className="mb-6 text-center text-2xl font-semibold tracking-tight text-brand-800">Physioplan</p>
+        <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
+          <h1 className="mb-1 text-xl font-semibold">{title}</h1>
+          {intro ? <div className="mb-6 text-sm text-slate-600">{intro}</div> : null}
+          {children}
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { inputClass } from "@/app/_components/form-fields";
+import { activityKindNames, activityKinds, describeActivity, listActivity } from "@/lib/audit/activity";
+import { requireAdmin } from "@/lib/auth/admin";
+import { formatDateTime } from "@/lib/plans/format";
+import { listTeam } from "@/lib/team/team";
+import { AdminTabs } from "../admin-tabs";
+
+export const metadata: Metadata = { title: "Activity" };
+
+const querySchema = z.object({
+  user: z.uuid().optional().catch(undefined),
+  kind: z.enum(activityKindNames as [string, ...string[]]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireAdmin();
+  const raw = await searchParams;
+  const query = querySchema.parse({ user: typeof raw.user === "string" && raw.user ? raw.user : undefined, kind: typeof raw.kind === "string" && raw.kind ? raw.kind : undefined, page: raw.page });
+  const [activity, team] = await Promise.all([
+    listActivity(actor, { userId: query.user, kind: query.kind as keyof typeof activityKinds | undefined, page: query.page }),
+    listTeam(actor),
+  ]);
+  if (!activity || !team) notFound();
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams();
+    if (query.user) params.set("user", query.user);
+    if (query.kind) params.set("kind", query.kind);
+    params.set("page", String(page));
+    return `/settings/activity?${params}`;
+  };
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
+        <AdminTabs current="/settings/activity" />
+        <p className="text-slate-700">Sign-ins, password changes, team changes, clinic settings and emailed plan links: who did what, and when.</p>
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+        <div>
+          <label htmlFor="activity-user" className="mb-1 block text-sm font-medium">
+            Person
+          </label>
+          <select id="activity-user" name="user" defaultValue={query.user ?? ""} className={inputClass}>
+            <option value="">Everyone</option>
+            {team.members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="activity-kind" className="mb-1 block text-sm font-medium">
+            Kind
+          </label>
+          <select id="activity-kind" name="kind" defaultValue={query.kind ?? ""} className={inputClass}>
+            <option value="">All kinds</option>
+            {activityKindNames.map((kind) => (
+              <option key={kind} value={kind}>
+                {activityKinds[kind].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded-lg border border-brand-700 bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          Show
+        </button>
+      </form>
+      {activity.entries.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">Nothing recorded for this choice.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Activity, newest first</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">When</th>
+                <th scope="col" className="px-4 py-3 font-medium">Who</th>
+                <th scope="col" className="px-4 py-3 font-medium">What</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {activity.entries.map((entry) => (
+                <tr key={entry.id} className="align-top">
+                  <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(entry.createdAt)}</td>
+                  <td className="px-4 py-2">{entry.actorName ?? (entry.actorId ? "A former colleague" : "A patient")}</td>
+                  <td className="px-4 py-2">
+                    {describeActivity(entry)}
+                    {typeof entry.detail?.ip === "string" ? <span className="text-slate-600"> · from {entry.detail.ip}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+        <p className="text-slate-700">
+          Page {activity.page} of {activity.pages} · {activity.total} {activity.total === 1 ? "event" : "events"}
+        </p>
+        <div className="flex gap-2">
+          {activity.page > 1 ? (
+            <Link href={pageHref(activity.page - 1)} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+              Newer
+            </Link>
+          ) : null}
+          {activity.page < activity.pages ? (
+            <Link href={pageHref(activity.page + 1)} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+              Older
+            </Link>
+          ) : null}
+        </div>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/admin";
+import { formatDateTime } from "@/lib/plans/format";
+import { listTeam } from "@/lib/team/team";
+import { AdminTabs } from "../admin-tabs";
+import { InviteForm, MemberActions, RevokeInvitation } from "./team-forms";
+
+export const metadata: Metadata = { title: "Team" };
+
+export default async function TeamPage() {
+  const actor = await requireAdmin();
+  const team = await listTeam(actor);
+  if (!team) notFound();
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
+        <AdminTabs current="/settings/team" />
+        <p className="text-slate-700">
+          Everyone who signs in to {actor.clinicName}. Clinicians work with every patient and plan; admins also manage the team, the clinic&rsquo;s settings and the activity log.
+        </p>
+      </div>
+
+      <section aria-labelledby="members-heading" className="space-y-3">
+        <h2 id="members-heading" className="text-lg font-semibold">
+          Members
+        </h2>
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">Name</th>
+                <th scope="col" className="px-4 py-3 font-medium">Role</th>
+                <th scope="col" className="px-4 py-3 font-medium">Status</th>
+                <th scope="col" className="px-4 py-3 font-medium">Last sign-in</th>
+                <th scope="col" className="px-4 py-3 font-medium">Actions</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {team.members.map((member) => (
+                <tr key={member.id} className="align-top">
+                  <th scope="row" className="px-4 py-3 font-medium">
+                    {member.name}
+                    {member.id === actor.userId ? <span className="font-normal text-slate-600"> (you)</span> : null}
+                    <span className="block font-normal text-slate-600">{member.email}</span>
+                  </th>
+                  <td className="px-4 py-3">{member.role === "admin" ? "Admin" : "Clinician"}</td>
+                  <td className="px-4 py-3">{member.active ? "Active" : <span className="font-medium text-red-800">Deactivated</span>}</td>
+                  <td className="px-4 py-3 text-slate-700">{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Never"}</td>
+                  <td className="px-4 py-3">
+                    <MemberActions userId={member.id} name={member.name} role={member.role} active={member.active} isSelf={member.id === actor.userId} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="invite-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          Invite a colleague
+        </h2>
+        <p className="text-sm text-slate-700">
+          They get an email with a link that works once and expires in 7 days; with it they choose their name and password. Sent emails are listed in the{" "}
+          <Link href="/settings/outbox" className="text-brand-800 underline">
+            outbox
+          </Link>
+          .
+        </p>
+        <InviteForm />
+        {team.invitations.length ? (
+          <div className="space-y-2">
+            <h3 className="text-sm font-semibold">Waiting to be accepted</h3>
+            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
+              {team.invitations.map((invitation) => (
+                <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
+                  <span>
+                    <span className="font-medium">{invitation.email}</span> · {invitation.role === "admin" ? "admin" : "clinician"} · expires {formatDateTime(invitation.expiresAt)}
+                    {invitation.invitedByName ? ` · invited by ${invitation.invitedByName}` : ""}
+                  </span>
+                  <RevokeInvitation invitationId={invitation.id} email={invitation.email} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
