@@ -233,3 +233,35 @@ test("an exercise can be dragged to a new place", async ({ signedIn: page, clini
   const order = await sql`select e.slug from plan_items i join exercises e on e.id = i.exercise_id where i.plan_id = ${planId} order by i.position`;
   expect(order.map((r) => r.slug)).toEqual(["glute-bridge", "sit-to-stand"]);
 });
+
+test("Easier and Harder swap an exercise for its catalogue variant, keeping the dose the clinician set", async ({ signedIn: page, clinician }) => {
+  const planId = await seedPlan(clinician.clinicId, clinician.userId);
+  await page.goto(`/plans/${planId}/edit`);
+  const sitToStand = card(page, "Sit-to-stand");
+  await expect(sitToStand.getByRole("button", { name: /^Easier/ })).toHaveCount(0);
+  await sitToStand.getByLabel("Reps").fill("12");
+  await expect(doseLine(sitToStand)).toHaveText(/^3 sets of 12 · rest 1 min between sets · 3 days a week$/);
+
+  await sitToStand.getByRole("button", { name: "Harder: Mini squat with support, instead of Sit-to-stand" }).click();
+  const squat = card(page, "Mini squat with support");
+  await expect(squat).toBeVisible();
+  await expect(planItems(page)).toHaveCount(1);
+  // the 12 reps the clinician chose travel; the squat brings its own range limit, said in words
+  await expect(doseLine(squat)).toHaveText("3 sets of 12 · rest 1 min between sets · range up to about a quarter squat (knee 0–45°) · 3 days a week");
+  await expect(page.getByTestId("builder-notice")).toContainText("Sit-to-stand swapped for the harder Mini squat with support as exercise 1");
+  await expect(page.getByTestId("save-status")).toHaveText("Unsaved changes");
+  await expectAccessible(page);
+
+  // and back: the squat's own range limit stays with the squat
+  await squat.getByRole("button", { name: "Easier: Sit-to-stand, instead of Mini squat with support" }).click();
+  await expect(doseLine(card(page, "Sit-to-stand"))).toHaveText("3 sets of 12 · rest 1 min between sets · 3 days a week");
+  await card(page, "Sit-to-stand").getByRole("button", { name: /^Harder: Mini squat/ }).click();
+  await expect(squat).toBeVisible();
+
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  const rows = await database()`select e.slug, i.dose from plan_items i join exercises e on e.id = i.exercise_id where i.plan_id = ${planId}`;
+  expect(rows).toHaveLength(1);
+  expect(rows[0].slug).toBe("mini-squat");
+  expect(rows[0].dose).toMatchObject({ sets: 3, reps: 12, rangeLimit: "up to about a quarter squat (knee 0–45°)", daysPerWeek: 3 });
+});

@@ -5,6 +5,7 @@ import { exerciseDefinitionSchema, type ExerciseDefinition } from "./definition"
 import { doseSchema, formatDose } from "./dose";
 import { builtInExercises, getBuiltInExercise } from "./exercises";
 import type { Category, Region } from "./types";
+import { builtInVariants, variantsOf } from "./variants";
 
 // The contract table: "| 1 | prone-lying | Prone lying |".
 const contract = readFileSync(path.resolve(import.meta.dirname, "../../docs/CATALOGUE-SLUGS.md"), "utf8")
@@ -433,5 +434,56 @@ describe("patient-facing text", () => {
       expect(e.summary.length, e.slug).toBeLessThanOrEqual(140);
       expect(e.summary, e.slug).not.toContain("\n");
     }
+  });
+});
+
+describe("progressions and regressions by slug", () => {
+  const levelOf = (slug: string) => exercise(slug).level;
+
+  it("names variants for every built-in exercise and nothing else", () => {
+    expect(Object.keys(builtInVariants).sort()).toEqual(all.map((e) => e.slug).sort());
+    expect(variantsOf("not-an-exercise")).toEqual({ easier: [], harder: [] });
+    expect(variantsOf("constructor")).toEqual({ easier: [], harder: [] });
+  });
+
+  it.each(all.map((e) => [e.slug] as const))("%s: every variant exists, is another exercise, once, at a fitting level", (slug) => {
+    const { easier, harder } = variantsOf(slug);
+    for (const other of [...easier, ...harder]) {
+      expect(getBuiltInExercise(other), `${slug} → ${other}`).toBeDefined();
+      expect(other, slug).not.toBe(slug);
+    }
+    expect(new Set([...easier, ...harder]).size, slug).toBe(easier.length + harder.length);
+    for (const other of easier) expect(levelOf(other), `${slug} easier ${other}`).toBeLessThanOrEqual(levelOf(slug));
+    for (const other of harder) expect(levelOf(other), `${slug} harder ${other}`).toBeGreaterThanOrEqual(levelOf(slug));
+  });
+
+  it("never makes an exercise both easier and harder than another (no loops of two)", () => {
+    for (const e of all) {
+      for (const other of variantsOf(e.slug).harder) expect(variantsOf(other).harder, `${e.slug} ↔ ${other}`).not.toContain(e.slug);
+      for (const other of variantsOf(e.slug).easier) expect(variantsOf(other).easier, `${e.slug} ↔ ${other}`).not.toContain(e.slug);
+    }
+  });
+
+  it("names as a variant every exercise the progression or regression text sends the patient to", () => {
+    const names = all.map((e) => ({ slug: e.slug, name: e.name.split(" (")[0].toLowerCase() }));
+    let named = 0;
+    for (const e of all) {
+      for (const [text, list] of [
+        [e.progression, variantsOf(e.slug).harder],
+        [e.regression, variantsOf(e.slug).easier],
+      ] as const) {
+        for (const other of names.filter((n) => n.slug !== e.slug && text.toLowerCase().includes(n.name))) {
+          named++;
+          expect(list, `${e.slug}: "${text}" names ${other.slug}`).toContain(other.slug);
+        }
+      }
+    }
+    expect(named).toBeGreaterThanOrEqual(8);
+  });
+
+  it("gives most of the strength, control, nerve and balance exercises a step either way", () => {
+    const ladders = all.filter((e) => ["strength", "motor-control", "neural", "balance"].includes(e.categories[0]));
+    const withBoth = ladders.filter((e) => variantsOf(e.slug).easier.length + variantsOf(e.slug).harder.length > 0);
+    expect(withBoth.length / ladders.length).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -792,12 +792,35 @@ function safetyBox(ctx: Ctx, list: SafetyList, colour: string, tint: string, str
   );
 }
 
+/**
+ * The section heading and the urgent box it travels with. A box cannot break across pages, so when the whole
+ * list is taller than a page (large print, or a long national wording) it continues in further boxes, each
+ * as full as a page allows and headed "(continued)", never dropping or squeezing a sign.
+ */
+function urgentBlocks(ctx: Ctx, urgent: SafetyList): Block[] {
+  const heading = sectionHeading(ctx, "Staying safe");
+  const box = (items: string[], first: boolean) =>
+    safetyBox(ctx, first ? { ...urgent, items } : { heading: `${urgent.heading} (continued)`, intro: "", items }, ink.urgent, ink.urgentTint, true);
+  const room = (first: boolean) => ctx.contentHeight - (first ? heading.height : 0);
+  const blocks: Block[] = [];
+  let items: string[] = [];
+  const flush = () => blocks.push(blocks.length === 0 ? stack([heading, box(items, true)]) : box(items, false));
+  for (const item of urgent.items) {
+    if (items.length > 0 && box([...items, item], blocks.length === 0).height > room(blocks.length === 0)) {
+      flush();
+      items = [];
+    }
+    items.push(item);
+  }
+  flush();
+  return blocks;
+}
+
 function safetyBlocks(ctx: Ctx): Block[] {
   const { snapshot } = ctx;
   const { safety, clinic } = snapshot;
   const blocks: Block[] = [
-    // The heading travels with the urgent box.
-    stack([sectionHeading(ctx, "Staying safe"), safetyBox(ctx, safety.urgent, ink.urgent, ink.urgentTint, true)]),
+    ...urgentBlocks(ctx, safety.urgent),
     safetyBox(ctx, safety.sameDay, ink.sameDay, ink.sameDayTint),
     safetyBox(ctx, safety.seeClinician, ink.text, "#ffffff"),
   ];

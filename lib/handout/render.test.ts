@@ -117,6 +117,10 @@ describe("renderHandout", () => {
     expect(new Set(pageOf).size).toBe(pageOf.length);
     expect([...pageOf].sort((a, b) => a - b)).toEqual(pageOf);
     expect(decodeQr(large, 1)).toBe(fixtureLink);
+    // The urgent list is taller than a large-print page: it continues in a second box, every sign whole.
+    const largeText = readable(pdfText(large));
+    for (const flag of safetyContent.urgent.items) expect(largeText).toContain(flag);
+    expect(largeText).toContain(`${safetyContent.urgent.heading} (continued)`);
   });
 
   test("shows clinic, patient and catalogue text literally, never as markup", async () => {

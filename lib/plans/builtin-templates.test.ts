@@ -225,6 +225,14 @@ describe("builtInTemplates", () => {
     expect(walk!.note).toMatch(/trolley/);
   });
 
+  it("kneecap pain: every bending exercise whose caution limits the kneecap range carries that range in its note", () => {
+    for (const i of template("pfp").items) {
+      if (!/kneecap[^.;]*quarter squat/.test(getBuiltInExercise(i.exerciseSlug)!.caution)) continue;
+      expect(i.note, i.exerciseSlug).toMatch(/quarter squat/);
+    }
+    expect(template("pfp").items.some((i) => /kneecap[^.;]*quarter squat/.test(getBuiltInExercise(i.exerciseSlug)!.caution))).toBe(true);
+  });
+
   it("knee injury: a knee-bending exercise (heel slides) within the surgeon's limits", () => {
     expect(slugsOf("knee-injury")).toContain("heel-slides");
     const slides = template("knee-injury").items.find((i) => i.exerciseSlug === "heel-slides")!;

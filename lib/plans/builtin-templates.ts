@@ -161,7 +161,7 @@ export const builtInTemplates: BuiltInTemplate[] = [
     slug: "builtin-pfp",
     name: "Kneecap pain: hip and knee strength",
     description:
-      "Patellofemoral pain. Combined hip and knee strengthening (JOSPT 2019): hip abductors and external rotators, glutes, and closed-chain quadriceps work kept within a comfortable range early on. Exercises whose cautions limit range in PFP (seated knee extension, mini squat, leg press, cycling) are left out; add them with a range limit if wanted. Use the pain-monitoring model.",
+      "Patellofemoral pain. Combined hip and knee strengthening (JOSPT 2019): hip abductors and external rotators, glutes, and closed-chain quadriceps work kept to about a quarter squat (0–45°) early on, as the wall sit's note says. Seated knee extension (90°–45° only in PFP), mini squat, leg press, split squat and cycling are left out; add them with a range limit if wanted. Use the pain-monitoring model; if the knee is more swollen the next day, make the next session easier.",
     conditions: ["pfp"],
     items: [
       { exerciseSlug: "clamshell" },

@@ -6,9 +6,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { UserError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
+import { getBuiltInExercise } from "@/lib/catalogue/exercises";
+import { variantsOf } from "@/lib/catalogue/variants";
 import { figureSpecSchema, type FigureSpec } from "@/lib/figures/model";
 
-/** What the builder needs of an exercise: enough to show the card, prefill the dose and warn. */
+/** Another exercise named by slug and name: a step on an exercise's ladder. */
+export type ExerciseRef = { slug: string; name: string };
+
+/** What the builder needs of an exercise: enough to show the card, prefill the dose, warn, and step easier or harder. */
 export type PlanExercise = {
   id: string;
   slug: string;
@@ -20,7 +25,17 @@ export type PlanExercise = {
   defaultDose: Dose;
   clinicOwn: boolean;
   archived: boolean;
+  /** the built-in catalogue's easier and harder variants, usual next step first; none for a clinic's own exercise */
+  easier: ExerciseRef[];
+  harder: ExerciseRef[];
 };
+
+function refsOf(slugs: string[]): ExerciseRef[] {
+  return slugs.flatMap((slug) => {
+    const exercise = getBuiltInExercise(slug);
+    return exercise ? [{ slug, name: exercise.name }] : [];
+  });
+}
 
 /** Built-in exercises and the clinic's own: what this actor may put in a plan. */
 export function visibleExercise(actor: Actor) {
@@ -43,6 +58,7 @@ export const planExerciseColumns = {
 export function toPlanExercise(row: { [K in keyof typeof planExerciseColumns]: unknown }): PlanExercise {
   const figure = figureSpecSchema.safeParse(row.figure);
   const dose = doseSchema.safeParse(row.defaultDose);
+  const variants = row.clinicId === null ? variantsOf(row.slug as string) : { easier: [], harder: [] };
   return {
     id: row.id as string,
     slug: row.slug as string,
@@ -54,7 +70,19 @@ export function toPlanExercise(row: { [K in keyof typeof planExerciseColumns]: u
     defaultDose: dose.success ? dose.data : { sets: 1, reps: 10 },
     clinicOwn: row.clinicId !== null,
     archived: row.archived as boolean,
+    easier: refsOf(variants.easier),
+    harder: refsOf(variants.harder),
   };
+}
+
+/** A built-in exercise by slug, as the builder uses it (the target of an "Easier" or "Harder" swap). */
+export async function getBuiltInPlanExercise(actor: Actor, { slug }: { slug: string }, executor: Executor = db): Promise<PlanExercise | null> {
+  const [row] = await executor
+    .select(planExerciseColumns)
+    .from(exercises)
+    .where(and(visibleExercise(actor), isNull(exercises.clinicId), eq(exercises.slug, slug), eq(exercises.archived, false)))
+    .limit(1);
+  return row ? toPlanExercise(row) : null;
 }
 
 /** The exercises of these ids this actor may use; ids of other clinics' exercises are left out. */

@@ -8,7 +8,8 @@ import { UserError } from "@/lib/errors";
 import { createPatient } from "@/lib/patients/patients";
 import { createTestClinic } from "@/lib/testing/fixtures";
 import type { PlanDraftInput } from "./draft";
-import { getPlanExercises } from "./exercises";
+import { createClinicExercise } from "@/lib/catalogue/clinic-exercises";
+import { getBuiltInPlanExercise, getPlanExercises } from "./exercises";
 import { issuePlan } from "./issue-plan";
 import { createPlan, getPlan, listPlansForPatient, listPlanVersions } from "./plans";
 import { savePlan } from "./save-plan";
@@ -330,5 +331,48 @@ describe("another clinic", () => {
     const intruderRows = await db.select().from(templates).where(eq(templates.clinicId, intruderClinic.id));
     expect(intruderRows).toEqual([]);
     expect(await db.select().from(planItems).where(eq(planItems.planId, intruderPlan.id))).toEqual([]);
+  });
+});
+
+describe("easier and harder variants in the builder's exercises", () => {
+  it("gives a built-in exercise its catalogue ladder by name, and finds the variant to swap in", async () => {
+    const { actor } = await createTestClinic();
+    const bridge = await builtIn("glute-bridge");
+    const found = (await getPlanExercises(actor, { exerciseIds: [bridge.id] })).get(bridge.id)!;
+    expect(found.easier).toEqual([]);
+    expect(found.harder).toEqual([{ slug: "single-leg-bridge", name: "Single-leg bridge" }]);
+
+    const harder = await getBuiltInPlanExercise(actor, { slug: found.harder[0].slug });
+    expect(harder).toMatchObject({ id: (await builtIn("single-leg-bridge")).id, name: "Single-leg bridge", clinicOwn: false });
+    expect(harder!.easier).toEqual([{ slug: "glute-bridge", name: "Glute bridge" }]);
+    expect(harder!.figure).not.toBeNull();
+    expect(await getBuiltInPlanExercise(actor, { slug: "no-such-exercise" })).toBeNull();
+  });
+
+  it("gives a clinic's own exercise no ladder, even when its slug matches a built-in one, and never swaps to it", async () => {
+    const { actor } = await createTestClinic();
+    const { id } = await createClinicExercise(actor, {
+      name: "Glute bridge",
+      summary: "Our own bridge on a step.",
+      aliases: [],
+      regions: ["hip"],
+      categories: ["strength"],
+      level: 2,
+      equipment: ["step"],
+      suits: ["nslbp"],
+      cautionFor: [],
+      steps: ["Lie with your feet on a step.", "Lift your hips.", "Lower slowly."],
+      cues: ["Squeeze"],
+      caution: "Stop if your back hurts.",
+      defaultDose: { sets: 3, reps: 8, daysPerWeek: 3 },
+      progression: "Hold at the top.",
+      regression: "Lift only a little.",
+      figureSlug: "glute-bridge",
+    });
+    const own = (await getPlanExercises(actor, { exerciseIds: [id] })).get(id)!;
+    expect(own).toMatchObject({ clinicOwn: true, easier: [], harder: [] });
+    expect((await getBuiltInPlanExercise(actor, { slug: "glute-bridge" }))?.id).toBe((await builtIn("glute-bridge")).id);
+    const bySlug = await getBuiltInPlanExercise(actor, { slug: own.slug });
+    expect(bySlug === null || (bySlug.id !== id && !bySlug.clinicOwn)).toBe(true);
   });
 });

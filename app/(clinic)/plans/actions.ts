@@ -7,7 +7,8 @@ import { action, type FormState } from "@/lib/auth/action";
 import { getActor } from "@/lib/auth/actor";
 import { exerciseFiltersSchema, searchExercises } from "@/lib/catalogue/search";
 import { UserError } from "@/lib/errors";
-import { getPlanExercises, type PlanExercise } from "@/lib/plans/exercises";
+import { exerciseSlugSchema } from "@/lib/catalogue/definition";
+import { getBuiltInPlanExercise, getPlanExercises, type PlanExercise } from "@/lib/plans/exercises";
 import { issueConflictMessage, issuePlan } from "@/lib/plans/issue-plan";
 import { createPlan } from "@/lib/plans/plans";
 import { conflictMessage, savePlan } from "@/lib/plans/save-plan";
@@ -66,6 +67,19 @@ export async function searchExercisesAction(input: unknown): Promise<ExerciseSea
   const found = await searchExercises(actor, filters, { limit: 12, offset });
   const details = await getPlanExercises(actor, { exerciseIds: found.items.map((item) => item.id) });
   return { ok: true, items: found.items.flatMap((item) => details.get(item.id) ?? []), total: found.total };
+}
+
+export type ExerciseVariantState = { ok: boolean; message?: string; exercise?: PlanExercise };
+
+/** The builder's "Easier" and "Harder": the variant's card (figure, default dose, cautions, its own variants). */
+export async function exerciseVariantAction(input: unknown): Promise<ExerciseVariantState> {
+  const actor = await getActor();
+  if (!actor) return { ok: false, message: signedOut };
+  const parsed = z.object({ slug: exerciseSlugSchema }).safeParse(input);
+  if (!parsed.success) return { ok: false, message: "That exercise is not recognised." };
+  const exercise = await getBuiltInPlanExercise(actor, { slug: parsed.data.slug });
+  if (!exercise) return { ok: false, message: "That exercise is no longer in the catalogue." };
+  return { ok: true, exercise };
 }
 
 export type SaveTemplateState = FormState & { templateId?: string };

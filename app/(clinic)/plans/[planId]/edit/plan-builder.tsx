@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { fieldErrorsOfIssues } from "@/lib/plans/field-errors";
-import { doseFieldsOf, longPlanThreshold, planDraftSchema, type DoseField } from "@/lib/plans/draft";
+import { formatDose } from "@/lib/catalogue/dose";
+import { doseFieldsOf, doseOfFields, longPlanThreshold, planDraftSchema, type DoseField } from "@/lib/plans/draft";
+import { swapDose } from "@/lib/plans/swap-variant";
 import type { PlanExercise } from "@/lib/plans/exercises";
-import { savePlanAction } from "../../actions";
+import { exerciseVariantAction, savePlanAction } from "../../actions";
 import { cautionsOf, draftInputOf, newKey, type DraftState, type FieldErrors, type ItemState, type Option } from "./builder-types";
 import { ExerciseSearch, type FilterOptions } from "./exercise-search";
 import { PlanItemCard } from "./plan-item-card";
@@ -142,6 +144,37 @@ export function PlanBuilder({
       return { ...d, items };
     });
     announce(`${item.exercise.name} duplicated as exercise ${index + 2} of ${draft.items.length + 1}. Set each side's dose separately if you need to.`);
+  }
+
+  /** "Easier" / "Harder": the item becomes its variant in place, keeping the clinician's dose where it fits. */
+  function swap(key: string, direction: "easier" | "harder") {
+    const item = draft.items.find((it) => it.key === key);
+    const target = item?.exercise[direction][0];
+    if (!item || !target) return;
+    startTransition(async () => {
+      let result: Awaited<ReturnType<typeof exerciseVariantAction>>;
+      try {
+        result = await exerciseVariantAction({ slug: target.slug });
+      } catch {
+        result = { ok: false, message: "The server could not be reached. Try again in a moment." };
+      }
+      const variant = result.exercise;
+      if (!result.ok || !variant) {
+        announce(`${item.exercise.name} was not changed: ${result.message ?? "something went wrong."}`, "caution");
+        return;
+      }
+      const dose = swapDose({ current: doseOfFields(item.dose), from: item.exercise.defaultDose, to: variant.defaultDose });
+      edit((d) => ({ ...d, items: d.items.map((it) => (it.key === key ? { ...it, exercise: variant, dose: doseFieldsOf(dose) } : it)) }));
+      const position = draft.items.findIndex((it) => it.key === key) + 1;
+      const done = `${item.exercise.name} swapped for the ${direction} ${variant.name} as exercise ${position}: ${formatDose(dose)}.`;
+      const cautions = cautionsOf(variant, watched);
+      if (cautions.length) {
+        const names = cautions.map((slug) => (cautionNames.get(slug) ?? slug).toLowerCase()).join(" and ");
+        announce(`${done} Caution: ${variant.name} is cautioned for ${names}${variant.caution ? `: ${variant.caution}` : "."}`, "caution");
+      } else {
+        announce(done);
+      }
+    });
   }
 
   function save() {
@@ -343,6 +376,7 @@ export function PlanBuilder({
                     onMove={(delta) => move(index, index + delta, true)}
                     onRemove={() => remove(index)}
                     onDuplicate={() => duplicate(index)}
+                    onSwap={(direction) => swap(item.key, direction)}
                     onDragStart={() => setDragKey(item.key)}
                     onDragEnd={() => setDragKey(null)}
                     onDropHere={() => {

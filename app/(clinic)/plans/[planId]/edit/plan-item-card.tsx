@@ -36,6 +36,7 @@ export type ItemCardProps = {
   onMove: (delta: number) => void;
   onRemove: () => void;
   onDuplicate: () => void;
+  onSwap: (direction: "easier" | "harder") => void;
   onDragStart: () => void;
   onDragEnd: () => void;
   onDropHere: () => void;
@@ -96,6 +97,28 @@ export function PlanItemCard(props: ItemCardProps) {
               <p className="mt-0.5 text-sm font-semibold text-brand-900" aria-live="off" data-testid="dose-line">
                 {dose.success ? formatDose(dose.data) : <span className="font-normal text-red-700">Check the dose fields marked below.</span>}
               </p>
+              {exercise.easier.length || exercise.harder.length ? (
+                <div className="mt-1.5 flex flex-wrap gap-1.5 text-sm">
+                  {(["easier", "harder"] as const).map((direction) => {
+                    const target = exercise[direction][0];
+                    if (!target) return null;
+                    const label = direction === "easier" ? "Easier" : "Harder";
+                    return (
+                      <button
+                        key={direction}
+                        type="button"
+                        onClick={() => props.onSwap(direction)}
+                        aria-label={`${label}: ${target.name}, instead of ${exercise.name}`}
+                        title={`Swap for ${target.name}, keeping the dose where it fits`}
+                        className="rounded-md border border-slate-300 px-2 py-0.5 text-slate-800 hover:bg-slate-50"
+                      >
+                        <span aria-hidden="true">{direction === "easier" ? "↓ " : "↑ "}</span>
+                        {label}: {target.name}
+                      </button>
+                    );
+                  })}
+                </div>
+              ) : null}
             </div>
             <div className="flex flex-wrap gap-1 text-sm">
               <button type="button" id={id("up")} onClick={() => props.onMove(-1)} disabled={index === 0} aria-label={`Move ${exercise.name} up`} title="Move up" className="rounded-md border border-slate-300 px-2.5 py-1 hover:bg-slate-50 disabled:opacity-40">
