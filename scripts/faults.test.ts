@@ -1,7 +1,7 @@
 // Faults: the app on its own PostgreSQL cluster (initdb + pg_ctl in a temp dir, on a spare port;
 // never the shared server), driven over real HTTP while the database restarts under it. Patients
 // are created through the real server action and sessions logged through the patient's form post;
-// the cluster is restarted (`pg_ctl restart -m fast`) three times meanwhile. Proves: the app
+// the cluster is restarted (`pg_ctl restart -m fast`) twice meanwhile. Proves: the app
 // recovers by itself, every acknowledged write is in the database, every refused one is absent,
 // and a refused one got a clear "try again" answer (a form message or a 503), never a 500.
 import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
@@ -215,6 +215,8 @@ describe.skipIf(!hasPostgres)("a PostgreSQL restart during saves and session log
     const logs: Attempt[] = [];
     let running = true;
     let n = 0;
+    // Two restarts keep the whole scenario under a minute even on a busy 2-core machine.
+    const restarts = 2;
 
     const saver = async () => {
       while (running) {
@@ -232,11 +234,11 @@ describe.skipIf(!hasPostgres)("a PostgreSQL restart during saves and session log
       }
     };
     const restarter = async () => {
-      for (let i = 0; i < 3; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 1200));
+      for (let i = 0; i < restarts; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
         await restartCluster();
       }
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       running = false;
     };
     // Warm up: the first request of each route compiles and connects; it is not what is measured.
@@ -251,7 +253,7 @@ describe.skipIf(!hasPostgres)("a PostgreSQL restart during saves and session log
     const refusedSaves = saves.filter((s) => s.outcome === "refused");
     const refusedLogs = logs.filter((l) => l.outcome === "refused");
     console.log(
-      `faults: ${saves.length} saves (${refusedSaves.length} refused), ${logs.length} session logs (${refusedLogs.length} refused), 3 restarts, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `faults: ${saves.length} saves (${refusedSaves.length} refused), ${logs.length} session logs (${refusedLogs.length} refused), ${restarts} restarts, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     // The restarts really did refuse some writes, so the checks below are about something.
     expect(refusedSaves.length + refusedLogs.length).toBeGreaterThan(0);
