@@ -137,7 +137,7 @@ async function run(): Promise<number> {
     if (i >= warmUpCalls) timings.push(ms);
   }
   // How busy the machine was: a fixed piece of database work, as a yardstick for the figures above
-  // (about 70 ms on an idle core of these machines; more when other work shares the CPU).
+  // (compare it between runs: it grows when other work shares the CPU).
   const yardstick: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
