@@ -13,7 +13,6 @@ import { UserError } from "@/lib/errors";
 import { figureSpecSchema } from "@/lib/figures/model";
 import { isUuid } from "@/lib/patients/patients";
 import { planSnapshotSchema, snapshotClinicSchema, summariseChanges, type PlanSnapshot, type SnapshotClinic } from "./snapshot";
-import { planEnding } from "./ending";
 import { visibleExercise } from "./exercises";
 
 export type IssuePlanResult =
@@ -38,7 +37,10 @@ export async function issuePlan(actor: Actor, { planId, revision }: { planId: st
       .for("update");
     if (!plan) return null;
     if (plan.revision !== revision) return { status: "conflict", revision: plan.revision };
-    if (planEnding(plan)) throw new UserError("This plan has ended. Re-open it (or move its review date on) before issuing a new version.");
+    // A plan a clinician completed or discharged is re-opened first. One past its end or review date
+    // may be issued again (that is what a review visit does); the plan page says it has ended until
+    // its dates move on.
+    if (plan.status === "ended") throw new UserError("This plan has ended. Re-open it before issuing a new version.");
     if (plan.latestVersion > 0 && !plan.hasUnissuedChanges) {
       throw new UserError(`Version ${plan.latestVersion} is already issued and nothing has changed since. Edit the plan to make a new version.`);
     }

@@ -7,7 +7,6 @@ import { conditions } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
 import { formatDate, formatDateTime } from "@/lib/plans/format";
-import { planEnding } from "@/lib/plans/ending";
 import { getPlan, listPlanVersions } from "@/lib/plans/plans";
 import { PlanEnding } from "./_ending/plan-ending";
 import { PlanDelivery } from "./_delivery/plan-delivery";
@@ -26,7 +25,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const { plan, patient, items } = detail;
   const watched = new Set([...patient.conditions, ...plan.conditions]);
   const canIssue = plan.latestVersion === 0 || plan.hasUnissuedChanges;
-  const ended = planEnding(plan) !== null;
+  const ended = plan.status === "ended";
 
   return (
     <div className="space-y-8">
