@@ -14,7 +14,7 @@ export type AdherenceAlert =
 
 export type AlertInput = {
   painAlertAt: number;
-  /** The highest pain logged within `painWindowDays`, and its date. */
+  /** The highest pain at or above the alert level logged within `painWindowDays` (and after an acknowledgement), and its date. */
   recentPain: number | null;
   recentPainOn: string | null;
   lastLoggedAt: Date | null;

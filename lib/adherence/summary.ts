@@ -45,8 +45,9 @@ function toDate(value: unknown): Date | null {
 /**
  * Every running plan of the clinic (or one plan) with what its alerts are computed from. Running:
  * issued, not completed or discharged, and not past its last day (lib/plans/ending.ts), so an
- * ended plan raises nothing. Pain counts from the last `painWindowDays` days, and only pain logged
- * after the pain alert was last acknowledged: an acknowledged alert stays quiet until a new log.
+ * ended plan raises nothing. Pain counts from the last `painWindowDays` days, at or above the plan's
+ * alert level, and only pain logged after the pain alert was last acknowledged: an acknowledged
+ * alert stays quiet until a new log.
  */
 async function attentionRows(executor: Executor, actor: Actor, planId?: string): Promise<AttentionRow[]> {
   const rows = await executor.execute<Record<string, unknown>>(sql`
@@ -64,7 +65,7 @@ async function attentionRows(executor: Executor, actor: Actor, planId?: string):
     left join lateral (
       select s.pain, s.logged_on, s.created_at from session_logs s
       where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
-        and (pain_ack.acknowledged_at is null or s.created_at > pain_ack.acknowledged_at)
+        and s.pain >= p.pain_alert_at and (pain_ack.acknowledged_at is null or s.created_at > pain_ack.acknowledged_at)
       order by s.pain desc, s.created_at desc limit 1
     ) pain on true
     where p.clinic_id = ${actor.clinicId} and p.status = 'issued' and ${runningByDate(clinicDate())}

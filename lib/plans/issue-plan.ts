@@ -14,7 +14,6 @@ import { figureSpecSchema } from "@/lib/figures/model";
 import { isUuid } from "@/lib/ids";
 import { clinicChanges, snapshotClinicOf } from "@/lib/clinic/snapshot-clinic";
 import { planSnapshotSchema, summariseChanges, type PlanSnapshot } from "./snapshot";
-import { planEnding } from "./ending";
 import { visibleExercise } from "./exercises";
 
 export type IssuePlanResult =
@@ -39,7 +38,10 @@ export async function issuePlan(actor: Actor, { planId, revision }: { planId: st
       .for("update");
     if (!plan) return null;
     if (plan.revision !== revision) return { status: "conflict", revision: plan.revision };
-    if (planEnding(plan)) throw new UserError("This plan has ended. Re-open it (or move its review date on) before issuing a new version.");
+    // A plan a clinician completed or discharged is re-opened first. One past its end or review date
+    // may be issued again (that is what a review visit does); the plan page says it has ended until
+    // its dates move on.
+    if (plan.status === "ended") throw new UserError("This plan has ended. Re-open it before issuing a new version.");
     const version = plan.latestVersion + 1;
     const next = await buildSnapshot(tx, actor, plan, version);
     const previous = plan.latestVersion > 0 ? await loadSnapshot(tx, actor, planId, plan.latestVersion) : null;

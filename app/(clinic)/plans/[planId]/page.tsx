@@ -8,7 +8,6 @@ import { conditions } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
 import { formatDate, formatDateTime } from "@/lib/plans/format";
-import { planEnding } from "@/lib/plans/ending";
 import { clinicChangesSinceIssue } from "@/lib/plans/clinic-changes";
 import { getPlan, listPlanVersions } from "@/lib/plans/plans";
 import { PlanEnding } from "./_ending/plan-ending";
@@ -35,7 +34,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const watched = new Set([...patient.conditions, ...plan.conditions]);
   const settingsChanged = Boolean(clinicChanges?.changes.length);
   const canIssue = plan.latestVersion === 0 || plan.hasUnissuedChanges || settingsChanged;
-  const ended = planEnding(plan) !== null;
+  const ended = plan.status === "ended";
 
   return (
     <div className="space-y-8">

@@ -173,7 +173,8 @@ ${history(sessions, body.items.length)}
 
 /**
  * What the link of a plan that has ended shows: a short note and how to reach the clinic, nothing
- * of the plan (its link may have been passed on since). `refused` says a session sent to it was not saved.
+ * of the plan (its link may have been passed on since). `refused` says what was asked and not given:
+ * a session log (not saved) or the handout.
  */
 export function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; refused: "log" | "handout" | null }): Buffer {
   const tel = notice.phone ? notice.phone.replace(/[^+\d]/g, "") : "";
