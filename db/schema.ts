@@ -81,6 +81,8 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
     sessionVersion: integer("session_version").notNull().default(1),
+    /** Set for an account whose password is published (the demo admin); changing the password clears it. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

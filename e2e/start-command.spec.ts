@@ -56,6 +56,10 @@ test("npm start with no DATABASE_URL serves the embedded database, signs in, sto
       await page.getByLabel("Password").fill(demo.password);
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+      // The published password is called out on every clinic page until it is changed.
+      await expect(page.getByRole("region", { name: "Security warning" })).toContainText("still uses the published demo password");
+      // Loopback only by default.
+      expect(first.log.text).toContain("this machine only");
       // Concurrent requests share the one embedded backend without tripping over each other.
       const statuses = await Promise.all(
         ["/dashboard", "/exercises?q=knee", "/patients", "/dashboard", "/exercises", "/templates", "/api/health", "/dashboard"].map(

@@ -58,7 +58,7 @@ test.beforeAll(async () => {
     apps[name] = start(process.execPath, ["scripts/serve.mjs"], {
       ...process.env,
       PORT: String(appPorts[name]),
-      HOSTNAME_BIND: "127.0.0.1",
+      HOST: "127.0.0.1",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: origin,

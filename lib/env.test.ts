@@ -35,4 +35,12 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...base, SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
     expect(() => parseEnv({ ...base, MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an address/);
   });
+
+  it("listens on loopback unless HOST says otherwise, and refuses a HOST that is no address", () => {
+    const good = { DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "x".repeat(32) };
+    expect(parseEnv(good).HOST).toBe("127.0.0.1");
+    expect(parseEnv({ ...good, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(parseEnv({ ...good, HOST: "::1" }).HOST).toBe("::1");
+    expect(() => parseEnv({ ...good, HOST: "0.0.0.0; rm -rf /" })).toThrow(/HOST must be an address or host name/);
+  });
 });

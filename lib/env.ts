@@ -11,6 +11,11 @@ const envSchema = z.object({
     .min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://physioplan.example.org").optional(),
   PUBLIC_URL: z.url("must be the app's public URL, e.g. https://physioplan.example.org").optional(),
+  /** The address `npm start` listens on: loopback unless set. */
+  HOST: z
+    .string()
+    .regex(/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)$/, "must be an address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0")
+    .default("127.0.0.1"),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example.org:465")

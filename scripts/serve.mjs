@@ -3,7 +3,7 @@
 // (and next-auth's authorize) see only headers, and Next itself keeps a client's own
 // X-Forwarded-For instead of the socket address, so this header is the one trustworthy source of the
 // peer address (lib/auth/client-ip.ts). `npm start` runs it; usage: node scripts/serve.mjs [--dev]
-// with PORT and, optionally, HOSTNAME_BIND.
+// with PORT and HOST (the address to listen on; `npm start` gives 127.0.0.1 unless HOST is set).
 import http from "node:http";
 import path from "node:path";
 
@@ -14,7 +14,7 @@ const { default: next } = await import("next");
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME_BIND || undefined;
+const hostname = process.env.HOST || undefined;
 
 const app = next({ dev, dir: root, port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();

@@ -43,6 +43,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_0
   throw new Error(`Next did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** Where to reach a server listening on `host` from this machine. */
+function probeHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::" || host === "[::]") return "127.0.0.1";
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+}
+
 async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number (1-65535), got "${process.env.PORT}"`);
   const dataDir = path.resolve(root, process.env.PHYSIOPLAN_DATA_DIR ?? ".data");
@@ -84,9 +90,11 @@ async function main() {
 
   const next = spawn(
     process.execPath,
-    // Next behind a thin Node server that tells the app each request's socket address (scripts/serve.mjs).
+    // Next behind a thin Node server that tells the app each request's socket address
+    // (scripts/serve.mjs), on loopback unless HOST says otherwise: the demo's published password
+    // must not be reachable from the network by default.
     [path.join(root, "scripts/serve.mjs"), ...(dev ? ["--dev"] : [])],
-    { cwd: root, env: { ...env, PORT: String(port) }, stdio: "inherit", detached: true },
+    { cwd: root, env: { ...env, PORT: String(port), HOST: config.HOST }, stdio: "inherit", detached: true },
   );
 
   let stopping = false;
@@ -116,8 +124,9 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
   next.once("exit", (code) => void stop(code ?? 1));
 
-  await waitForHealth(`http://127.0.0.1:${port}/api/health`, next);
-  const lines = [`Physioplan is ready: http://localhost:${port}`, `Database: ${embedded ? `embedded PGlite (data in ${path.relative(root, dataDir) || "."}/)` : "DATABASE_URL"}`];
+  await waitForHealth(`http://${probeHost(config.HOST)}:${port}/api/health`, next);
+  const lines = [
+    `Physioplan is ready: http://localhost:${port}${config.HOST === "127.0.0.1" || config.HOST === "localhost" ? " (this machine only; set HOST=0.0.0.0 to listen on every interface)" : ` (listening on ${config.HOST})`}`, `Database: ${embedded ? `embedded PGlite (data in ${path.relative(root, dataDir) || "."}/)` : "DATABASE_URL"}`];
   if (seedDemo) lines.push(`Demo sign-in: ${demoAccount.email} / ${demoAccount.password}`);
   lines.push("Press Ctrl-C to stop.");
   console.log(`\n${lines.join("\n")}\n`);

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { demoAccount } from "@/lib/auth/accounts";
+import { publishedPasswordInUse } from "@/lib/auth/published-password";
 import { requireActor } from "@/lib/auth/actor";
 import { ClinicNav } from "./clinic-nav";
 import { SessionKeeper } from "./session-keeper";
@@ -6,6 +8,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export default async function ClinicLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  const publishedPassword = await publishedPasswordInUse(actor);
   return (
     <div className="min-h-screen">
       <SessionKeeper />
@@ -28,6 +31,15 @@ export default async function ClinicLayout({ children }: { children: React.React
           </div>
         </div>
       </header>
+      {publishedPassword ? (
+        <section aria-label="Security warning" className="border-b border-amber-300 bg-amber-50">
+          <p className="mx-auto max-w-7xl px-4 py-3 text-sm text-amber-950 sm:px-6">
+            <strong className="font-semibold">The demo admin ({demoAccount.email}) still uses the published demo password.</strong> Anyone who can reach this
+            server can sign in with it and see every patient. {actor.email === demoAccount.email ? "Change it in your account settings" : "Ask the demo admin to change it in their account settings"} before
+            you add real patients.
+          </p>
+        </section>
+      ) : null}
       <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
         {children}
       </main>

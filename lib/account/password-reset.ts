@@ -72,7 +72,7 @@ export async function resetPassword(input: { token: string; password: string }, 
     if (problem) throw new UserError("Please choose another password.", { password: [problem] });
     await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(input.password), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({ passwordHash: await hashPassword(input.password), mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, user.id));
     await tx
       .update(passwordResets)

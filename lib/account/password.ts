@@ -40,7 +40,8 @@ export async function changePassword(actor: Actor, input: { currentPassword: str
   const sessionVersion = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      // A new password is no longer the published demo one: the banner goes.
+      .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, actor.userId))
       .returning({ sessionVersion: users.sessionVersion });
     await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "password.changed", entityType: "user", entityId: actor.userId });

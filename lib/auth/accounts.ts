@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { clinics, users } from "@/db/schema";
 import { UserError } from "@/lib/errors";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { normaliseEmail } from "./email";
 
 export const demoAccount = {
@@ -36,10 +36,22 @@ export async function createClinicAdmin(
   });
 }
 
-/** The demo clinic and its admin, once: a second run finds the user and adds nothing. */
+/**
+ * The demo clinic and its admin, once: a second run finds the user and adds nothing. The admin is
+ * marked as using a published password (every clinic page says so until it is changed); a demo
+ * seeded before that mark existed gets it here while its password is still the published one.
+ */
 export async function ensureDemoAccount(executor: Executor) {
-  const [existing] = await executor.select({ id: users.id }).from(users).where(eq(users.email, demoAccount.email));
-  if (existing) return { created: false };
+  const [existing] = await executor
+    .select({ id: users.id, passwordHash: users.passwordHash, mustChangePassword: users.mustChangePassword })
+    .from(users)
+    .where(eq(users.email, demoAccount.email));
+  if (existing) {
+    if (!existing.mustChangePassword && (await verifyPassword(existing.passwordHash, demoAccount.password))) {
+      await executor.update(users).set({ mustChangePassword: true }).where(eq(users.id, existing.id));
+    }
+    return { created: false };
+  }
   await executor.transaction(async (tx) => {
     const [clinic] = await tx
       .insert(clinics)
@@ -57,6 +69,7 @@ export async function ensureDemoAccount(executor: Executor) {
       name: demoAccount.name,
       role: "admin",
       passwordHash: await hashPassword(demoAccount.password),
+      mustChangePassword: true,
     });
   });
   return { created: true };
