@@ -7,7 +7,7 @@
 // numbers. If a measurement ever falls short, react-pdf still moves the overflow to an extra
 // sheet and the "Page x of y" footer (a render prop) stays right; only the packing suffers.
 import { Fragment, type ReactElement, type ReactNode } from "react";
-import { Canvas, Document, Image, Page, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import { Canvas, Document, Image, Link, Page, Text, View, type DocumentProps } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { FigureSpec } from "@/lib/figures/model";
 import { PdfFigure } from "@/lib/figures/pdf";
@@ -15,6 +15,7 @@ import { renderFigure, type FigureDrawing } from "@/lib/figures/render";
 import type { EducationSection } from "@/lib/catalogue/conditions";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 import { chooseEducation, educationPieces, type EducationPiece } from "./education";
+import { mailtoHref, telHref, websiteHref } from "./links";
 import type { Measurer, Run } from "./measure";
 import type { HandoutOptions, Paper } from "./options";
 import { QrCode } from "./qr";
@@ -216,9 +217,12 @@ function callout(ctx: Ctx, colour: string, tint: string, body: (innerWidth: numb
 function clinicHeader(ctx: Ctx): Block {
   const { m, accent, snapshot } = ctx;
   const { clinic } = snapshot;
-  const contact = [clinic.phone ? `Phone ${clinic.phone}` : null, clinic.email, clinic.website].filter(
-    (part): part is string => Boolean(part),
-  );
+  // Each piece is a link where it makes one: a tap on a PDF reader dials, writes or opens it.
+  const contact = [
+    clinic.phone ? { text: `Phone ${clinic.phone}`, href: telHref(clinic.phone) } : null,
+    clinic.email ? { text: clinic.email, href: mailtoHref(clinic.email) } : null,
+    clinic.website ? { text: clinic.website, href: websiteHref(clinic.website) } : null,
+  ].filter((part): part is { text: string; href: string | null } => part !== null);
   const nameSize = m.large ? m.h2 : 15;
   const gapAfterLogo = m.gap * 1.2;
   // The logo keeps its proportions within a box up to three times as wide as it is tall.
@@ -227,7 +231,7 @@ function clinicHeader(ctx: Ctx): Block {
   let contactRows = contact.length > 0 ? 1 : 0;
   let used = 0;
   for (const part of contact) {
-    const w = ctx.measure.width(part, m.small) + itemGap;
+    const w = ctx.measure.width(part.text, m.small) + itemGap;
     if (used > 0 && used + w > textWidth) {
       contactRows++;
       used = 0;
@@ -263,11 +267,17 @@ function clinicHeader(ctx: Ctx): Block {
           {contact.length > 0 ? (
             // Separate pieces that wrap as whole units, so a long address never leaves a stray separator.
             <View style={{ flexDirection: "row", flexWrap: "wrap", marginTop: 2 }}>
-              {contact.map((part, i) => (
-                <Text key={i} style={{ fontSize: m.small, color: ink.muted, marginRight: itemGap }}>
-                  {part}
-                </Text>
-              ))}
+              {contact.map((part, i) =>
+                part.href ? (
+                  <Link key={i} src={part.href} style={{ fontSize: m.small, color: accent.text, marginRight: itemGap, textDecoration: "none" }}>
+                    {part.text}
+                  </Link>
+                ) : (
+                  <Text key={i} style={{ fontSize: m.small, color: ink.muted, marginRight: itemGap }}>
+                    {part.text}
+                  </Text>
+                ),
+              )}
             </View>
           ) : null}
           {clinic.address ? <Text style={{ fontSize: m.small, color: ink.muted, marginTop: 1 }}>{clinic.address}</Text> : null}
@@ -1014,7 +1024,15 @@ function safetyBlocks(ctx: Ctx): Block[] {
   ];
   if (clinic.phone) {
     const text = `Questions about your exercises? Call ${clinic.name} on ${clinic.phone}.`;
-    blocks.push({ height: 2 + textHeight(ctx, text, ctx.contentWidth), node: <Text style={{ marginTop: 2 }}>{text}</Text> });
+    blocks.push({
+      height: 2 + textHeight(ctx, text, ctx.contentWidth),
+      node: (
+        <Text style={{ marginTop: 2 }}>
+          {`Questions about your exercises? Call ${clinic.name} on `}
+          <PhoneLink ctx={ctx} phone={clinic.phone} />.
+        </Text>
+      ),
+    });
   }
   return blocks;
 }
@@ -1158,10 +1176,21 @@ function tickGridSheets(ctx: Ctx, items: SnapshotItem[]): Block[][] {
 /** Page numbers known in advance, or left to react-pdf to fill in after it paginates. */
 type Numbering = { pageNumber: number; totalPages: number } | "dynamic";
 
+/** A phone number inside a line of text, linked to dial it when it makes a sound tel: link. */
+function PhoneLink({ ctx, phone }: { ctx: Ctx; phone: string }) {
+  const href = telHref(phone);
+  return href ? (
+    <Link src={href} style={{ color: ctx.accent.text, textDecoration: "none" }}>
+      {phone}
+    </Link>
+  ) : (
+    <>{phone}</>
+  );
+}
+
 function Footer({ ctx, numbering }: { ctx: Ctx; numbering: Numbering }) {
   const { m, snapshot } = ctx;
   const { clinic } = snapshot;
-  const contactLine = clinic.phone ? `${clinic.name}  ·  ${clinic.phone}` : clinic.name;
   const numberStyle: Style = { width: m.large ? 130 : 80, textAlign: "right" };
   return (
     <View
@@ -1181,7 +1210,15 @@ function Footer({ ctx, numbering }: { ctx: Ctx; numbering: Numbering }) {
     >
       <View style={{ flex: 1 }}>
         <Text>{`${snapshot.patient.displayName}  ·  ${snapshot.title}  ·  Version ${snapshot.version}`}</Text>
-        <Text>{contactLine}</Text>
+        <Text>
+          {clinic.name}
+          {clinic.phone ? (
+            <>
+              {"  ·  "}
+              <PhoneLink ctx={ctx} phone={clinic.phone} />
+            </>
+          ) : null}
+        </Text>
       </View>
       {numbering === "dynamic" ? (
         <Text style={numberStyle} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
