@@ -970,9 +970,10 @@ function exercisePage(ctx: Ctx, item: SnapshotItem, number: number): Block {
   const header = exerciseHeader(ctx, item, number, width);
   const text = exerciseText(ctx, item, width);
   // The pictures get what the words leave, but never less than a legible size: a very long
-  // exercise runs on to a second page rather than shrinking its pictures to nothing.
+  // exercise runs on to a second page rather than shrinking its pictures to nothing. (A floor
+  // of 160 points split a wordy exercise on Letter paper, with its pictures well short of it.)
   const room = ctx.contentHeight - header.height - m.gap - text.height;
-  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, Math.max(room, 160));
+  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, Math.max(room, 110));
   const height = header.height + figures.height + m.gap + text.height;
   return {
     height,

@@ -97,13 +97,20 @@ describe("the handout saves paper", () => {
   }
 });
 
-/** Pages carrying any of the plan's education: its heading, or any paragraph or bullet of it. */
+/**
+ * Pages carrying any of the plan's education: its heading, or any paragraph or bullet of it
+ * (except the few the safety page says too, such as "The pain stops you doing your normal daily
+ * activities").
+ */
 function educationPages(texts: string[], snapshot: PlanSnapshot): number[] {
   const sections = [...snapshot.conditions.flatMap((condition) => condition.education), ...snapshot.generalEducation];
+  const safety = JSON.stringify(snapshot.safety);
   const snippets = [
     ...snapshot.conditions.map((condition) => condition.summary),
     ...sections.flatMap((section) => [...section.paragraphs, ...(section.bullets ?? [])]),
-  ].map((text) => readable(text).slice(0, 48));
+  ]
+    .filter((text) => !safety.includes(text))
+    .map((text) => readable(text).slice(0, 48));
   return texts.flatMap((text, i) =>
     text.includes("Understanding your") || snippets.some((snippet) => text.includes(snippet)) ? [i + 1] : [],
   );
