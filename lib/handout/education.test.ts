@@ -31,8 +31,9 @@ describe("the handout's choice of education", () => {
       order.push(...chosen.map((piece) => piece.key));
       return false;
     });
-    // Asked to fit nothing, only the condition names and summaries remain.
-    expect(order).toEqual(conditionSlugs.filter((slug) => conditions.some((c) => c.slug === slug)));
+    // Asked to fit nothing, only the condition names and summaries remain, and when to see a doctor.
+    const doctor = pieces.find((piece) => piece.kind === "general" && piece.role === "doctor")!;
+    expect(order).toEqual([...conditionSlugs.filter((slug) => conditions.some((c) => c.slug === slug)), doctor.key]);
 
     const dropped: number[] = [];
     let previous = pieces.length;
@@ -42,7 +43,7 @@ describe("the handout's choice of education", () => {
         dropped.push(...gone.map((piece) => pieces.indexOf(piece)));
         previous = chosen.length;
       }
-      return chosen.length <= conditions.length;
+      return chosen.length <= conditions.length + 1;
     });
     const tiers = dropped.map((i) => pieces[i].tier);
     expect([...tiers].sort((a, b) => b - a)).toEqual(tiers);

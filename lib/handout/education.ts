@@ -48,7 +48,8 @@ export function sectionRole(heading: string, kind: "condition" | "general"): Sec
 
 /**
  * How essential a section is on paper, 0 (always printed) to 5 (first left out):
- * 1. what helps and what to watch for with each condition, and when to see a doctor;
+ * 0. when to see a doctor (a few lines, and the condition names and summaries);
+ * 1. what helps and what to watch for with each condition;
  * 2. what to expect, and the general topics every patient is given (causes, the sciatic nerve,
  *    treatments, everyday life);
  * 3. what the condition is (its summary is always printed), and sciatica in detail for a back or
@@ -58,9 +59,10 @@ export function sectionRole(heading: string, kind: "condition" | "general"): Sec
  */
 function tierOf(role: SectionRole, backOrHip: boolean): number {
   switch (role) {
+    case "doctor":
+      return 0;
     case "helps":
     case "watch":
-    case "doctor":
       return 1;
     case "expect":
     case "causes":
@@ -81,6 +83,7 @@ export type EducationPiece =
   | { kind: "condition"; key: string; tier: 0; condition: Condition }
   | { kind: "condition-section"; key: string; tier: number; condition: Condition; section: EducationSection; role: SectionRole }
   | { kind: "general"; key: string; tier: number; section: EducationSection; role: SectionRole };
+
 
 /** Every piece of the plan's education in reading order: each condition (its name and summary, then its sections), then the general topics. */
 export function educationPieces(snapshot: Pick<PlanSnapshot, "conditions" | "generalEducation">): EducationPiece[] {
@@ -103,7 +106,7 @@ export function educationPieces(snapshot: Pick<PlanSnapshot, "conditions" | "gen
 /**
  * The pieces to print: all of them if `fits` says they fit, otherwise the least essential left
  * out one at a time (the highest tier first, and within a tier the last in reading order) until
- * they do. Names and summaries of the plan's conditions are never left out.
+ * they do. Tier 0 (the conditions' names and summaries, when to see a doctor) is never left out.
  */
 export function chooseEducation(
   pieces: EducationPiece[],

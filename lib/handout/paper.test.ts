@@ -156,6 +156,9 @@ describe("the handout's condition education", () => {
         expect(all).toContain(condition.name);
         expect(all).toContain(readable(condition.summary));
       }
+      // When to see a doctor is never left out.
+      const doctor = snapshot.generalEducation.find((section) => /doctor/i.test(section.heading))!;
+      expect(all).toContain(readable(doctor.paragraphs[0]));
       // What is left out is on the patient's page, and the handout says so.
       expect(all).toContain("There is more about your condition, and about back and knee pain, on your online plan");
       // The safety page and the chart come after it, whole.
