@@ -7,12 +7,15 @@
 // numbers. If a measurement ever falls short, react-pdf still moves the overflow to an extra
 // sheet and the "Page x of y" footer (a render prop) stays right; only the packing suffers.
 import { Fragment, type ReactElement, type ReactNode } from "react";
-import { Canvas, Document, Image, Page, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import { Canvas, Document, Image, Link, Page, Text, View, type DocumentProps } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { FigureSpec } from "@/lib/figures/model";
 import { PdfFigure } from "@/lib/figures/pdf";
 import { renderFigure, type FigureDrawing } from "@/lib/figures/render";
+import type { EducationSection } from "@/lib/catalogue/conditions";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
+import { chooseEducation, educationPieces, type EducationPiece } from "./education";
+import { mailtoHref, telHref, websiteHref } from "./links";
 import type { Measurer, Run } from "./measure";
 import type { HandoutOptions, Paper } from "./options";
 import { QrCode } from "./qr";
@@ -187,12 +190,12 @@ interface FramePainter {
 }
 
 /** A pale box with a coloured left edge, for the clinician's notes and what changed. */
-function callout(ctx: Ctx, colour: string, tint: string, body: (innerWidth: number) => Block[]): Block {
+function callout(ctx: Ctx, colour: string, tint: string, body: (innerWidth: number) => Block[], width = ctx.contentWidth): Block {
   const { m } = ctx;
   const padding = m.large ? 12 : 8;
   const paddingLeft = m.large ? 14 : 10;
   const border = m.large ? 5 : 3.5;
-  const inner = ctx.contentWidth - paddingLeft - padding - border;
+  const inner = width - paddingLeft - padding - border;
   const parts = body(inner);
   return stack(
     parts,
@@ -214,9 +217,12 @@ function callout(ctx: Ctx, colour: string, tint: string, body: (innerWidth: numb
 function clinicHeader(ctx: Ctx): Block {
   const { m, accent, snapshot } = ctx;
   const { clinic } = snapshot;
-  const contact = [clinic.phone ? `Phone ${clinic.phone}` : null, clinic.email, clinic.website].filter(
-    (part): part is string => Boolean(part),
-  );
+  // Each piece is a link where it makes one: a tap on a PDF reader dials, writes or opens it.
+  const contact = [
+    clinic.phone ? { text: `Phone ${clinic.phone}`, href: telHref(clinic.phone) } : null,
+    clinic.email ? { text: clinic.email, href: mailtoHref(clinic.email) } : null,
+    clinic.website ? { text: clinic.website, href: websiteHref(clinic.website) } : null,
+  ].filter((part): part is { text: string; href: string | null } => part !== null);
   const nameSize = m.large ? m.h2 : 15;
   const gapAfterLogo = m.gap * 1.2;
   // The logo keeps its proportions within a box up to three times as wide as it is tall.
@@ -225,7 +231,7 @@ function clinicHeader(ctx: Ctx): Block {
   let contactRows = contact.length > 0 ? 1 : 0;
   let used = 0;
   for (const part of contact) {
-    const w = ctx.measure.width(part, m.small) + itemGap;
+    const w = ctx.measure.width(part.text, m.small) + itemGap;
     if (used > 0 && used + w > textWidth) {
       contactRows++;
       used = 0;
@@ -261,11 +267,17 @@ function clinicHeader(ctx: Ctx): Block {
           {contact.length > 0 ? (
             // Separate pieces that wrap as whole units, so a long address never leaves a stray separator.
             <View style={{ flexDirection: "row", flexWrap: "wrap", marginTop: 2 }}>
-              {contact.map((part, i) => (
-                <Text key={i} style={{ fontSize: m.small, color: ink.muted, marginRight: itemGap }}>
-                  {part}
-                </Text>
-              ))}
+              {contact.map((part, i) =>
+                part.href ? (
+                  <Link key={i} src={part.href} style={{ fontSize: m.small, color: accent.text, marginRight: itemGap, textDecoration: "none" }}>
+                    {part.text}
+                  </Link>
+                ) : (
+                  <Text key={i} style={{ fontSize: m.small, color: ink.muted, marginRight: itemGap }}>
+                    {part.text}
+                  </Text>
+                ),
+              )}
             </View>
           ) : null}
           {clinic.address ? <Text style={{ fontSize: m.small, color: ink.muted, marginTop: 1 }}>{clinic.address}</Text> : null}
@@ -330,21 +342,27 @@ function howToUse(ctx: Ctx): Block {
   };
 }
 
-function notes(ctx: Ctx): Block | null {
+function notes(ctx: Ctx, width = ctx.contentWidth): Block | null {
   const { snapshot, accent } = ctx;
   const text = snapshot.notes?.trim();
   if (!text) return null;
   const title = `A note from ${snapshot.clinician.name}`;
-  return callout(ctx, accent.fill, accent.tint, (inner) => [
-    {
-      height: textHeight(ctx, [{ text: title, bold: true }], inner) + 3,
-      node: <Text style={{ fontWeight: 700, marginBottom: 3 }}>{title}</Text>,
-    },
-    { height: textHeight(ctx, text, inner), node: <Text>{text}</Text> },
-  ]);
+  return callout(
+    ctx,
+    accent.fill,
+    accent.tint,
+    (inner) => [
+      {
+        height: textHeight(ctx, [{ text: title, bold: true }], inner) + 3,
+        node: <Text style={{ fontWeight: 700, marginBottom: 3 }}>{title}</Text>,
+      },
+      { height: textHeight(ctx, text, inner), node: <Text>{text}</Text> },
+    ],
+    width,
+  );
 }
 
-function whatChanged(ctx: Ctx): Block | null {
+function whatChanged(ctx: Ctx, width = ctx.contentWidth): Block | null {
   const { snapshot, accent, m } = ctx;
   const changes = snapshot.changes;
   if (!changes) return null;
@@ -380,7 +398,33 @@ function whatChanged(ctx: Ctx): Block | null {
       });
     }
     return parts;
-  });
+  }, width);
+}
+
+/**
+ * The clinician's note and what changed: side by side when there are both, as two short boxes
+ * stacked took a fifth of the first page and pushed the pain guide over to the next.
+ */
+function noteAndChanges(ctx: Ctx): Block[] {
+  const { m } = ctx;
+  const single = [notes(ctx), whatChanged(ctx)].filter((block): block is Block => block !== null);
+  if (single.length < 2 || m.large) return single;
+  const half = (ctx.contentWidth - m.gap) / 2;
+  const pair = [notes(ctx, half)!, whatChanged(ctx, half)!];
+  return [
+    {
+      height: Math.max(...pair.map((block) => block.height)),
+      node: (
+        <View style={{ flexDirection: "row", justifyContent: "space-between", alignItems: "stretch" }}>
+          {pair.map((block, i) => (
+            <View key={i} style={{ width: half, flexDirection: "column" }}>
+              {block.node}
+            </View>
+          ))}
+        </View>
+      ),
+    },
+  ];
 }
 
 function bandColour(to: number): string {
@@ -443,28 +487,169 @@ function painRule(ctx: Ctx): Block {
   );
 }
 
-function aboutConditions(ctx: Ctx): Block | null {
-  const { snapshot, m } = ctx;
-  if (snapshot.conditions.length === 0) return null;
-  const width = ctx.contentWidth;
-  const parts: Block[] = [sectionHeading(ctx, snapshot.conditions.length === 1 ? "About your condition" : "About your conditions")];
-  for (const condition of snapshot.conditions) {
-    parts.push({
-      height: textHeight(ctx, [{ text: condition.name, bold: true }], width) + textHeight(ctx, condition.summary, width) + m.gap * 0.6,
-      node: (
-        <View style={{ marginBottom: m.gap * 0.6 }}>
-          <Text style={{ fontWeight: 700 }}>{condition.name}</Text>
-          <Text>{condition.summary}</Text>
-        </View>
-      ),
+// ------------------------------------------------------------------ education
+
+/** Space between the two columns of the education pages. */
+const educationColumnGap = 18;
+/** The share of a page that must be left under the last exercise for the education to start there. */
+const sharedEducationRoom = 0.4;
+
+/** Sections of the patient page's education as blocks a column can break between. */
+function educationBlocks(ctx: Ctx, pieces: EducationPiece[], width: number, leftOut: number): Block[] {
+  const { m, accent } = ctx;
+  const blocks: Block[] = [];
+  // A heading waits here for the first block of what it heads, so no column ends with one.
+  let heads: Block[] = [];
+  const add = (block: Block) => {
+    blocks.push(heads.length > 0 ? stack([...heads, block]) : block);
+    heads = [];
+  };
+  const groupTitle = (text: string, colour: string): Block => {
+    const size = m.large ? m.body + 3 : m.body + 2;
+    const lineHeight = size * 1.25;
+    const marginTop = blocks.length === 0 && heads.length === 0 ? 0 : m.gap;
+    return {
+      height: marginTop + ctx.measure.lines([{ text, bold: true }], width, size) * lineHeight + 2,
+      node: <Text style={{ fontSize: size, lineHeight: `${lineHeight}pt`, fontWeight: 700, color: colour, marginTop, marginBottom: 2 }}>{text}</Text>,
+    };
+  };
+  const paragraph = (text: string, colour: string = ink.text): Block => {
+    const marginBottom = m.large ? 5 : 3;
+    return { height: textHeight(ctx, text, width) + marginBottom, node: <Text style={{ color: colour, marginBottom }}>{text}</Text> };
+  };
+  const section = (value: EducationSection) => {
+    const marginTop = m.large ? 6 : 4;
+    heads.push({
+      height: marginTop + textHeight(ctx, [{ text: value.heading, bold: true }], width) + 1,
+      node: <Text style={{ fontWeight: 700, marginTop, marginBottom: 1 }}>{value.heading}</Text>,
     });
+    for (const text of value.paragraphs) add(paragraph(text));
+    (value.bullets ?? []).forEach((text, i) => add(bullet(ctx, i, text, text, width)));
+  };
+  let general = false;
+  for (const piece of pieces) {
+    if (piece.kind === "condition") {
+      heads.push(groupTitle(piece.condition.name, accent.text));
+      add(paragraph(piece.condition.summary));
+    } else if (piece.kind === "condition-section") {
+      section(piece.section);
+    } else {
+      if (!general) heads.push(groupTitle("Back and knee pain: the basics", accent.text));
+      general = true;
+      section(piece.section);
+    }
   }
-  const more = "More about your condition, and what helps, is on your online plan.";
-  parts.push({
-    height: textHeight(ctx, more, width, m.small),
-    node: <Text style={{ color: ink.muted, fontSize: m.small }}>{more}</Text>,
-  });
-  return stack(parts);
+  if (leftOut > 0) {
+    const text = "There is more about your condition, and about back and knee pain, on your online plan: scan the code on the first page.";
+    const marginTop = m.large ? 8 : 6;
+    blocks.push({ height: marginTop + textHeight(ctx, text, width), node: <Text style={{ marginTop, color: ink.muted }}>{text}</Text> });
+  }
+  return blocks;
+}
+
+/**
+ * Pours blocks into columns in reading order, `columns` to a region and each as tall as its
+ * region; null when they need more regions than `regions` lists.
+ */
+function pourColumns(blocks: Block[], regions: number[], columns: number): Block[][][] | null {
+  const poured: Block[][][] = [];
+  let region = 0;
+  let column: Block[] = [];
+  let used = 0;
+  const open = () => {
+    column = [];
+    used = 0;
+    if (poured.length <= region) poured.push([]);
+    poured[region].push(column);
+  };
+  if (regions.length === 0) return blocks.length === 0 ? [] : null;
+  open();
+  for (const block of blocks) {
+    while (used + block.height > regions[region]) {
+      if (poured[region].length < columns) {
+        open();
+      } else if (region + 1 < regions.length) {
+        region++;
+        open();
+      } else {
+        return null;
+      }
+    }
+    column.push(block);
+    used += block.height;
+  }
+  return poured;
+}
+
+/** One page's share of the education: a heading, then the columns side by side. */
+function educationRegion(ctx: Ctx, heading: Block, columns: Block[][], columnWidth: number): Block {
+  const height = Math.max(...columns.map((column) => column.reduce((sum, block) => sum + block.height, 0)), 0);
+  return {
+    height: heading.height + height,
+    node: (
+      <View>
+        {heading.node}
+        <View style={{ flexDirection: "row" }}>
+          {columns.map((column, i) => (
+            <View key={i} style={{ width: columnWidth, marginLeft: i > 0 ? educationColumnGap : 0 }}>
+              {column.map((block, j) => (
+                <Fragment key={j}>{block.node}</Fragment>
+              ))}
+            </View>
+          ))}
+        </View>
+      </View>
+    ),
+  };
+}
+
+/**
+ * The condition education, as much as fits on two pages (education.ts chooses what goes when it
+ * does not). When the last exercise page has a good part of a page left (`after`), the education
+ * starts there and is kept to that room and the next page; otherwise it takes two pages of its
+ * own. Either way it spans at most two pages. Returns its regions, one a page: the first goes
+ * under `after` when `shared`.
+ */
+function education(ctx: Ctx, after: Block[] | undefined): { regions: Block[]; shared: boolean } {
+  const { m, snapshot } = ctx;
+  const pieces = educationPieces(snapshot);
+  if (pieces.length === 0) return { regions: [], shared: false };
+  const columns = m.large ? 1 : 2;
+  const columnWidth = (ctx.contentWidth - (columns - 1) * educationColumnGap) / columns;
+  const title = snapshot.conditions.length === 1 ? "Understanding your condition" : "Understanding your pain";
+  const heading = sectionHeading(ctx, title);
+  const continued = sectionHeading(ctx, `${title} (continued)`);
+  const room = after ? ctx.contentHeight - after.reduce((sum, block) => sum + block.height, 0) : 0;
+  const shared = room >= ctx.contentHeight * sharedEducationRoom;
+  const regionHeights = [(shared ? room : ctx.contentHeight) - heading.height, ctx.contentHeight - continued.height];
+  const { chosen, left } = chooseEducation(
+    pieces,
+    (candidate, complete) => pourColumns(educationBlocks(ctx, candidate, columnWidth, complete ? 0 : 1), regionHeights, columns) !== null,
+  );
+  const blocks = educationBlocks(ctx, chosen, columnWidth, left.length);
+  const poured = pourColumns(blocks, regionHeights, columns);
+  if (!poured) return { regions: [], shared: false };
+  return {
+    shared,
+    regions: poured.map((region, i) => {
+      // The last region's columns are evened out rather than leaving the second one short.
+      const isLast = i === poured.length - 1;
+      let columnsOfRegion = region;
+      if (isLast && columns > 1) {
+        const regionBlocks = region.flat();
+        const total = regionBlocks.reduce((sum, block) => sum + block.height, 0);
+        let low = total / columns;
+        let high = regionHeights[i];
+        for (let step = 0; step < 12; step++) {
+          const mid = (low + high) / 2;
+          if (pourColumns(regionBlocks, [mid], columns)) high = mid;
+          else low = mid;
+        }
+        columnsOfRegion = pourColumns(regionBlocks, [high], columns)?.[0] ?? region;
+      }
+      return educationRegion(ctx, i === 0 ? heading : continued, columnsOfRegion, columnWidth);
+    }),
+  };
 }
 
 // ------------------------------------------------------------------ exercises
@@ -598,28 +783,28 @@ function exerciseBox(ctx: Ctx, runs: Run[], width: number, edge: string, tint: s
   };
 }
 
-function exerciseText(ctx: Ctx, item: SnapshotItem, width: number): Block {
+/** The words of an exercise in reading order (steps, tips, caution, note), each kept whole. */
+function exerciseParts(ctx: Ctx, item: SnapshotItem, width: number): Block[] {
   const { m, snapshot, accent } = ctx;
   const parts: Block[] = [];
   item.steps
     .filter((step) => step.trim() !== "")
     .forEach((step, i) => parts.push(bullet(ctx, i, step, step, width, `${i + 1}.`, accent.text)));
-  const cues = item.cues.filter((cue) => cue.trim() !== "");
+  const cues = item.cues.map((cue) => cue.trim()).filter((cue) => cue !== "");
   if (cues.length > 0) {
+    // The tips run on as one paragraph: a line each took a third of a card's height for a few words.
     const marginTop = m.large ? 6 : 3;
-    const lines = cues.map((cue, i) => {
-      const label = i === 0 ? "Tip: " : "Also: ";
-      return {
-        height: textHeight(ctx, [{ text: label, bold: true }, { text: cue }], width) + 2,
-        node: (
-          <Text key={i} style={{ marginBottom: 2 }}>
-            <Text style={{ fontWeight: 700, color: accent.text }}>{label}</Text>
-            {cue}
-          </Text>
-        ),
-      };
+    const label = cues.length === 1 ? "Tip: " : "Tips: ";
+    const tips = cues.map((cue, i) => (i < cues.length - 1 && !/[.!?]$/.test(cue) ? `${cue};` : cue)).join(" ");
+    parts.push({
+      height: marginTop + textHeight(ctx, [{ text: label, bold: true }, { text: tips }], width) + 2,
+      node: (
+        <Text style={{ marginTop, marginBottom: 2 }}>
+          <Text style={{ fontWeight: 700, color: accent.text }}>{label}</Text>
+          {tips}
+        </Text>
+      ),
     });
-    parts.push(stack(lines, { marginTop }, marginTop));
   }
   if (item.caution && item.caution.trim() !== "") {
     parts.push(
@@ -638,7 +823,11 @@ function exerciseText(ctx: Ctx, item: SnapshotItem, width: number): Block {
       ),
     );
   }
-  return stack(parts);
+  return parts;
+}
+
+function exerciseText(ctx: Ctx, item: SnapshotItem, width: number): Block {
+  return stack(exerciseParts(ctx, item, width));
 }
 
 function exerciseHeader(ctx: Ctx, item: SnapshotItem, number: number, width: number): Block {
@@ -700,27 +889,59 @@ function exerciseHeader(ctx: Ctx, item: SnapshotItem, number: number, width: num
   };
 }
 
-const cardPadding = 9;
+const cardPadding = 8;
 const cardBorder = 1;
 const columnGap = 12;
+/** Space between the pictures (and the words beside them) and the words that continue below. */
+const belowGap = 4;
+/** Tallest the pictures of a card may be, labels included: two cards fit a page with room to spare. */
+const cardFigureRow = 150;
 
-/** Normal print: a bordered card with the pictures beside the steps. */
+/**
+ * Normal print: a bordered card. The pictures sit at the left with the steps beside them; what
+ * does not fit beside the pictures continues below them across the card's full width, where a
+ * line holds twice the words. The split is the one that makes the card shortest, so a plan packs
+ * two or three exercises to a page.
+ */
 function exerciseCard(ctx: Ctx, item: SnapshotItem, number: number): Block {
   const { m } = ctx;
   const inner = ctx.contentWidth - 2 * cardPadding - 2 * cardBorder;
   const figuresWidth = 2 * m.figureWidth + m.figureGap;
   const header = exerciseHeader(ctx, item, number, inner);
-  const text = exerciseText(ctx, item, inner - figuresWidth - columnGap);
-  // Stacked pictures (lying exercises) may grow a little past the steps beside them, not far.
-  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, Math.max(text.height + 20, 170));
-  const height = 2 * cardBorder + 2 * cardPadding + header.height + Math.max(figures.height, text.height) + m.gap;
+  const beside = exerciseParts(ctx, item, inner - figuresWidth - columnGap);
+  const below = exerciseParts(ctx, item, inner);
+  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, cardFigureRow);
+  const sum = (blocks: Block[]) => blocks.reduce((total, block) => total + block.height, 0);
+  // How many parts go beside the pictures: at least the first step, and on a tie as many as can.
+  let split = Math.min(1, beside.length);
+  let bodyHeight = Infinity;
+  for (let k = split; k <= beside.length; k++) {
+    const rest = sum(below.slice(k));
+    const height = Math.max(figures.height, sum(beside.slice(0, k))) + (rest > 0 ? belowGap + rest : 0);
+    if (height <= bodyHeight + 0.01) {
+      split = k;
+      bodyHeight = height;
+    }
+  }
+  const height = 2 * cardBorder + 2 * cardPadding + header.height + bodyHeight + m.gap;
   const content = (
     <>
       {header.node}
       <View style={{ flexDirection: "row" }}>
         {figures.node}
-        <View style={{ flex: 1, marginLeft: columnGap }}>{text.node}</View>
+        <View style={{ flex: 1, marginLeft: columnGap }}>
+          {beside.slice(0, split).map((part, i) => (
+            <Fragment key={i}>{part.node}</Fragment>
+          ))}
+        </View>
       </View>
+      {split < below.length ? (
+        <View style={{ marginTop: belowGap }}>
+          {below.slice(split).map((part, i) => (
+            <Fragment key={i}>{part.node}</Fragment>
+          ))}
+        </View>
+      ) : null}
     </>
   );
   return {
@@ -749,9 +970,10 @@ function exercisePage(ctx: Ctx, item: SnapshotItem, number: number): Block {
   const header = exerciseHeader(ctx, item, number, width);
   const text = exerciseText(ctx, item, width);
   // The pictures get what the words leave, but never less than a legible size: a very long
-  // exercise runs on to a second page rather than shrinking its pictures to nothing.
+  // exercise runs on to a second page rather than shrinking its pictures to nothing. (A floor
+  // of 160 points split a wordy exercise on Letter paper, with its pictures well short of it.)
   const room = ctx.contentHeight - header.height - m.gap - text.height;
-  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, Math.max(room, 160));
+  const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, Math.max(room, 110));
   const height = header.height + figures.height + m.gap + text.height;
   return {
     height,
@@ -826,7 +1048,15 @@ function safetyBlocks(ctx: Ctx): Block[] {
   ];
   if (clinic.phone) {
     const text = `Questions about your exercises? Call ${clinic.name} on ${clinic.phone}.`;
-    blocks.push({ height: 2 + textHeight(ctx, text, ctx.contentWidth), node: <Text style={{ marginTop: 2 }}>{text}</Text> });
+    blocks.push({
+      height: 2 + textHeight(ctx, text, ctx.contentWidth),
+      node: (
+        <Text style={{ marginTop: 2 }}>
+          {`Questions about your exercises? Call ${clinic.name} on `}
+          <PhoneLink ctx={ctx} phone={clinic.phone} />.
+        </Text>
+      ),
+    });
   }
   return blocks;
 }
@@ -970,10 +1200,21 @@ function tickGridSheets(ctx: Ctx, items: SnapshotItem[]): Block[][] {
 /** Page numbers known in advance, or left to react-pdf to fill in after it paginates. */
 type Numbering = { pageNumber: number; totalPages: number } | "dynamic";
 
+/** A phone number inside a line of text, linked to dial it when it makes a sound tel: link. */
+function PhoneLink({ ctx, phone }: { ctx: Ctx; phone: string }) {
+  const href = telHref(phone);
+  return href ? (
+    <Link src={href} style={{ color: ctx.accent.text, textDecoration: "none" }}>
+      {phone}
+    </Link>
+  ) : (
+    <>{phone}</>
+  );
+}
+
 function Footer({ ctx, numbering }: { ctx: Ctx; numbering: Numbering }) {
   const { m, snapshot } = ctx;
   const { clinic } = snapshot;
-  const contactLine = clinic.phone ? `${clinic.name}  ·  ${clinic.phone}` : clinic.name;
   const numberStyle: Style = { width: m.large ? 130 : 80, textAlign: "right" };
   return (
     <View
@@ -993,7 +1234,15 @@ function Footer({ ctx, numbering }: { ctx: Ctx; numbering: Numbering }) {
     >
       <View style={{ flex: 1 }}>
         <Text>{`${snapshot.patient.displayName}  ·  ${snapshot.title}  ·  Version ${snapshot.version}`}</Text>
-        <Text>{contactLine}</Text>
+        <Text>
+          {clinic.name}
+          {clinic.phone ? (
+            <>
+              {"  ·  "}
+              <PhoneLink ctx={ctx} phone={clinic.phone} />
+            </>
+          ) : null}
+        </Text>
       </View>
       {numbering === "dynamic" ? (
         <Text style={numberStyle} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
@@ -1082,36 +1331,37 @@ export function handoutDocument(
     measure,
   };
   const items = orderedItems(snapshot);
-  const cover: (Block | null)[] = [clinicHeader(ctx), titleBlock(ctx, options.link), howToUse(ctx), notes(ctx), whatChanged(ctx), painRule(ctx)];
-  const opening: Block[][] = [];
-  const exercises: Block[][] = [];
-  if (m.large) {
-    opening.push(...pack(cover, ctx.contentHeight));
-    for (const [i, item] of items.entries()) exercises.push([exercisePage(ctx, item, i + 1)]);
-  } else {
-    // The section heading travels with the first exercise so it never ends a page alone.
-    const cards = items.map((item, i) => exerciseCard(ctx, item, i + 1));
-    const first = stack([sectionHeading(ctx, "Your exercises"), cards[0]]);
-    const packed = pack([...cover, first, ...cards.slice(1)], ctx.contentHeight);
-    // Pages before the one the exercises start on belong to the opening.
-    const firstExercisePage = packed.findIndex((sheet) => sheet.includes(first));
-    opening.push(...packed.slice(0, firstExercisePage));
-    exercises.push(...packed.slice(firstExercisePage));
-  }
+  const cover: (Block | null)[] = [clinicHeader(ctx), titleBlock(ctx, options.link), howToUse(ctx), ...noteAndChanges(ctx), painRule(ctx)];
+  // The opening, the exercises and the education after them, laid out one of two ways: the
+  // exercises starting under the opening, or on a page of their own. The fewer pages win; on a
+  // tie, the exercises keep to pages of their own (fewer pages to turn while exercising).
+  const layouts = [true, false].map((apart) => {
+    const opening: Block[][] = [];
+    const exercises: Block[][] = [];
+    if (m.large) {
+      opening.push(...pack(cover, ctx.contentHeight));
+      for (const [i, item] of items.entries()) exercises.push([exercisePage(ctx, item, i + 1)]);
+    } else {
+      // The section heading travels with the first exercise so it never ends a page alone.
+      const cards = items.map((item, i) => exerciseCard(ctx, item, i + 1));
+      const first = stack([sectionHeading(ctx, "Your exercises"), cards[0]]);
+      const packed = apart
+        ? [...pack(cover, ctx.contentHeight), ...pack([first, ...cards.slice(1)], ctx.contentHeight)]
+        : pack([...cover, first, ...cards.slice(1)], ctx.contentHeight);
+      // Pages before the one the exercises start on belong to the opening.
+      const firstExercisePage = packed.findIndex((sheet) => sheet.includes(first));
+      opening.push(...packed.slice(0, firstExercisePage));
+      exercises.push(...packed.slice(firstExercisePage));
+    }
+    const about = education(ctx, exercises.at(-1));
+    const educationSheets = about.regions.map((region) => [region]);
+    if (about.shared) exercises[exercises.length - 1] = [...exercises[exercises.length - 1], ...educationSheets.shift()!];
+    return { opening, exercises, educationSheets, pages: opening.length + exercises.length + educationSheets.length };
+  });
+  const { opening, exercises, educationSheets } = layouts[1].pages < layouts[0].pages ? layouts[1] : layouts[0];
   const safety = pack(safetyBlocks(ctx), ctx.contentHeight);
   const chart = tickGridSheets(ctx, items);
-  // The condition summaries go where there is room (after the exercises, under the chart, or
-  // after the safety advice) rather than on a page of their own.
-  const about = aboutConditions(ctx);
-  if (about) {
-    const room = (sheet: Block[]) => ctx.contentHeight - sheet.reduce((sum, block) => sum + block.height, 0);
-    const home = [exercises.at(-1), chart.at(-1), safety.at(-1), opening.at(-1)].find(
-      (sheet): sheet is Block[] => sheet !== undefined && room(sheet) >= about.height,
-    );
-    if (home) home.push(about);
-    else exercises.push([about]);
-  }
-  const sheets = [...opening, ...exercises, ...safety, ...chart];
+  const sheets = [...opening, ...exercises, ...educationSheets, ...safety, ...chart];
   // Only a block taller than a page (an exercise with pages of steps) needs react-pdf to paginate;
   // then it also numbers the pages, since it decides how many there are.
   const paginate = verifyPacking || sheets.some((sheet) => sheet.some((block) => block.height > ctx.contentHeight));

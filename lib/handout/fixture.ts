@@ -2,8 +2,11 @@
 // name outside Latin-1 and a "≤" in the text, so a font that drops characters shows up.
 import { educationFor } from "@/lib/catalogue/conditions";
 import { formatDose, type Dose } from "@/lib/catalogue/dose";
+import { builtInExercises, getBuiltInExercise } from "@/lib/catalogue/exercises";
+import type { ConditionSlug } from "@/lib/catalogue/types";
 import { safetyContent } from "@/lib/catalogue/safety";
 import { getFigure } from "@/lib/figures/library";
+import { builtInTemplates } from "@/lib/plans/builtin-templates";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 
 export const fixturePatientName = "Zoë Łukasiewicz-Núñez";
@@ -233,4 +236,62 @@ export function fixtureSnapshot(overrides: Partial<PlanSnapshot> = {}): PlanSnap
     },
     ...overrides,
   };
+}
+
+/**
+ * Items as an issued plan holds them, from the built-in catalogue: its real steps, cues,
+ * cautions and figures (longer than the hand-written fixture's), each at its default dose unless
+ * a template gives one.
+ */
+export function catalogueItems(entries: { exerciseSlug: string; dose?: Dose; note?: string }[]): SnapshotItem[] {
+  return entries.map((entry, i) => {
+    const exercise = getBuiltInExercise(entry.exerciseSlug);
+    if (!exercise) throw new Error(`No built-in exercise ${entry.exerciseSlug}`);
+    const dose = entry.dose ?? exercise.defaultDose;
+    return {
+      position: i,
+      exerciseId: uuid(500 + i),
+      slug: exercise.slug,
+      name: exercise.name,
+      summary: exercise.summary,
+      steps: exercise.steps,
+      cues: exercise.cues,
+      caution: exercise.caution,
+      figure: getFigure(exercise.slug) ?? null,
+      dose,
+      doseLine: formatDose(dose),
+      note: entry.note ?? null,
+    };
+  });
+}
+
+/** A plan issued from a built-in template, for the template's conditions. */
+export function templateSnapshot(templateSlug: string, overrides: Partial<PlanSnapshot> = {}): PlanSnapshot {
+  const template = builtInTemplates.find((t) => t.slug === templateSlug);
+  if (!template) throw new Error(`No built-in template ${templateSlug}`);
+  const education = educationFor(template.conditions);
+  return fixtureSnapshot({
+    title: template.name,
+    items: catalogueItems(template.items),
+    conditions: education.conditions,
+    generalEducation: education.general,
+    ...overrides,
+  });
+}
+
+/**
+ * The catalogue's exercises with the most text to print (steps, cues and caution), for the
+ * pagination's worst case.
+ */
+export function wordiestCatalogueItems(count: number): SnapshotItem[] {
+  const length = (e: (typeof builtInExercises)[number]) =>
+    e.summary.length + e.steps.join(" ").length + e.cues.join(" ").length + e.caution.length;
+  const wordiest = [...builtInExercises].sort((a, b) => length(b) - length(a) || a.slug.localeCompare(b.slug)).slice(0, count);
+  return catalogueItems(wordiest.map((e) => ({ exerciseSlug: e.slug })));
+}
+
+/** The fixture plan for a patient with these conditions, carrying their education. */
+export function educationSnapshot(slugs: ConditionSlug[], overrides: Partial<PlanSnapshot> = {}): PlanSnapshot {
+  const education = educationFor(slugs);
+  return fixtureSnapshot({ conditions: education.conditions, generalEducation: education.general, ...overrides });
 }

@@ -84,3 +84,57 @@ export function renderPages(pdf: Buffer, outDir: string, prefix: string, dpi = 6
     .sort()
     .map((name) => path.join(outDir, name));
 }
+
+export interface PdfLink {
+  /** 1-based page number */
+  page: number;
+  uri: string;
+  /** the clickable area, [x1, y1, x2, y2] in points from the page's bottom left */
+  rect: number[];
+}
+
+/** Every URI link annotation in the document, as qpdf reads the file's objects. */
+export function pdfLinks(pdf: Buffer): PdfLink[] {
+  const json = withTempPdf(pdf, (file) =>
+    execFileSync("qpdf", ["--json=2", "--json-key=pages", "--json-key=qpdf", "--decode-level=none", file], {
+      encoding: "utf8",
+      maxBuffer: 64 * 2 ** 20,
+    }),
+  );
+  const parsed = JSON.parse(json) as {
+    pages: { object: string; pageposfrom1: number }[];
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  const objects = parsed.qpdf[1];
+  const value = (ref: unknown): Record<string, unknown> | undefined =>
+    typeof ref === "string" ? objects[`obj:${ref}`]?.value : (ref as Record<string, unknown> | undefined);
+  // qpdf writes PDF strings as "u:<text>" (or "b:<hex>" for bytes that are not text).
+  const text = (raw: unknown) => (typeof raw === "string" && raw.startsWith("u:") ? raw.slice(2) : String(raw));
+  const links: PdfLink[] = [];
+  for (const page of parsed.pages) {
+    const annots = value(page.object)?.["/Annots"];
+    const list = (Array.isArray(annots) ? annots : (value(annots) as unknown as unknown[] | undefined)) ?? [];
+    for (const ref of list) {
+      const annot = value(ref);
+      if (annot?.["/Subtype"] !== "/Link") continue;
+      const action = value(annot["/A"]);
+      if (action?.["/S"] !== "/URI") continue;
+      links.push({ page: page.pageposfrom1, uri: text(action["/URI"]), rect: (annot["/Rect"] as number[]).map(Number) });
+    }
+  }
+  return links;
+}
+
+/** Words on a page with their boxes (points from the top left), as pdftotext -bbox finds them. */
+export function pdfWords(pdf: Buffer, page: number): { text: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const html = withTempPdf(pdf, (file) =>
+    execFileSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), file, "-"], { encoding: "utf8" }),
+  );
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((match) => ({
+    xMin: Number(match[1]),
+    yMin: Number(match[2]),
+    xMax: Number(match[3]),
+    yMax: Number(match[4]),
+    text: match[5].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"'),
+  }));
+}
