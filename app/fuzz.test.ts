@@ -91,14 +91,16 @@ function hostileForm(fields: string[]): fc.Arbitrary<FormData> {
 // ---------------------------------------------------------------- what must not change
 
 /**
- * A fingerprint of every row of a clinic the app can write (a link's last-opened time is
- * bookkeeping that opening it updates, not data a request changes).
+ * A fingerprint of every row of a clinic the app can write: each row's version (xmin) and place,
+ * so any insert, update or delete shows. Share links are compared by content instead: opening a
+ * link updates its last-opened time, bookkeeping rather than data a request changes.
  */
 async function clinicState(clinicId: string): Promise<string> {
-  const tables = ["patients", "plans", "plan_items", "plan_versions", "share_links", "session_logs", "templates", "exercises", "handout_files", "audit_events"];
+  const tables = ["patients", "plans", "plan_items", "plan_versions", "session_logs", "templates", "exercises", "handout_files", "audit_events"];
   const parts = tables.map(
-    (table) => sql`(select md5(coalesce(string_agg((to_jsonb(t) - 'last_opened_at')::text, ',' order by (to_jsonb(t) - 'last_opened_at')::text), '')) from ${sql.identifier(table)} t where t.clinic_id = ${clinicId})`,
+    (table) => sql`(select md5(coalesce(string_agg(t.xmin::text || t.ctid::text, ',' order by t.ctid), '')) from ${sql.identifier(table)} t where t.clinic_id = ${clinicId})`,
   );
+  parts.push(sql`(select md5(coalesce(string_agg((to_jsonb(t) - 'last_opened_at')::text, ',' order by t.id), '')) from share_links t where t.clinic_id = ${clinicId})`);
   const [row] = await db.execute<{ state: string }>(sql`select concat_ws(' ', ${sql.join(parts, sql`, `)}) as state`);
   return row.state;
 }
@@ -212,7 +214,7 @@ describe("every server action, fed hostile input", () => {
           const state = await call(run);
           if (!state.ok) expect(await clinicState(mine.actor.clinicId), `${name} refused but changed a row`).toBe(before);
         }),
-        { numRuns: 30 },
+        { numRuns: 25 },
       );
     }
     expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
@@ -315,20 +317,4 @@ describe("every route handler, fed hostile input", () => {
       runs,
     );
   });
-
-  it("POST /api/auth/callback/credentials: any body gets an answer below 500", async () => {
-    const { POST } = await import("./api/auth/[...nextauth]/route");
-    const body = fc.oneof(
-      fc.record({ email: hostileString(), password: hostileString(), csrfToken: hostileString() }).map((fields) => new URLSearchParams(fields).toString()),
-      fc.string({ unit: "binary", maxLength: 300 }),
-    );
-    await fc.assert(
-      fc.asyncProperty(body, async (payload) => {
-        const request = new NextRequest(`${origin}/api/auth/callback/credentials`, { method: "POST", body: payload, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
-        const response = await POST(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
-        expect(response.status).toBeLessThan(500);
-      }),
-      { numRuns: 25 },
-    );
-  }, 120_000);
 });
