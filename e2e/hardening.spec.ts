@@ -40,6 +40,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   return violations;
 }
 
+// Each test issues a plan through the UI; the machine this runs on may be busy.
+test.describe.configure({ timeout: 240_000 });
+
 function directives(policy: string | undefined): Map<string, string> {
   expect(policy, "Content-Security-Policy").toBeTruthy();
   return new Map(policy!.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(" ")]));
