@@ -55,6 +55,8 @@ function hostileString(): fc.Arbitrary<string> {
     fc.string({ unit: fc.constantFrom("\u0000", "\u0007", "\u001b", "\r", "\n", "\t", "\u202e", "\ud800", "\uffff", "'", '"', "<", "\\", "%"), maxLength: 20 }),
     fc.constantFrom("", " ", "-".repeat(36), "0".repeat(36), "null", "undefined", "NaN", "Infinity", "1e309", "-1", "2147483648", "true", "[]", "{}", "<script>alert(1)</script>", "'; drop table patients; --", "../../etc/passwd"),
     fc.uuid(),
+    fc.constant(null).map(() => mine.actor.userId),
+    fc.constant(null).map(() => mine.patientId),
     fc.constant(null).map(() => theirs.patientId),
     fc.constant(null).map(() => theirs.planId),
     fc.constant(null).map(() => theirs.templateId),
@@ -247,6 +249,28 @@ describe("every server action, fed hostile input", () => {
     ];
     for (const refusal of refusals) expect((await call(refusal)).ok).toBe(false);
     expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
+  }, 60_000);
+
+  it("takes NUL characters (which Postgres cannot store) in well-formed requests without a 500", async () => {
+    const all = Object.fromEntries(await Promise.all(Object.entries(actionModules).map(async ([file, load]) => [file, (await load()) as Record<string, unknown>])));
+    const d = drivers(all);
+    const nul = "Ada\u0000Lovelace";
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(fields)) data.append(key, value);
+      return data;
+    };
+    const { patientId, planId } = mine;
+    const calls = [
+      () => d.createPatientAction.fn({ ok: false }, form({ firstName: nul, lastName: nul, clinicianId: mine.actor.userId, notes: nul })),
+      () => d.updatePatientAction.fn({ ok: false }, form({ patientId, firstName: nul, lastName: "Test", clinicianId: mine.actor.userId })),
+      () => d.createPlanAction.fn({ ok: false }, form({ patientId, title: nul })),
+      () => d.createExerciseAction.fn({ ok: false }, form({ name: nul, summary: nul, regions: "knee", categories: "strength", level: "1", steps: nul })),
+      () => d.savePlanAction.fn({ planId, revision: 1, draft: { title: nul, conditions: [], notes: nul, startDate: "", reviewDate: "", items: [] } }),
+      () => d.saveTemplateAction.fn({ name: nul, description: nul, conditions: [], items: [] }),
+      () => d.searchExercisesAction.fn({ q: nul }),
+    ];
+    for (const run of calls) await call(run);
   }, 60_000);
 });
 

@@ -40,8 +40,8 @@ async function watchCsp(page: Page): Promise<string[]> {
   return violations;
 }
 
-// Each test issues a plan through the UI; the machine this runs on may be busy.
-test.describe.configure({ timeout: 240_000 });
+// One test at a time: the 50 MB posts load the server, and the machine this runs on may be busy.
+test.describe.configure({ mode: "default", timeout: 240_000 });
 
 function directives(policy: string | undefined): Map<string, string> {
   expect(policy, "Content-Security-Policy").toBeTruthy();

@@ -57,6 +57,6 @@ export function withBody(request: Request, bytes: Uint8Array): NextRequest {
 export function tooLargeResponse(limit: number): Response {
   return new Response(`This form is too large: at most ${Math.floor(limit / 1024)} KB.\n`, {
     status: 413,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" },
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
 }
