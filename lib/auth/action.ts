@@ -20,12 +20,25 @@ export function listField<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 }
 
+/**
+ * The input without NUL characters, which no one types and PostgreSQL cannot store in text or
+ * JSON (it answers with an error: a 500). Strings, lists and plain objects, to any depth.
+ */
+export function withoutNul<T>(value: T): T {
+  if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [withoutNul(key), withoutNul(item)])) as T;
+  }
+  return value;
+}
+
 /** FormData as a plain object; a name given more than once becomes a list. Files and `$ACTION` keys are skipped. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string").map(withoutNul);
     if (all.length === 0) continue;
     values[key] = all.length === 1 ? all[0] : all;
   }

@@ -1,6 +1,7 @@
 // Body caps for unauthenticated POSTs: a request declaring more than the cap is refused before a
 // byte of its body is read, and a body without a declared length (chunked) is counted as it streams
 // and abandoned as soon as it passes the cap. Nothing larger than the cap is ever held in memory.
+import { NextRequest } from "next/server";
 
 export const signInBodyLimit = 16 * 1024;
 export const sessionLogBodyLimit = 16 * 1024;
@@ -42,17 +43,20 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
   return bytes;
 }
 
-/** The same request with its (already read, capped) body, for code that reads it again. */
-export function withBody(request: Request, bytes: Uint8Array): Request {
+/**
+ * The same request with its (already read, capped) body, for code that reads it again. A
+ * NextRequest, as route handlers receive: next-auth reads `nextUrl`.
+ */
+export function withBody(request: Request, bytes: Uint8Array): NextRequest {
   const headers = new Headers(request.headers);
   headers.set("content-length", String(bytes.byteLength));
   headers.delete("transfer-encoding");
-  return new Request(request.url, { method: request.method, headers, body: bytes as BodyInit });
+  return new NextRequest(request.url, { method: request.method, headers, body: bytes as BodyInit });
 }
 
 export function tooLargeResponse(limit: number): Response {
   return new Response(`This form is too large: at most ${Math.floor(limit / 1024)} KB.\n`, {
     status: 413,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" },
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { action, type FormState } from "@/lib/auth/action";
+import { action, withoutNul, type FormState } from "@/lib/auth/action";
 import { getActor } from "@/lib/auth/actor";
 import { exerciseFiltersSchema, searchExercises } from "@/lib/catalogue/search";
 import { UserError } from "@/lib/errors";
@@ -39,7 +39,7 @@ const saveInputSchema = z.object({ planId: z.string(), revision: z.number().int(
 export async function savePlanAction(input: { planId: string; revision: number; draft: unknown }): Promise<SavePlanState> {
   const actor = await getActor();
   if (!actor) return { ok: false, message: signedOut };
-  const parsed = saveInputSchema.safeParse(input);
+  const parsed = saveInputSchema.safeParse(withoutNul(input));
   if (!parsed.success) return { ok: false, message: "The save was not understood. Reload the page and try again." };
   try {
     const result = await savePlan(actor, parsed.data);
@@ -61,7 +61,7 @@ const searchInputSchema = exerciseFiltersSchema.extend({ offset: z.number().int(
 export async function searchExercisesAction(input: unknown): Promise<ExerciseSearchState> {
   const actor = await getActor();
   if (!actor) return { ok: false, message: signedOut, items: [], total: 0 };
-  const parsed = searchInputSchema.safeParse(input);
+  const parsed = searchInputSchema.safeParse(withoutNul(input));
   if (!parsed.success) return { ok: false, message: "Those search filters are not recognised.", items: [], total: 0 };
   const { offset, ...filters } = parsed.data;
   const found = await searchExercises(actor, filters, { limit: 12, offset });
@@ -89,7 +89,7 @@ export async function saveTemplateAction(input: unknown): Promise<SaveTemplateSt
   const actor = await getActor();
   if (!actor) return { ok: false, message: signedOut };
   try {
-    const template = await createTemplate(actor, input as Parameters<typeof createTemplate>[1]);
+    const template = await createTemplate(actor, withoutNul(input) as Parameters<typeof createTemplate>[1]);
     revalidatePath("/templates");
     return { ok: true, templateId: template.id, message: `Template “${template.name}” saved. It is on the Templates page for everyone in your clinic.` };
   } catch (error) {

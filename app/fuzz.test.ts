@@ -1,0 +1,344 @@
+// Hostile input against every server action and route handler, driven by fast-check against the
+// real database: wrong types, huge strings, control characters, malformed forms and ids of
+// another clinic. Every call ends in a 4xx or a message for the user, never a 500 (an uncaught
+// error), and another clinic's rows never change; a refused call changes no row at all.
+// The session is the one thing not real here: getActor returns the test clinician (the request
+// scope next-auth reads cookies from does not exist outside Next). Everything below it is.
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/db/client";
+import { templates } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { duplicateExercise } from "@/lib/catalogue/clinic-exercises";
+import { ensureShareLink } from "@/lib/sharing/links";
+import { createIssuedPlan } from "@/lib/sharing/testing";
+import { createTestClinic } from "@/lib/testing/fixtures";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/actor", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/actor")>()),
+  getActor: async () => session.actor,
+  requireActor: async () => session.actor,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const runs = { numRuns: 60 };
+
+// ---------------------------------------------------------------- hostile values
+
+type Seed = { actor: Actor; patientId: string; planId: string; templateId: string; exerciseId: string; token: string };
+let mine: Seed;
+let theirs: Seed;
+
+async function seedClinic(): Promise<Seed> {
+  const { actor } = await createTestClinic();
+  const { patient, plan } = await createIssuedPlan(actor);
+  const token = (await ensureShareLink(actor, { planId: plan.id }))!.token!;
+  const [builtIn] = await db.execute<{ id: string }>(sql`select id from exercises where clinic_id is null and slug = 'glute-bridge'`);
+  const own = await duplicateExercise(actor, { exerciseId: builtIn.id });
+  const [template] = await db
+    .insert(templates)
+    .values({ clinicId: actor.clinicId, slug: `t-${plan.id.slice(0, 8)}`, name: "Their template", items: [{ exerciseId: builtIn.id, dose: null, note: null }] })
+    .returning({ id: templates.id });
+  return { actor, patientId: patient.id, planId: plan.id, templateId: template.id, exerciseId: own!.id, token };
+}
+
+/** Strings an attacker would try, with the other clinic's ids among them. */
+function hostileString(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom("\u0000", "\u0007", "\u001b", "\r", "\n", "\t", "\u202e", "\ud800", "\uffff", "'", '"', "<", "\\", "%"), maxLength: 20 }),
+    fc.constantFrom("", " ", "-".repeat(36), "0".repeat(36), "null", "undefined", "NaN", "Infinity", "1e309", "-1", "2147483648", "true", "[]", "{}", "<script>alert(1)</script>", "'; drop table patients; --", "../../etc/passwd"),
+    fc.uuid(),
+    fc.constant(null).map(() => mine.actor.userId),
+    fc.constant(null).map(() => mine.patientId),
+    fc.constant(null).map(() => theirs.patientId),
+    fc.constant(null).map(() => theirs.planId),
+    fc.constant(null).map(() => theirs.templateId),
+    fc.constant(null).map(() => theirs.exerciseId),
+    fc.integer({ min: 1, max: 3 }).map((n) => "x".repeat(n * 40_000)),
+  );
+}
+
+/** Any JSON-ish value, hostile strings included: what a forged action call can carry. */
+const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    hostileString(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("__proto__", "constructor", "planId", "draft", "items", "revision")), tie("value"), { maxKeys: 4 }),
+  ),
+})).value;
+
+/** A form: the action's own field names and random ones, each once, repeated or missing. */
+function hostileForm(fields: string[]): fc.Arbitrary<FormData> {
+  const name = fc.oneof(fc.constantFrom(...fields), fc.string({ maxLength: 10 }), fc.constantFrom("$ACTION_ID_x", "__proto__"));
+  return fc.array(fc.tuple(name, fc.oneof(hostileString(), fc.array(hostileString(), { minLength: 2, maxLength: 3 }))), { maxLength: 12 }).map((entries) => {
+    const form = new FormData();
+    for (const [key, value] of entries) for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
+    return form;
+  });
+}
+
+// ---------------------------------------------------------------- what must not change
+
+/**
+ * A fingerprint of every row of a clinic the app can write: each row's version (xmin) and place,
+ * so any insert, update or delete shows. Share links are compared by content instead: opening a
+ * link updates its last-opened time, bookkeeping rather than data a request changes.
+ */
+async function clinicState(clinicId: string): Promise<string> {
+  const tables = ["patients", "plans", "plan_items", "plan_versions", "session_logs", "templates", "exercises", "handout_files", "audit_events"];
+  const parts = tables.map(
+    (table) => sql`(select md5(coalesce(string_agg(t.xmin::text || t.ctid::text, ',' order by t.ctid), '')) from ${sql.identifier(table)} t where t.clinic_id = ${clinicId})`,
+  );
+  parts.push(sql`(select md5(coalesce(string_agg((to_jsonb(t) - 'last_opened_at')::text, ',' order by t.id), '')) from share_links t where t.clinic_id = ${clinicId})`);
+  const [row] = await db.execute<{ state: string }>(sql`select concat_ws(' ', ${sql.join(parts, sql`, `)}) as state`);
+  return row.state;
+}
+
+function isRedirect(error: unknown): boolean {
+  return error instanceof Error && (error as { digest?: string }).digest?.startsWith("NEXT_REDIRECT") === true;
+}
+
+type FormStateLike = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
+
+/** Runs a call as the signed-in clinician; a redirect is a success. Anything else thrown is a 500. */
+async function call(run: () => Promise<FormStateLike>): Promise<FormStateLike> {
+  try {
+    const state = await run();
+    expect(typeof state.ok).toBe("boolean");
+    if (!state.ok) expect(state.message ?? state.fieldErrors).toBeTruthy();
+    return state;
+  } catch (error) {
+    if (isRedirect(error)) return { ok: true };
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  mine = await seedClinic();
+  theirs = await seedClinic();
+  session.actor = mine.actor;
+}, 60_000);
+
+// ---------------------------------------------------------------- server actions
+
+const actionModules = {
+  "app/(clinic)/patients/actions.ts": () => import("./(clinic)/patients/actions"),
+  "app/(clinic)/plans/actions.ts": () => import("./(clinic)/plans/actions"),
+  "app/(clinic)/templates/actions.ts": () => import("./(clinic)/templates/actions"),
+  "app/(clinic)/exercises/actions.ts": () => import("./(clinic)/exercises/actions"),
+  "app/(clinic)/plans/[planId]/_delivery/delivery-actions.ts": () => import("./(clinic)/plans/[planId]/_delivery/delivery-actions"),
+};
+
+type FormAction = (previous: FormStateLike, form: FormData) => Promise<FormStateLike>;
+
+/** How each action is called, and the field names its form uses. */
+function drivers(all: Record<string, Record<string, unknown>>) {
+  const form = (fn: unknown, fields: string[]) => ({ kind: "form" as const, fn: fn as FormAction, fields });
+  const object = (fn: unknown, shape: () => fc.Arbitrary<unknown>) => ({ kind: "object" as const, fn: fn as (input: unknown) => Promise<FormStateLike>, shape });
+  const patients = all["app/(clinic)/patients/actions.ts"];
+  const plans = all["app/(clinic)/plans/actions.ts"];
+  const exercises = all["app/(clinic)/exercises/actions.ts"];
+  const delivery = all["app/(clinic)/plans/[planId]/_delivery/delivery-actions.ts"];
+  const patientFields = ["firstName", "lastName", "clinicianId", "birthYear", "email", "phone", "conditions", "notes"];
+  const exerciseFields = ["name", "summary", "aliases", "regions", "categories", "level", "equipment", "suits", "cautionFor", "steps", "cues", "figureSlug"];
+  const draft = () =>
+    fc.record({
+      planId: fc.oneof(hostileString(), fc.constant(theirs.planId)),
+      revision: fc.oneof(fc.integer(), fc.constant(1), hostileValue),
+      draft: fc.oneof(hostileValue, fc.record({ title: hostileString(), items: fc.array(fc.record({ exerciseId: hostileString(), dose: hostileValue, note: hostileValue }), { maxLength: 3 }) })),
+    });
+  return {
+    createPatientAction: form(patients.createPatientAction, patientFields),
+    updatePatientAction: form(patients.updatePatientAction, [...patientFields, "patientId"]),
+    archivePatientAction: form(patients.archivePatientAction, ["patientId", "archived"]),
+    createPlanAction: form(plans.createPlanAction, ["patientId", "templateId", "title"]),
+    issuePlanAction: form(plans.issuePlanAction, ["planId", "revision"]),
+    savePlanAction: object(plans.savePlanAction, () => fc.oneof(draft(), hostileValue)),
+    searchExercisesAction: object(plans.searchExercisesAction, () => fc.oneof(fc.record({ q: hostileString(), region: hostileString(), offset: hostileValue }, { requiredKeys: [] }), hostileValue)),
+    saveTemplateAction: object(plans.saveTemplateAction, () =>
+      fc.oneof(fc.record({ name: hostileString(), description: hostileString(), conditions: hostileValue, items: fc.array(fc.record({ exerciseId: hostileString(), dose: hostileValue, note: hostileValue }), { maxLength: 3 }) }), hostileValue),
+    ),
+    archiveTemplateAction: form(all["app/(clinic)/templates/actions.ts"].archiveTemplateAction, ["templateId"]),
+    createExerciseAction: form(exercises.createExerciseAction, exerciseFields),
+    updateExerciseAction: {
+      kind: "bound" as const,
+      fn: exercises.updateExerciseAction as (id: string, previous: FormStateLike, form: FormData) => Promise<FormStateLike>,
+      fields: exerciseFields,
+    },
+    duplicateExerciseAction: form(exercises.duplicateExerciseAction, ["exerciseId"]),
+    archiveExerciseAction: form(exercises.archiveExerciseAction, ["exerciseId", "archived"]),
+    createLinkAction: form(delivery.createLinkAction, ["planId"]),
+    revokeLinkAction: form(delivery.revokeLinkAction, ["planId"]),
+    replaceLinkAction: form(delivery.replaceLinkAction, ["planId"]),
+    setExpiryAction: form(delivery.setExpiryAction, ["planId", "intent", "expiresOn"]),
+  };
+}
+
+describe("every server action, fed hostile input", () => {
+  it("has a driver here for each exported action", async () => {
+    const exported: string[] = [];
+    for (const [file, load] of Object.entries(actionModules)) {
+      const source = fs.readFileSync(path.join(process.cwd(), file), "utf8");
+      expect(source.startsWith('"use server"')).toBe(true);
+      const loaded = (await load()) as Record<string, unknown>;
+      exported.push(...Object.keys(loaded).filter((name) => typeof loaded[name] === "function"));
+    }
+    const all = Object.fromEntries(await Promise.all(Object.entries(actionModules).map(async ([file, load]) => [file, (await load()) as Record<string, unknown>])));
+    expect(Object.keys(drivers(all)).sort()).toEqual([...new Set(exported)].sort());
+  });
+
+  it("answers with a message or a field error, never throws, and never touches another clinic", async () => {
+    const all = Object.fromEntries(await Promise.all(Object.entries(actionModules).map(async ([file, load]) => [file, (await load()) as Record<string, unknown>])));
+    const theirsBefore = await clinicState(theirs.actor.clinicId);
+    for (const [name, driver] of Object.entries(drivers(all))) {
+      const input: fc.Arbitrary<() => Promise<FormStateLike>> =
+        driver.kind === "form"
+          ? hostileForm(driver.fields).map((form) => () => driver.fn({ ok: false }, form))
+          : driver.kind === "bound"
+            ? fc.tuple(fc.oneof(hostileString(), fc.constant(theirs.exerciseId)), hostileForm(driver.fields)).map(([id, form]) => () => driver.fn(id, { ok: false }, form))
+            : driver.shape().map((value) => () => driver.fn(value));
+      await fc.assert(
+        fc.asyncProperty(input, async (run) => {
+          const before = await clinicState(mine.actor.clinicId);
+          const state = await call(run);
+          if (!state.ok) expect(await clinicState(mine.actor.clinicId), `${name} refused but changed a row`).toBe(before);
+        }),
+        { numRuns: 25 },
+      );
+    }
+    expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
+  }, 300_000);
+
+  it("given the other clinic's ids in well-formed requests, refuses every one and changes nothing of theirs", async () => {
+    const all = Object.fromEntries(await Promise.all(Object.entries(actionModules).map(async ([file, load]) => [file, (await load()) as Record<string, unknown>])));
+    const d = drivers(all);
+    const theirsBefore = await clinicState(theirs.actor.clinicId);
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(fields)) data.append(key, value);
+      return data;
+    };
+    const { patientId, planId, templateId, exerciseId } = theirs;
+    const refusals = [
+      () => d.updatePatientAction.fn({ ok: false }, form({ patientId, firstName: "Taken", lastName: "Over", clinicianId: mine.actor.userId })),
+      () => d.archivePatientAction.fn({ ok: false }, form({ patientId, archived: "true" })),
+      () => d.createPlanAction.fn({ ok: false }, form({ patientId })),
+      () => d.issuePlanAction.fn({ ok: false }, form({ planId, revision: "1" })),
+      () => d.savePlanAction.fn({ planId, revision: 1, draft: { title: "Taken over", conditions: [], notes: "", startDate: "", reviewDate: "", items: [] } }),
+      () => d.archiveTemplateAction.fn({ ok: false }, form({ templateId })),
+      () => d.updateExerciseAction.fn(exerciseId, { ok: false }, form({ name: "Taken over", summary: "x", regions: "knee", categories: "strength", level: "1", steps: "One" })),
+      () => d.archiveExerciseAction.fn({ ok: false }, form({ exerciseId, archived: "true" })),
+      () => d.duplicateExerciseAction.fn({ ok: false }, form({ exerciseId })),
+      () => d.createLinkAction.fn({ ok: false }, form({ planId })),
+      () => d.revokeLinkAction.fn({ ok: false }, form({ planId })),
+      () => d.replaceLinkAction.fn({ ok: false }, form({ planId })),
+      () => d.setExpiryAction.fn({ ok: false }, form({ planId, intent: "clear" })),
+    ];
+    for (const refusal of refusals) expect((await call(refusal)).ok).toBe(false);
+    expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
+  }, 60_000);
+
+  it("takes NUL characters (which Postgres cannot store) in well-formed requests without a 500", async () => {
+    const all = Object.fromEntries(await Promise.all(Object.entries(actionModules).map(async ([file, load]) => [file, (await load()) as Record<string, unknown>])));
+    const d = drivers(all);
+    const nul = "Ada\u0000Lovelace";
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(fields)) data.append(key, value);
+      return data;
+    };
+    const { patientId, planId } = mine;
+    const calls = [
+      () => d.createPatientAction.fn({ ok: false }, form({ firstName: nul, lastName: nul, clinicianId: mine.actor.userId, notes: nul })),
+      () => d.updatePatientAction.fn({ ok: false }, form({ patientId, firstName: nul, lastName: "Test", clinicianId: mine.actor.userId })),
+      () => d.createPlanAction.fn({ ok: false }, form({ patientId, title: nul })),
+      () => d.createExerciseAction.fn({ ok: false }, form({ name: nul, summary: nul, regions: "knee", categories: "strength", level: "1", steps: nul })),
+      () => d.savePlanAction.fn({ planId, revision: 1, draft: { title: nul, conditions: [], notes: nul, startDate: "", reviewDate: "", items: [] } }),
+      () => d.saveTemplateAction.fn({ name: nul, description: nul, conditions: [], items: [] }),
+      () => d.searchExercisesAction.fn({ q: nul }),
+    ];
+    for (const run of calls) await call(run);
+  }, 60_000);
+});
+
+// ---------------------------------------------------------------- route handlers
+
+const origin = "http://127.0.0.1:3000";
+const status4xx = (status: number) => status >= 400 && status < 500;
+
+describe("every route handler, fed hostile input", () => {
+  it("GET /p/<token> and /p/<token>/handout.pdf: 404 or 400 for any token or query, never a 500", async () => {
+    const { GET: page } = await import("./p/[token]/route");
+    const { GET: pdf } = await import("./p/[token]/handout.pdf/route");
+    const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom("large", "paper", "version", "log"), fc.string({ maxLength: 6 })), hostileString()), { maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(hostileString(), query, async (token, params) => {
+        const search = new URLSearchParams(params.map(([k, v]) => [k, v.slice(0, 200)])).toString();
+        const url = `${origin}/p/${encodeURIComponent(token.slice(0, 200).toWellFormed())}${search ? `?${search}` : ""}`;
+        const context = { params: Promise.resolve({ token }) };
+        expect([200, 404]).toContain((await page(new NextRequest(url), context)).status);
+        expect(status4xx((await pdf(new NextRequest(url.replace(/(\?|$)/, "/handout.pdf$1")), context)).status)).toBe(true);
+      }),
+      runs,
+    );
+  }, 120_000);
+
+  it("POST /p/<token>/log: any form gets 303, 400, 409, 413 or 429; a refused one stores nothing", async () => {
+    const { POST } = await import("./p/[token]/log/route");
+    const theirsBefore = await clinicState(theirs.actor.clinicId);
+    const body = fc.oneof(
+      hostileForm(["clientKey", "done", "pain", "comment"]).map((form) => form as BodyInit),
+      fc.string({ unit: "binary", maxLength: 300 }).map((text) => text as BodyInit),
+    );
+    const contentType = fc.constantFrom("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", "application/json", "");
+    await fc.assert(
+      fc.asyncProperty(body, contentType, async (payload, type) => {
+        const before = await clinicState(mine.actor.clinicId);
+        const request = new NextRequest(`${origin}/p/${mine.token}/log`, { method: "POST", body: payload, ...(typeof payload === "string" && type ? { headers: { "Content-Type": type } } : {}) });
+        const response = await POST(request, { params: Promise.resolve({ token: mine.token }) });
+        expect([303, 400, 409, 413, 429]).toContain(response.status);
+        if (response.status !== 303) expect(await clinicState(mine.actor.clinicId)).toBe(before);
+      }),
+      runs,
+    );
+    expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
+  }, 120_000);
+
+  it("GET /plans/<id>/handout.pdf (the clinician's): 4xx for malformed ids, the other clinic's plan, and bad options", async () => {
+    const { GET } = await import("./(clinic)/plans/[planId]/handout.pdf/route");
+    const planId = fc.oneof(hostileString(), fc.constant(theirs.planId));
+    const query = fc.array(fc.tuple(fc.constantFrom("large", "paper", "version"), hostileString()), { maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(planId, query, async (id, params) => {
+        const search = new URLSearchParams(params.map(([k, v]) => [k, v.slice(0, 200)])).toString();
+        const response = await GET(new NextRequest(`${origin}/plans/x/handout.pdf?${search}`), { params: Promise.resolve({ planId: id }) });
+        expect(status4xx(response.status)).toBe(true);
+      }),
+      runs,
+    );
+  }, 120_000);
+
+  it("GET /figures/<file>: 404 for anything that is not a stored figure", async () => {
+    const { GET } = await import("./figures/[file]/route");
+    await fc.assert(
+      fc.asyncProperty(hostileString(), async (file) => {
+        const response = await GET(new Request(`${origin}/figures/x`), { params: Promise.resolve({ file }) });
+        expect(response.status).toBe(404);
+      }),
+      runs,
+    );
+  });
+});
