@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { UserError } from "@/lib/errors";
 import { ensureShareLink, getShareLink, resolveShareToken, resolveShareTokenForPage } from "@/lib/sharing/links";
 import { createTestClinic } from "@/lib/testing/fixtures";
+import { emailPlanLink } from "@/lib/email/plan-link";
 import { erasePatient } from "./erase-patient";
 import { exportPatient, patientExportFormat } from "./export-patient";
 import { getPatient, setPatientArchived } from "./patients";
@@ -91,6 +92,8 @@ describe("erasing a patient", () => {
     const { actor } = await createTestClinic();
     const data = await createPatientWithData(actor);
     const kept = await createPatientWithData(actor);
+    // The plan's link emailed to the patient: the outbox then holds their address.
+    expect(await emailPlanLink(actor, { planId: data.plan.id, consent: true })).not.toBeNull();
     const sessionIds = (await db.execute<{ id: string }>(`select id from session_logs where plan_id = '${data.plan.id}'`)).map((r) => r.id);
     expect(sessionIds).toHaveLength(1);
     const needles = [data.patient.id, data.plan.id, data.versionId, data.link.id, ...sessionIds, data.tag, data.email];
@@ -98,7 +101,7 @@ describe("erasing a patient", () => {
 
     const before = await rowsMentioning(needles);
     // Sanity: the data really is spread over every table a patient reaches.
-    for (const table of ["patients", "plans", "plan_items", "plan_versions", "handout_files", "share_links", "session_logs", "audit_events", "rate_limit_events"]) {
+    for (const table of ["patients", "plans", "plan_items", "plan_versions", "handout_files", "share_links", "session_logs", "audit_events", "rate_limit_events", "outbound_emails"]) {
       expect(before[table], table).toBeGreaterThan(0);
     }
     const keptBefore = await rowsMentioning(keptNeedles);

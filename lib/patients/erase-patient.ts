@@ -5,7 +5,8 @@ import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { auditEvents, handoutFiles, patients, planItems, plans, planVersions, rateLimitEvents, sessionLogs, shareLinks } from "@/db/schema";
+import { auditEvents, handoutFiles, outboundEmails, patients, planItems, plans, planVersions, rateLimitEvents, sessionLogs, shareLinks } from "@/db/schema";
+import { planLinkEmailLimit } from "@/lib/email/plan-link";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/admin";
 import { recordAudit } from "@/lib/audit/record";
@@ -45,7 +46,7 @@ export async function erasePatient(actor: Actor, { patientId, confirmation }: { 
   if (!isAdmin(actor) || !isUuid(patientId)) return null;
   const result = await db.transaction(async (tx) => {
     const [patient] = await tx
-      .select({ id: patients.id, fullName: patients.fullName })
+      .select({ id: patients.id, fullName: patients.fullName, email: patients.email })
       .from(patients)
       .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)))
       .for("update");
@@ -80,8 +81,15 @@ export async function erasePatient(actor: Actor, { patientId, confirmation }: { 
       plans: await count(tx.delete(plans).where(and(inPlans(plans.id), eq(plans.clinicId, actor.clinicId))).returning({ id: plans.id })),
       auditEvents: 0,
     };
-    // The links' session-log rate-limit counters are keyed by link id.
+    // The links' session-log rate-limit counters are keyed by link id, the plan-link emails' by plan id.
     if (linkIds.length) await tx.delete(rateLimitEvents).where(inArray(rateLimitEvents.key, linkIds.map((id) => `link:${id}`)));
+    if (planIds.length) await tx.delete(rateLimitEvents).where(and(eq(rateLimitEvents.bucket, planLinkEmailLimit.bucket), inArray(rateLimitEvents.key, planIds)));
+    // The plan-link emails sent to the patient carry their address (and, sealed, their link).
+    if (patient.email) {
+      await tx
+        .delete(outboundEmails)
+        .where(and(eq(outboundEmails.clinicId, actor.clinicId), eq(outboundEmails.kind, "plan-link"), sql`lower(${outboundEmails.toAddress}) = lower(${patient.email})`));
+    }
 
     await tx.execute(sql`select set_config('physioplan.audit_erase', 'on', true)`);
     const entityIds = [patientId, ...planIds, ...sessionIds];
