@@ -4,6 +4,8 @@
 // error), and another clinic's rows never change; a refused call changes no row at all.
 // The session is the one thing not real here: getActor returns the test clinician (the request
 // scope next-auth reads cookies from does not exist outside Next). Everything below it is.
+// For the same reason next/headers (request headers, the cookie jar the password actions re-issue
+// or clear the session cookie in) and next/server's after() are minimal stand-ins below.
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -14,6 +16,7 @@ import { db } from "@/db/client";
 import { templates } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { duplicateExercise } from "@/lib/catalogue/clinic-exercises";
+import { inviteUser } from "@/lib/team/team";
 import { ensureShareLink } from "@/lib/sharing/links";
 import { createIssuedPlan } from "@/lib/sharing/testing";
 import { createTestClinic } from "@/lib/testing/fixtures";
@@ -25,12 +28,25 @@ vi.mock("@/lib/auth/actor", async (importOriginal) => ({
   requireActor: async () => session.actor,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// Minimal request scope: no request headers, and an empty cookie jar (no session cookie to re-issue).
+vi.mock("next/headers", () => {
+  const jar = new Map<string, { name: string; value: string }>();
+  return {
+    headers: async () => new Headers(),
+    cookies: async () => ({ get: (name: string) => jar.get(name), set: (name: string, value: string) => void jar.set(name, { name, value }), delete: (name: string) => void jar.delete(name) }),
+  };
+});
+// after() needs Next's request scope; here the task runs at once (its failure fails the test run).
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: Promise<unknown> | (() => unknown)) => void (typeof task === "function" ? task() : task),
+}));
 
 const runs = { numRuns: 60 };
 
 // ---------------------------------------------------------------- hostile values
 
-type Seed = { actor: Actor; patientId: string; planId: string; templateId: string; exerciseId: string; token: string };
+type Seed = { actor: Actor; patientId: string; planId: string; templateId: string; exerciseId: string; token: string; invitationId: string };
 let mine: Seed;
 let theirs: Seed;
 
@@ -44,7 +60,9 @@ async function seedClinic(): Promise<Seed> {
     .insert(templates)
     .values({ clinicId: actor.clinicId, slug: `t-${plan.id.slice(0, 8)}`, name: "Their template", items: [{ exerciseId: builtIn.id, dose: null, note: null }] })
     .returning({ id: templates.id });
-  return { actor, patientId: patient.id, planId: plan.id, templateId: template.id, exerciseId: own!.id, token };
+  await inviteUser(actor, { email: `invitee-${plan.id.slice(0, 8)}@example.test`, role: "clinician" });
+  const [invitation] = await db.execute<{ id: string }>(sql`select id from invitations where clinic_id = ${actor.clinicId}`);
+  return { actor, patientId: patient.id, planId: plan.id, templateId: template.id, exerciseId: own!.id, token, invitationId: invitation.id };
 }
 
 /** Strings an attacker would try, with the other clinic's ids among them. */
@@ -61,6 +79,11 @@ function hostileString(): fc.Arbitrary<string> {
     fc.constant(null).map(() => theirs.planId),
     fc.constant(null).map(() => theirs.templateId),
     fc.constant(null).map(() => theirs.exerciseId),
+    fc.constant(null).map(() => theirs.actor.userId),
+    fc.constant(null).map(() => theirs.invitationId),
+    fc.constant(null).map(() => mine.invitationId),
+    fc.constant(null).map(() => mine.actor.email),
+    fc.constantFrom("pain", "silence", "completed", "discharged", "admin", "clinician", "set", "clear", "yes", "2026-12-31"),
     fc.integer({ min: 1, max: 3 }).map((n) => "x".repeat(n * 40_000)),
   );
 }
@@ -82,7 +105,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) 
 
 /** A form: the action's own field names and random ones, each once, repeated or missing. */
 function hostileForm(fields: string[]): fc.Arbitrary<FormData> {
-  const name = fc.oneof(fc.constantFrom(...fields), fc.string({ maxLength: 10 }), fc.constantFrom("$ACTION_ID_x", "__proto__"));
+  const name = fc.oneof(fields.length ? fc.constantFrom(...fields) : fc.constant("_"), fc.string({ maxLength: 10 }), fc.constantFrom("$ACTION_ID_x", "__proto__"));
   return fc.array(fc.tuple(name, fc.oneof(hostileString(), fc.array(hostileString(), { minLength: 2, maxLength: 3 }))), { maxLength: 12 }).map((entries) => {
     const form = new FormData();
     for (const [key, value] of entries) for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
@@ -98,10 +121,11 @@ function hostileForm(fields: string[]): fc.Arbitrary<FormData> {
  * link updates its last-opened time, bookkeeping rather than data a request changes.
  */
 async function clinicState(clinicId: string): Promise<string> {
-  const tables = ["patients", "plans", "plan_items", "plan_versions", "session_logs", "templates", "exercises", "handout_files", "audit_events"];
+  const tables = ["patients", "plans", "plan_items", "plan_versions", "session_logs", "templates", "exercises", "handout_files", "audit_events", "users", "invitations", "password_resets", "outbound_emails", "alert_acknowledgements"];
   const parts = tables.map(
     (table) => sql`(select md5(coalesce(string_agg(t.xmin::text || t.ctid::text, ',' order by t.ctid), '')) from ${sql.identifier(table)} t where t.clinic_id = ${clinicId})`,
   );
+  parts.push(sql`(select md5(coalesce(string_agg(t.xmin::text || t.ctid::text, ','), '')) from clinics t where t.id = ${clinicId})`);
   parts.push(sql`(select md5(coalesce(string_agg((to_jsonb(t) - 'last_opened_at')::text, ',' order by t.id), '')) from share_links t where t.clinic_id = ${clinicId})`);
   const [row] = await db.execute<{ state: string }>(sql`select concat_ws(' ', ${sql.join(parts, sql`, `)}) as state`);
   return row.state;
@@ -140,19 +164,40 @@ const actionModules = {
   "app/(clinic)/templates/actions.ts": () => import("./(clinic)/templates/actions"),
   "app/(clinic)/exercises/actions.ts": () => import("./(clinic)/exercises/actions"),
   "app/(clinic)/plans/[planId]/_delivery/delivery-actions.ts": () => import("./(clinic)/plans/[planId]/_delivery/delivery-actions"),
+  "app/(clinic)/plans/[planId]/_ending/ending-actions.ts": () => import("./(clinic)/plans/[planId]/_ending/ending-actions"),
+  "app/(clinic)/dashboard/actions.ts": () => import("./(clinic)/dashboard/actions"),
+  "app/(clinic)/settings/actions.ts": () => import("./(clinic)/settings/actions"),
+  "app/(clinic)/settings/team/actions.ts": () => import("./(clinic)/settings/team/actions"),
+  "app/(clinic)/account/actions.ts": () => import("./(clinic)/account/actions"),
+  "app/(auth)/forgot-password/actions.ts": () => import("./(auth)/forgot-password/actions"),
+  "app/(auth)/invite/[token]/actions.ts": () => import("./(auth)/invite/[token]/actions"),
+  "app/(auth)/reset-password/[token]/actions.ts": () => import("./(auth)/reset-password/[token]/actions"),
 };
 
 type FormAction = (previous: FormStateLike, form: FormData) => Promise<FormStateLike>;
 
 /** How each action is called, and the field names its form uses. */
 function drivers(all: Record<string, Record<string, unknown>>) {
-  const form = (fn: unknown, fields: string[]) => ({ kind: "form" as const, fn: fn as FormAction, fields });
-  const object = (fn: unknown, shape: () => fc.Arbitrary<unknown>) => ({ kind: "object" as const, fn: fn as (input: unknown) => Promise<FormStateLike>, shape });
+  const form = (fn: unknown, fields: string[], numRuns = 25, forms: fc.Arbitrary<FormData> = hostileForm(fields)) => ({ kind: "form" as const, fn: fn as FormAction, fields, numRuns, forms });
+  const object = (fn: unknown, shape: () => fc.Arbitrary<unknown>) => ({ kind: "object" as const, fn: fn as (input: unknown) => Promise<FormStateLike>, shape, numRuns: 25 });
   const patients = all["app/(clinic)/patients/actions.ts"];
   const plans = all["app/(clinic)/plans/actions.ts"];
   const exercises = all["app/(clinic)/exercises/actions.ts"];
   const delivery = all["app/(clinic)/plans/[planId]/_delivery/delivery-actions.ts"];
+  const ending = all["app/(clinic)/plans/[planId]/_ending/ending-actions.ts"];
+  const team = all["app/(clinic)/settings/team/actions.ts"];
+  const account = all["app/(clinic)/account/actions.ts"];
+  // Hashing a password (argon2) is slow on purpose: the actions that may hash get fewer runs.
+  const slow = 8;
   const patientFields = ["firstName", "lastName", "clinicianId", "birthYear", "email", "phone", "conditions", "notes"];
+  const settingsFields = ["name", "address", "phone", "email", "website", "accentColour", "country", "timeZone", "paperSize", "safetyEmergencyNumber", "safetyUrgentAdvice", "safetyFamilyDoctor", "logo", "removeLogo"];
+  const settingsWithLogo = () =>
+    fc.tuple(fc.oneof(fc.uint8Array({ maxLength: 2000 }), fc.uint8Array({ maxLength: 200 }).map((bytes) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...bytes]))), fc.constantFrom("image/png", "image/jpeg", "image/svg+xml", "")).map(([bytes, type]) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries({ name: "Fuzz clinic", accentColour: "#0f766e", country: "GB", timeZone: "Europe/London", paperSize: "A4" })) data.append(key, value);
+      data.append("logo", new File([bytes], "logo.png", { type }));
+      return data;
+    });
   const exerciseFields = ["name", "summary", "aliases", "regions", "categories", "level", "equipment", "suits", "cautionFor", "steps", "cues", "figureSlug"];
   const draft = () =>
     fc.record({
@@ -164,6 +209,8 @@ function drivers(all: Record<string, Record<string, unknown>>) {
     createPatientAction: form(patients.createPatientAction, patientFields),
     updatePatientAction: form(patients.updatePatientAction, [...patientFields, "patientId"]),
     archivePatientAction: form(patients.archivePatientAction, ["patientId", "archived"]),
+    erasePatientAction: form(patients.erasePatientAction, ["patientId", "confirmation"]),
+    exerciseVariantAction: object(plans.exerciseVariantAction, () => fc.oneof(fc.record({ slug: fc.oneof(hostileString(), fc.constantFrom("glute-bridge", "wall-sit")) }), hostileValue)),
     createPlanAction: form(plans.createPlanAction, ["patientId", "templateId", "title"]),
     issuePlanAction: form(plans.issuePlanAction, ["planId", "revision"]),
     savePlanAction: object(plans.savePlanAction, () => fc.oneof(draft(), hostileValue)),
@@ -177,6 +224,7 @@ function drivers(all: Record<string, Record<string, unknown>>) {
       kind: "bound" as const,
       fn: exercises.updateExerciseAction as (id: string, previous: FormStateLike, form: FormData) => Promise<FormStateLike>,
       fields: exerciseFields,
+      numRuns: 25,
     },
     duplicateExerciseAction: form(exercises.duplicateExerciseAction, ["exerciseId"]),
     archiveExerciseAction: form(exercises.archiveExerciseAction, ["exerciseId", "archived"]),
@@ -184,6 +232,23 @@ function drivers(all: Record<string, Record<string, unknown>>) {
     revokeLinkAction: form(delivery.revokeLinkAction, ["planId"]),
     replaceLinkAction: form(delivery.replaceLinkAction, ["planId"]),
     setExpiryAction: form(delivery.setExpiryAction, ["planId", "intent", "expiresOn"]),
+    linkCopiedAction: form(delivery.linkCopiedAction, ["planId"]),
+    emailLinkAction: form(delivery.emailLinkAction, ["planId", "consent"]),
+    setEndDateAction: form(ending.setEndDateAction, ["planId", "endDate"]),
+    endPlanAction: form(ending.endPlanAction, ["planId", "reason", "note"]),
+    reopenPlanAction: form(ending.reopenPlanAction, ["planId", "endDate"]),
+    acknowledgeAlertAction: form(all["app/(clinic)/dashboard/actions.ts"].acknowledgeAlertAction, ["planId", "kind"]),
+    // Hostile forms (strings where the logo File goes), and well-formed ones with random bytes as the logo.
+    saveClinicSettingsAction: form(all["app/(clinic)/settings/actions.ts"].saveClinicSettingsAction, settingsFields, 25, fc.oneof(hostileForm(settingsFields), settingsWithLogo())),
+    inviteAction: form(team.inviteAction, ["email", "role"]),
+    setActiveAction: form(team.setActiveAction, ["userId", "active"]),
+    setRoleAction: form(team.setRoleAction, ["userId", "role"]),
+    revokeInvitationAction: form(team.revokeInvitationAction, ["invitationId"]),
+    changePasswordAction: form(account.changePasswordAction, ["currentPassword", "newPassword", "confirmPassword"], slow),
+    signOutEverywhereAction: form(account.signOutEverywhereAction, [], slow),
+    requestResetAction: form(all["app/(auth)/forgot-password/actions.ts"].requestResetAction, ["email"], slow),
+    acceptInvitationAction: form(all["app/(auth)/invite/[token]/actions.ts"].acceptInvitationAction, ["token", "name", "password", "confirmPassword"], slow),
+    resetPasswordAction: form(all["app/(auth)/reset-password/[token]/actions.ts"].resetPasswordAction, ["token", "password", "confirmPassword"], slow),
   };
 }
 
@@ -206,7 +271,7 @@ describe("every server action, fed hostile input", () => {
     for (const [name, driver] of Object.entries(drivers(all))) {
       const input: fc.Arbitrary<() => Promise<FormStateLike>> =
         driver.kind === "form"
-          ? hostileForm(driver.fields).map((form) => () => driver.fn({ ok: false }, form))
+          ? driver.forms.map((form) => () => driver.fn({ ok: false }, form))
           : driver.kind === "bound"
             ? fc.tuple(fc.oneof(hostileString(), fc.constant(theirs.exerciseId)), hostileForm(driver.fields)).map(([id, form]) => () => driver.fn(id, { ok: false }, form))
             : driver.shape().map((value) => () => driver.fn(value));
@@ -216,7 +281,7 @@ describe("every server action, fed hostile input", () => {
           const state = await call(run);
           if (!state.ok) expect(await clinicState(mine.actor.clinicId), `${name} refused but changed a row`).toBe(before);
         }),
-        { numRuns: 25 },
+        { numRuns: driver.numRuns },
       );
     }
     expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
@@ -246,9 +311,39 @@ describe("every server action, fed hostile input", () => {
       () => d.revokeLinkAction.fn({ ok: false }, form({ planId })),
       () => d.replaceLinkAction.fn({ ok: false }, form({ planId })),
       () => d.setExpiryAction.fn({ ok: false }, form({ planId, intent: "clear" })),
+      () => d.erasePatientAction.fn({ ok: false }, form({ patientId, confirmation: "Zoë Łukasiewicz-Núñez" })),
+      () => d.linkCopiedAction.fn({ ok: false }, form({ planId })),
+      () => d.emailLinkAction.fn({ ok: false }, form({ planId, consent: "yes" })),
+      () => d.setEndDateAction.fn({ ok: false }, form({ planId, endDate: "2030-01-01" })),
+      () => d.endPlanAction.fn({ ok: false }, form({ planId, reason: "discharged" })),
+      () => d.reopenPlanAction.fn({ ok: false }, form({ planId, endDate: "" })),
+      () => d.acknowledgeAlertAction.fn({ ok: false }, form({ planId, kind: "pain" })),
+      () => d.setActiveAction.fn({ ok: false }, form({ userId: theirs.actor.userId, active: "false" })),
+      () => d.setRoleAction.fn({ ok: false }, form({ userId: theirs.actor.userId, role: "clinician" })),
+      () => d.revokeInvitationAction.fn({ ok: false }, form({ invitationId: theirs.invitationId })),
     ];
     for (const refusal of refusals) expect((await call(refusal)).ok).toBe(false);
     expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
+  }, 60_000);
+
+  it("carries out well-formed requests of the actor's own clinic (the drivers reach the actions)", async () => {
+    const all = Object.fromEntries(await Promise.all(Object.entries(actionModules).map(async ([file, load]) => [file, (await load()) as Record<string, unknown>])));
+    const d = drivers(all);
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(fields)) data.append(key, value);
+      return data;
+    };
+    const { planId } = mine;
+    const calls = [
+      () => d.linkCopiedAction.fn({ ok: false }, form({ planId })),
+      () => d.setEndDateAction.fn({ ok: false }, form({ planId, endDate: "2030-01-01" })),
+      () => d.saveClinicSettingsAction.fn({ ok: false }, form({ name: "Fuzz clinic", accentColour: "#0f766e", country: "GB", timeZone: "Europe/London", paperSize: "A4" })),
+      () => d.inviteAction.fn({ ok: false }, form({ email: "new-colleague@example.test", role: "clinician" })),
+      () => d.revokeInvitationAction.fn({ ok: false }, form({ invitationId: mine.invitationId })),
+      () => d.requestResetAction.fn({ ok: false }, form({ email: mine.actor.email })),
+    ];
+    for (const run of calls) expect((await call(run)).ok).toBe(true);
   }, 60_000);
 
   it("takes NUL characters (which Postgres cannot store) in well-formed requests without a 500", async () => {
