@@ -11,7 +11,7 @@ describe("activity", () => {
     const { actor: other } = await createTestClinic();
     expect(await authenticate({ email: user.email, password: "right password 9", ip: "10.7.0.1" })).toMatchObject({ ok: true });
     for (let i = 0; i < 10; i++) await authenticate({ email: user.email, password: "wrong", ip: "10.7.0.2" });
-    expect(await authenticate({ email: user.email, password: "right password 9", ip: "10.7.0.2" })).toEqual({ ok: false, reason: "rate-limited" });
+    expect(await authenticate({ email: user.email, password: "right password 9", ip: "10.7.0.2" })).toMatchObject({ ok: false, reason: "rate-limited" });
 
     const signIns = await listActivity(actor, { kind: "sign-in", page: 1 });
     const texts = signIns!.entries.map(describeActivity);
