@@ -6,7 +6,7 @@ import path from "node:path";
 import { patientCssOutput, writePatientCss } from "./patient-css";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const sources = ["app", "lib", "db", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const sources = ["app", "lib", "db", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "instrumentation-node.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(target: string): number {
   const full = path.join(root, target);
