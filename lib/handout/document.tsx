@@ -80,7 +80,7 @@ function bullet(
 ): Block {
   const { m } = ctx;
   const markerWidth = m.body * (marker.length > 1 ? 1.7 : 1.1);
-  const marginBottom = m.large ? 5 : 2.5;
+  const marginBottom = m.large ? 5 : ctx.line < m.body * m.lineHeight - 0.5 ? 1.5 : 2.5;
   return {
     height: textHeight(ctx, runs, width - markerWidth) + marginBottom,
     node: (
@@ -989,10 +989,21 @@ function exercisePage(ctx: Ctx, item: SnapshotItem, number: number): Block {
 
 // ------------------------------------------------------------------ safety and the weekly chart
 
-function safetyBox(ctx: Ctx, list: SafetyList, colour: string, tint: string, strong = false): Block {
-  const { m } = ctx;
+/** Space between the two columns of a safety box's list. */
+const safetyColumnGap = 10;
+
+/**
+ * A safety list in a box. In normal print its signs stand in two columns (a sign is a sentence
+ * or two, so half the page's width still reads as a short list), which keeps the whole safety
+ * section to one page; in large print they run in one column at full width.
+ */
+function safetyBox(outer: Ctx, list: SafetyList, colour: string, tint: string, strong = false): Block {
+  const { m } = outer;
+  // Normal print sets the lists a little tighter (1.2 rather than 1.35 line spacing, the same
+  // type size) so the whole section stays on one page; large print keeps its spacing.
+  const ctx: Ctx = m.large ? outer : { ...outer, line: Math.round(m.body * 1.2 * 10) / 10 };
   const border = strong ? 2 : 1;
-  const padding = m.large ? 12 : 9;
+  const padding = m.large ? 12 : 7;
   const inner = ctx.contentWidth - 2 * border - 2 * padding;
   const headingSize = m.large ? m.h2 - 2 : m.body + 2;
   const parts: Block[] = [
@@ -1004,11 +1015,46 @@ function safetyBox(ctx: Ctx, list: SafetyList, colour: string, tint: string, str
   if (list.intro.trim() !== "") {
     parts.push({ height: textHeight(ctx, list.intro, inner) + 4, node: <Text style={{ marginBottom: 4 }}>{list.intro}</Text> });
   }
-  list.items.forEach((item, i) => parts.push(bullet(ctx, i, item, item, inner, "•", colour)));
+  const columns = m.large || list.items.length < 4 ? 1 : 2;
+  if (columns === 1) {
+    list.items.forEach((item, i) => parts.push(bullet(ctx, i, item, item, inner, "•", colour)));
+  } else {
+    const columnWidth = (inner - safetyColumnGap) / 2;
+    const bullets = list.items.map((item, i) => bullet(ctx, i, item, item, columnWidth, "•", colour));
+    // In reading order, split where the taller column is shortest (the first column on a tie).
+    const total = bullets.reduce((sum, block) => sum + block.height, 0);
+    let split = bullets.length;
+    let best = total;
+    let first = 0;
+    for (let i = 1; i < bullets.length; i++) {
+      first += bullets[i - 1].height;
+      const taller = Math.max(first, total - first);
+      if (taller < best) {
+        best = taller;
+        split = i;
+      }
+    }
+    const halves = [bullets.slice(0, split), bullets.slice(split)];
+    parts.push({
+      height: best,
+      node: (
+        <View style={{ flexDirection: "row" }}>
+          {halves.map((half, i) => (
+            <View key={i} style={{ width: columnWidth, marginLeft: i > 0 ? safetyColumnGap : 0 }}>
+              {half.map((block, j) => (
+                <Fragment key={j}>{block.node}</Fragment>
+              ))}
+            </View>
+          ))}
+        </View>
+      ),
+    });
+  }
+  const gap = m.large ? m.gap : 7;
   return stack(
     parts,
-    { padding, marginBottom: m.gap },
-    2 * border + 2 * padding + m.gap,
+    { padding, marginBottom: gap, lineHeight: `${ctx.line}pt` },
+    2 * border + 2 * padding + gap,
     false,
     { border, colour, radius: 4, background: tint },
   );
@@ -1020,7 +1066,9 @@ function safetyBox(ctx: Ctx, list: SafetyList, colour: string, tint: string, str
  * as full as a page allows and headed "(continued)", never dropping or squeezing a sign.
  */
 function urgentBlocks(ctx: Ctx, urgent: SafetyList): Block[] {
-  const heading = sectionHeading(ctx, "Staying safe");
+  // The section always starts a page, so its heading needs no space above it.
+  const opening = sectionHeading(ctx, "Staying safe");
+  const heading: Block = { height: opening.height - ctx.m.gap, node: <View style={{ marginTop: -ctx.m.gap }}>{opening.node}</View> };
   const box = (items: string[], first: boolean) =>
     safetyBox(ctx, first ? { ...urgent, items } : { heading: `${urgent.heading} (continued)`, intro: "", items }, ink.urgent, ink.urgentTint, true);
   const room = (first: boolean) => ctx.contentHeight - (first ? heading.height : 0);
@@ -1049,9 +1097,9 @@ function safetyBlocks(ctx: Ctx): Block[] {
   if (clinic.phone) {
     const text = `Questions about your exercises? Call ${clinic.name} on ${clinic.phone}.`;
     blocks.push({
-      height: 2 + textHeight(ctx, text, ctx.contentWidth),
+      height: textHeight(ctx, text, ctx.contentWidth),
       node: (
-        <Text style={{ marginTop: 2 }}>
+        <Text>
           {`Questions about your exercises? Call ${clinic.name} on `}
           <PhoneLink ctx={ctx} phone={clinic.phone} />.
         </Text>
