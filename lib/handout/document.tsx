@@ -189,6 +189,45 @@ interface FramePainter {
   stroke(colour: string): FramePainter;
 }
 
+/** Space between the two columns of a bulleted list set in two columns. */
+const listColumnGap = 10;
+
+/**
+ * A bulleted list in two columns side by side, in reading order, split where the taller column
+ * is shortest (the first column on a tie).
+ */
+function bulletColumns(ctx: Ctx, items: string[], width: number, colour?: string): Block {
+  const columnWidth = (width - listColumnGap) / 2;
+  const bullets = items.map((item, i) => bullet(ctx, i, item, item, columnWidth, "•", colour));
+  const total = bullets.reduce((sum, block) => sum + block.height, 0);
+  let split = bullets.length;
+  let best = total;
+  let first = 0;
+  for (let i = 1; i < bullets.length; i++) {
+    first += bullets[i - 1].height;
+    const taller = Math.max(first, total - first);
+    if (taller < best) {
+      best = taller;
+      split = i;
+    }
+  }
+  const halves = [bullets.slice(0, split), bullets.slice(split)];
+  return {
+    height: best,
+    node: (
+      <View style={{ flexDirection: "row" }}>
+        {halves.map((half, i) => (
+          <View key={i} style={{ width: columnWidth, marginLeft: i > 0 ? listColumnGap : 0 }}>
+            {half.map((block, j) => (
+              <Fragment key={j}>{block.node}</Fragment>
+            ))}
+          </View>
+        ))}
+      </View>
+    ),
+  };
+}
+
 /** A pale box with a coloured left edge, for the clinician's notes and what changed. */
 function callout(ctx: Ctx, colour: string, tint: string, body: (innerWidth: number) => Block[], width = ctx.contentWidth): Block {
   const { m } = ctx;
@@ -989,9 +1028,6 @@ function exercisePage(ctx: Ctx, item: SnapshotItem, number: number): Block {
 
 // ------------------------------------------------------------------ safety and the weekly chart
 
-/** Space between the two columns of a safety box's list. */
-const safetyColumnGap = 10;
-
 /**
  * A safety list in a box. In normal print its signs stand in two columns (a sign is a sentence
  * or two, so half the page's width still reads as a short list), which keeps the whole safety
@@ -1003,7 +1039,7 @@ function safetyBox(outer: Ctx, list: SafetyList, colour: string, tint: string, s
   // type size) so the whole section stays on one page; large print keeps its spacing.
   const ctx: Ctx = m.large ? outer : { ...outer, line: Math.round(m.body * 1.2 * 10) / 10 };
   const border = strong ? 2 : 1;
-  const padding = m.large ? 12 : 7;
+  const padding = m.large ? 12 : 6;
   const inner = ctx.contentWidth - 2 * border - 2 * padding;
   const headingSize = m.large ? m.h2 - 2 : m.body + 2;
   const parts: Block[] = [
@@ -1015,42 +1051,9 @@ function safetyBox(outer: Ctx, list: SafetyList, colour: string, tint: string, s
   if (list.intro.trim() !== "") {
     parts.push({ height: textHeight(ctx, list.intro, inner) + 4, node: <Text style={{ marginBottom: 4 }}>{list.intro}</Text> });
   }
-  const columns = m.large || list.items.length < 4 ? 1 : 2;
-  if (columns === 1) {
-    list.items.forEach((item, i) => parts.push(bullet(ctx, i, item, item, inner, "•", colour)));
-  } else {
-    const columnWidth = (inner - safetyColumnGap) / 2;
-    const bullets = list.items.map((item, i) => bullet(ctx, i, item, item, columnWidth, "•", colour));
-    // In reading order, split where the taller column is shortest (the first column on a tie).
-    const total = bullets.reduce((sum, block) => sum + block.height, 0);
-    let split = bullets.length;
-    let best = total;
-    let first = 0;
-    for (let i = 1; i < bullets.length; i++) {
-      first += bullets[i - 1].height;
-      const taller = Math.max(first, total - first);
-      if (taller < best) {
-        best = taller;
-        split = i;
-      }
-    }
-    const halves = [bullets.slice(0, split), bullets.slice(split)];
-    parts.push({
-      height: best,
-      node: (
-        <View style={{ flexDirection: "row" }}>
-          {halves.map((half, i) => (
-            <View key={i} style={{ width: columnWidth, marginLeft: i > 0 ? safetyColumnGap : 0 }}>
-              {half.map((block, j) => (
-                <Fragment key={j}>{block.node}</Fragment>
-              ))}
-            </View>
-          ))}
-        </View>
-      ),
-    });
-  }
-  const gap = m.large ? m.gap : 7;
+  if (m.large || list.items.length < 4) list.items.forEach((item, i) => parts.push(bullet(ctx, i, item, item, inner, "•", colour)));
+  else parts.push(bulletColumns(ctx, list.items, inner, colour));
+  const gap = m.large ? m.gap : 6;
   return stack(
     parts,
     { padding, marginBottom: gap, lineHeight: `${ctx.line}pt` },
@@ -1408,7 +1411,14 @@ export function handoutDocument(
   });
   const { opening, exercises, educationSheets } = layouts[1].pages < layouts[0].pages ? layouts[1] : layouts[0];
   const safety = pack(safetyBlocks(ctx), ctx.contentHeight);
+  if (process.env.DIAG) console.log("cover", cover.map((b) => b && Math.round(b.height)));
+  if (process.env.DIAG) console.log("safety", ctx.contentHeight, safetyBlocks(ctx).map((b) => Math.round(b.height)));
   const chart = tickGridSheets(ctx, items);
+  // When the safety section runs onto a second page, what is left of it heads the chart's page if both fit.
+  const height = (sheet: Block[]) => sheet.reduce((sum, block) => sum + block.height, 0);
+  if (safety.length > 1 && chart.length > 0 && height(safety.at(-1)!) + height(chart[0]) <= ctx.contentHeight) {
+    chart[0] = [...safety.pop()!, ...chart[0]];
+  }
   const sheets = [...opening, ...exercises, ...educationSheets, ...safety, ...chart];
   // Only a block taller than a page (an exercise with pages of steps) needs react-pdf to paginate;
   // then it also numbers the pages, since it decides how many there are.
