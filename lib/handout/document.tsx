@@ -472,10 +472,13 @@ function bandColour(to: number): string {
   return ink.bandRed;
 }
 
-function painRule(ctx: Ctx): Block {
-  const { m, snapshot } = ctx;
+function painRule(outer: Ctx): Block {
+  const { m, snapshot } = outer;
+  // Set like the safety lists: normal print a little tighter (the same type size), so the guide
+  // keeps to the first page under the title, the notes and what changed.
+  const ctx = tightCtx(outer);
   const rule = snapshot.safety.painRule;
-  const padding = m.large ? 12 : 9;
+  const padding = m.large ? 12 : 7;
   const inner = ctx.contentWidth - 2 - 2 * padding;
   const headingSize = m.large ? m.h2 - 2 : m.body + 2;
   const chipWidth = m.large ? 96 : 62;
@@ -519,7 +522,7 @@ function painRule(ctx: Ctx): Block {
   rule.notes.forEach((note, i) => parts.push(bullet(ctx, i, note, note, inner)));
   return stack(
     parts,
-    { padding, marginBottom: m.gap },
+    { padding, marginBottom: m.gap, lineHeight: `${ctx.line}pt` },
     2 + 2 * padding + m.gap,
     false,
     { border: 1, colour: ink.rule, radius: 4 },
@@ -1029,15 +1032,22 @@ function exercisePage(ctx: Ctx, item: SnapshotItem, number: number): Block {
 // ------------------------------------------------------------------ safety and the weekly chart
 
 /**
+ * The safety lists and the pain guide in normal print: the same type size at 1.2 rather than 1.35
+ * line spacing, so the safety section keeps to one page and the pain guide to the first page.
+ * Large print keeps its spacing (its safety section may take more pages).
+ */
+function tightCtx(ctx: Ctx): Ctx {
+  return ctx.m.large ? ctx : { ...ctx, line: Math.round(ctx.m.body * 1.2 * 10) / 10 };
+}
+
+/**
  * A safety list in a box. In normal print its signs stand in two columns (a sign is a sentence
  * or two, so half the page's width still reads as a short list), which keeps the whole safety
  * section to one page; in large print they run in one column at full width.
  */
 function safetyBox(outer: Ctx, list: SafetyList, colour: string, tint: string, strong = false): Block {
   const { m } = outer;
-  // Normal print sets the lists a little tighter (1.2 rather than 1.35 line spacing, the same
-  // type size) so the whole section stays on one page; large print keeps its spacing.
-  const ctx: Ctx = m.large ? outer : { ...outer, line: Math.round(m.body * 1.2 * 10) / 10 };
+  const ctx = tightCtx(outer);
   const border = strong ? 2 : 1;
   const padding = m.large ? 12 : 6;
   const inner = ctx.contentWidth - 2 * border - 2 * padding;
