@@ -1421,8 +1421,6 @@ export function handoutDocument(
   });
   const { opening, exercises, educationSheets } = layouts[1].pages < layouts[0].pages ? layouts[1] : layouts[0];
   const safety = pack(safetyBlocks(ctx), ctx.contentHeight);
-  if (process.env.DIAG) console.log("cover", cover.map((b) => b && Math.round(b.height)));
-  if (process.env.DIAG) console.log("safety", ctx.contentHeight, safetyBlocks(ctx).map((b) => Math.round(b.height)));
   const chart = tickGridSheets(ctx, items);
   // When the safety section runs onto a second page, what is left of it heads the chart's page if both fit.
   const height = (sheet: Block[]) => sheet.reduce((sum, block) => sum + block.height, 0);
