@@ -80,7 +80,7 @@ function bullet(
 ): Block {
   const { m } = ctx;
   const markerWidth = m.body * (marker.length > 1 ? 1.7 : 1.1);
-  const marginBottom = m.large ? 5 : 2.5;
+  const marginBottom = m.large ? 5 : ctx.line < m.body * m.lineHeight - 0.5 ? 1.5 : 2.5;
   return {
     height: textHeight(ctx, runs, width - markerWidth) + marginBottom,
     node: (
@@ -187,6 +187,45 @@ interface FramePainter {
   lineWidth(width: number): FramePainter;
   fill(colour: string): FramePainter;
   stroke(colour: string): FramePainter;
+}
+
+/** Space between the two columns of a bulleted list set in two columns. */
+const listColumnGap = 10;
+
+/**
+ * A bulleted list in two columns side by side, in reading order, split where the taller column
+ * is shortest (the first column on a tie).
+ */
+function bulletColumns(ctx: Ctx, items: string[], width: number, colour?: string): Block {
+  const columnWidth = (width - listColumnGap) / 2;
+  const bullets = items.map((item, i) => bullet(ctx, i, item, item, columnWidth, "•", colour));
+  const total = bullets.reduce((sum, block) => sum + block.height, 0);
+  let split = bullets.length;
+  let best = total;
+  let first = 0;
+  for (let i = 1; i < bullets.length; i++) {
+    first += bullets[i - 1].height;
+    const taller = Math.max(first, total - first);
+    if (taller < best) {
+      best = taller;
+      split = i;
+    }
+  }
+  const halves = [bullets.slice(0, split), bullets.slice(split)];
+  return {
+    height: best,
+    node: (
+      <View style={{ flexDirection: "row" }}>
+        {halves.map((half, i) => (
+          <View key={i} style={{ width: columnWidth, marginLeft: i > 0 ? listColumnGap : 0 }}>
+            {half.map((block, j) => (
+              <Fragment key={j}>{block.node}</Fragment>
+            ))}
+          </View>
+        ))}
+      </View>
+    ),
+  };
 }
 
 /** A pale box with a coloured left edge, for the clinician's notes and what changed. */
@@ -433,10 +472,13 @@ function bandColour(to: number): string {
   return ink.bandRed;
 }
 
-function painRule(ctx: Ctx): Block {
-  const { m, snapshot } = ctx;
+function painRule(outer: Ctx): Block {
+  const { m, snapshot } = outer;
+  // Set like the safety lists: normal print a little tighter (the same type size), so the guide
+  // keeps to the first page under the title, the notes and what changed.
+  const ctx = tightCtx(outer);
   const rule = snapshot.safety.painRule;
-  const padding = m.large ? 12 : 9;
+  const padding = m.large ? 12 : 7;
   const inner = ctx.contentWidth - 2 - 2 * padding;
   const headingSize = m.large ? m.h2 - 2 : m.body + 2;
   const chipWidth = m.large ? 96 : 62;
@@ -480,7 +522,7 @@ function painRule(ctx: Ctx): Block {
   rule.notes.forEach((note, i) => parts.push(bullet(ctx, i, note, note, inner)));
   return stack(
     parts,
-    { padding, marginBottom: m.gap },
+    { padding, marginBottom: m.gap, lineHeight: `${ctx.line}pt` },
     2 + 2 * padding + m.gap,
     false,
     { border: 1, colour: ink.rule, radius: 4 },
@@ -989,10 +1031,25 @@ function exercisePage(ctx: Ctx, item: SnapshotItem, number: number): Block {
 
 // ------------------------------------------------------------------ safety and the weekly chart
 
-function safetyBox(ctx: Ctx, list: SafetyList, colour: string, tint: string, strong = false): Block {
-  const { m } = ctx;
+/**
+ * The safety lists and the pain guide in normal print: the same type size at 1.2 rather than 1.35
+ * line spacing, so the safety section keeps to one page and the pain guide to the first page.
+ * Large print keeps its spacing (its safety section may take more pages).
+ */
+function tightCtx(ctx: Ctx): Ctx {
+  return ctx.m.large ? ctx : { ...ctx, line: Math.round(ctx.m.body * 1.2 * 10) / 10 };
+}
+
+/**
+ * A safety list in a box. In normal print its signs stand in two columns (a sign is a sentence
+ * or two, so half the page's width still reads as a short list), which keeps the whole safety
+ * section to one page; in large print they run in one column at full width.
+ */
+function safetyBox(outer: Ctx, list: SafetyList, colour: string, tint: string, strong = false): Block {
+  const { m } = outer;
+  const ctx = tightCtx(outer);
   const border = strong ? 2 : 1;
-  const padding = m.large ? 12 : 9;
+  const padding = m.large ? 12 : 6;
   const inner = ctx.contentWidth - 2 * border - 2 * padding;
   const headingSize = m.large ? m.h2 - 2 : m.body + 2;
   const parts: Block[] = [
@@ -1004,11 +1061,13 @@ function safetyBox(ctx: Ctx, list: SafetyList, colour: string, tint: string, str
   if (list.intro.trim() !== "") {
     parts.push({ height: textHeight(ctx, list.intro, inner) + 4, node: <Text style={{ marginBottom: 4 }}>{list.intro}</Text> });
   }
-  list.items.forEach((item, i) => parts.push(bullet(ctx, i, item, item, inner, "•", colour)));
+  if (m.large || list.items.length < 4) list.items.forEach((item, i) => parts.push(bullet(ctx, i, item, item, inner, "•", colour)));
+  else parts.push(bulletColumns(ctx, list.items, inner, colour));
+  const gap = m.large ? m.gap : 6;
   return stack(
     parts,
-    { padding, marginBottom: m.gap },
-    2 * border + 2 * padding + m.gap,
+    { padding, marginBottom: gap, lineHeight: `${ctx.line}pt` },
+    2 * border + 2 * padding + gap,
     false,
     { border, colour, radius: 4, background: tint },
   );
@@ -1020,7 +1079,9 @@ function safetyBox(ctx: Ctx, list: SafetyList, colour: string, tint: string, str
  * as full as a page allows and headed "(continued)", never dropping or squeezing a sign.
  */
 function urgentBlocks(ctx: Ctx, urgent: SafetyList): Block[] {
-  const heading = sectionHeading(ctx, "Staying safe");
+  // The section always starts a page, so its heading needs no space above it.
+  const opening = sectionHeading(ctx, "Staying safe");
+  const heading: Block = { height: opening.height - ctx.m.gap, node: <View style={{ marginTop: -ctx.m.gap }}>{opening.node}</View> };
   const box = (items: string[], first: boolean) =>
     safetyBox(ctx, first ? { ...urgent, items } : { heading: `${urgent.heading} (continued)`, intro: "", items }, ink.urgent, ink.urgentTint, true);
   const room = (first: boolean) => ctx.contentHeight - (first ? heading.height : 0);
@@ -1049,9 +1110,9 @@ function safetyBlocks(ctx: Ctx): Block[] {
   if (clinic.phone) {
     const text = `Questions about your exercises? Call ${clinic.name} on ${clinic.phone}.`;
     blocks.push({
-      height: 2 + textHeight(ctx, text, ctx.contentWidth),
+      height: textHeight(ctx, text, ctx.contentWidth),
       node: (
-        <Text style={{ marginTop: 2 }}>
+        <Text>
           {`Questions about your exercises? Call ${clinic.name} on `}
           <PhoneLink ctx={ctx} phone={clinic.phone} />.
         </Text>
@@ -1361,6 +1422,11 @@ export function handoutDocument(
   const { opening, exercises, educationSheets } = layouts[1].pages < layouts[0].pages ? layouts[1] : layouts[0];
   const safety = pack(safetyBlocks(ctx), ctx.contentHeight);
   const chart = tickGridSheets(ctx, items);
+  // When the safety section runs onto a second page, what is left of it heads the chart's page if both fit.
+  const height = (sheet: Block[]) => sheet.reduce((sum, block) => sum + block.height, 0);
+  if (safety.length > 1 && chart.length > 0 && height(safety.at(-1)!) + height(chart[0]) <= ctx.contentHeight) {
+    chart[0] = [...safety.pop()!, ...chart[0]];
+  }
   const sheets = [...opening, ...exercises, ...educationSheets, ...safety, ...chart];
   // Only a block taller than a page (an exercise with pages of steps) needs react-pdf to paginate;
   // then it also numbers the pages, since it decides how many there are.

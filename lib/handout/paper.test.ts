@@ -100,17 +100,23 @@ describe("the handout saves paper", () => {
 /**
  * Pages carrying any of the plan's education: its heading, or any paragraph or bullet of it
  * (except the few the safety page says too, such as "The pain stops you doing your normal daily
- * activities").
+ * activities"). A bullet that opens with a sign the safety page lists ("Back pain at night that
+ * does not ease when you rest or change position needs medical advice the same day: see the
+ * safety section.") is found by its own ending instead, so the safety page does not count.
  */
 function educationPages(texts: string[], snapshot: PlanSnapshot): number[] {
   const sections = [...snapshot.conditions.flatMap((condition) => condition.education), ...snapshot.generalEducation];
   const safety = JSON.stringify(snapshot.safety);
+  const safetyText = readable(Object.values(snapshot.safety).flatMap((part) => [part.heading, part.intro, ...("items" in part ? part.items : part.notes)]).join(" "));
   const snippets = [
     ...snapshot.conditions.map((condition) => condition.summary),
     ...sections.flatMap((section) => [...section.paragraphs, ...(section.bullets ?? [])]),
   ]
     .filter((text) => !safety.includes(text))
-    .map((text) => readable(text).slice(0, 48));
+    .map((text) => {
+      const start = readable(text).slice(0, 48);
+      return safetyText.includes(start) ? readable(text).slice(-48) : start;
+    });
   return texts.flatMap((text, i) =>
     text.includes("Understanding your") || snippets.some((snippet) => text.includes(snippet)) ? [i + 1] : [],
   );
