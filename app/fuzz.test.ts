@@ -36,10 +36,12 @@ vi.mock("next/headers", () => {
     cookies: async () => ({ get: (name: string) => jar.get(name), set: (name: string, value: string) => void jar.set(name, { name, value }), delete: (name: string) => void jar.delete(name) }),
   };
 });
-// after() needs Next's request scope; here the task runs at once (its failure fails the test run).
+// after() needs Next's request scope; here its tasks are collected, and call() awaits them once the
+// action has answered (so an email written after the answer is part of that call, and a failing task fails it).
+const afterTasks = vi.hoisted(() => [] as Promise<unknown>[]);
 vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
-  after: (task: Promise<unknown> | (() => unknown)) => void (typeof task === "function" ? task() : task),
+  after: (task: Promise<unknown> | (() => unknown)) => void afterTasks.push(Promise.resolve().then(() => (typeof task === "function" ? task() : task))),
 }));
 
 const runs = { numRuns: 60 };
@@ -141,10 +143,12 @@ type FormStateLike = { ok: boolean; message?: string; fieldErrors?: Record<strin
 async function call(run: () => Promise<FormStateLike>): Promise<FormStateLike> {
   try {
     const state = await run();
+    await Promise.all(afterTasks.splice(0));
     expect(typeof state.ok).toBe("boolean");
     if (!state.ok) expect(state.message ?? state.fieldErrors).toBeTruthy();
     return state;
   } catch (error) {
+    await Promise.all(afterTasks.splice(0));
     if (isRedirect(error)) return { ok: true };
     throw error;
   }
