@@ -30,6 +30,8 @@ function payloads(seed: Seed): Record<string, Payload> {
     },
     saveTemplateAction: { object: { name: "Intruder template", description: "", conditions: [], items: [{ exerciseId, dose: { reps: 5 }, note: null }] } },
     searchExercisesAction: { object: { q: "bridge" } },
+    // Reads a catalogue exercise: refused, it must not leak the exercise ("Glute bridge") either.
+    exerciseVariantAction: { object: { slug: "glute-bridge" } },
   };
 }
 
