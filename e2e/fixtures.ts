@@ -55,3 +55,21 @@ export const test = base.extend<{ clinician: Clinician; signedIn: Page }>({
 });
 
 export { expect };
+
+/**
+ * Creates a plan for the patient through the builder and issues version 1 from the plan page, as a
+ * clinician does; returns the plan and the token of its patient link.
+ */
+export async function issuePlanThroughUi(page: Page, patientId: string): Promise<{ planId: string; token: string }> {
+  await page.goto(`/plans/new?patient=${patientId}`);
+  await page.getByLabel("Plan title").fill("Knee plan");
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/);
+  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
+  await page.goto(`/plans/${planId}`);
+  await page.getByRole("button", { name: "Issue version 1" }).click();
+  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
+  await expect(page.getByText("Version 1 issued.")).toBeVisible();
+  const link = await page.getByRole("textbox", { name: "Patient link", exact: true }).inputValue();
+  return { planId, token: link.split("/p/")[1] };
+}

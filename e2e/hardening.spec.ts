@@ -6,23 +6,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import type { Page } from "@playwright/test";
-import { database, expect, signIn, test, type Clinician } from "./fixtures";
+import { database, expect, issuePlanThroughUi, signIn, test, type Clinician } from "./fixtures";
 
 /** A plan issued through the UI (the builder and the delivery panel run their scripts under the CSP). */
 async function issuePlan(page: Page, clinician: Clinician) {
   const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
     values (${clinician.clinicId}, ${clinician.userId}, 'Casey', ${`Hardening ${crypto.randomBytes(3).toString("hex")}`}, ${["knee-oa"]}) returning id`;
-  await page.goto(`/plans/new?patient=${patient.id}`);
-  await page.getByLabel("Plan title").fill("Knee plan");
-  await page.getByRole("button", { name: "Create plan" }).click();
-  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/);
-  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
-  await page.goto(`/plans/${planId}`);
-  await page.getByRole("button", { name: "Issue version 1" }).click();
-  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
-  await expect(page.getByText("Version 1 issued.")).toBeVisible();
-  const link = await page.getByRole("textbox", { name: "Patient link", exact: true }).inputValue();
-  return { planId, patientId: patient.id as string, token: link.split("/p/")[1] };
+  return { ...(await issuePlanThroughUi(page, patient.id)), patientId: patient.id as string };
 }
 
 /** Records every CSP violation the browser reports, as events and as console errors. */

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { createClinician, database, expect, expectAccessible, signIn, test, type Clinician } from "./fixtures";
+import { createClinician, database, expect, expectAccessible, issuePlanThroughUi, signIn, test, type Clinician } from "./fixtures";
 
 type Issued = { patientId: string; patientName: string; planId: string; token: string };
 
@@ -14,17 +14,7 @@ async function issuedPlan(page: Page, clinician: Clinician): Promise<Issued> {
   const suffix = crypto.randomBytes(3).toString("hex");
   const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, email, conditions)
     values (${clinician.clinicId}, ${clinician.userId}, 'Rosalind', ${`Achterberg ${suffix}`}, ${`r.achterberg.${suffix}@example.test`}, ${["knee-oa"]}) returning id, full_name`;
-  await page.goto(`/plans/new?patient=${patient.id}`);
-  await page.getByLabel("Plan title").fill("Knee plan");
-  await page.getByRole("button", { name: "Create plan" }).click();
-  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/);
-  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
-  await page.goto(`/plans/${planId}`);
-  await page.getByRole("button", { name: "Issue version 1" }).click();
-  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
-  await expect(page.getByText("Version 1 issued.")).toBeVisible();
-  const link = await page.getByRole("textbox", { name: "Patient link", exact: true }).inputValue();
-  return { patientId: patient.id, patientName: patient.full_name, planId, token: link.split("/p/")[1] };
+  return { ...(await issuePlanThroughUi(page, patient.id)), patientId: patient.id, patientName: patient.full_name };
 }
 
 /** What the patient's three doors answer for a token: page, handout and a session log. */

@@ -3,7 +3,7 @@
 // dashboard's attention list: acknowledging an alert, and paging through a long list.
 import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
-import { database, expect, expectAccessible, test, type Clinician } from "./fixtures";
+import { database, expect, expectAccessible, issuePlanThroughUi, test, type Clinician } from "./fixtures";
 
 // Long flows on a shared machine: the default minute is tight for sign-in, issue and two pages.
 test.describe.configure({ timeout: 180_000 });
@@ -14,17 +14,7 @@ const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isM
 async function issuePlan(page: Page, clinician: Clinician, lastName: string) {
   const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
     values (${clinician.clinicId}, ${clinician.userId}, 'Rosa', ${lastName}, ${["knee-oa"]}) returning id`;
-  await page.goto(`/plans/new?patient=${patient.id}`);
-  await page.getByLabel("Plan title").fill("Knee plan");
-  await page.getByRole("button", { name: "Create plan" }).click();
-  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/);
-  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
-  await page.goto(`/plans/${planId}`);
-  await page.getByRole("button", { name: "Issue version 1" }).click();
-  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
-  await expect(page.getByText("Version 1 issued.")).toBeVisible();
-  const link = await page.getByRole("textbox", { name: "Patient link", exact: true }).inputValue();
-  return { planId, token: link.split("/p/")[1] };
+  return issuePlanThroughUi(page, patient.id);
 }
 
 async function logPain(page: Page, token: string, pain: number) {
