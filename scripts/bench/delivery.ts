@@ -1,6 +1,8 @@
 // Patient delivery against the design's budgets, on the production server:
-// - /p/<token> under 32 connections: ≥ 50% of /api/health's throughput, p99 ≤ 2× health's p99;
-// - a cached handout download: ≥ 80% of /api/health's throughput;
+// - /p/<token> under 32 connections: ≥ 75% of the throughput of the same route's 404 page (an unknown
+//   token: the dynamic-route floor, no database), p99 ≤ 2× that page's p99;
+// - a cached handout download: ≥ 85% of the 404 page's throughput;
+// (/api/health stays in the table for reference: it is below the floor of any dynamic route here.)
 // - the first render of a 12-exercise handout: median ≤ 300 ms;
 // - the server's RSS over 500 uncached renders: growth < 64 MB.
 // Makes a scratch database, issues a 12-exercise plan through lib/, builds if the build is stale,
@@ -14,7 +16,7 @@ import net from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 
-const budgets = { pageShare: 0.5, pageP99Factor: 2, pdfShare: 0.8, firstRenderMedianMs: 300, rssGrowthMb: 64, pageScriptKb: 100 };
+const budgets = { pageShare: 0.75, pageP99Factor: 2, pdfShare: 0.85, firstRenderMedianMs: 300, rssGrowthMb: 64, pageScriptKb: 100 };
 const connections = 32;
 const warmUpSeconds = Number(process.env.BENCH_WARMUP_S ?? 3);
 const measureSeconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -305,12 +307,12 @@ async function measureAll(urls: { url: string; expected?: number }[]): Promise<M
 }
 
 /**
- * A URL against /api/health, round by round: each round measured the two within seconds of each
+ * A URL against a reference URL, round by round: each round measured the two within seconds of each
  * other, so a slow spell of the machine (other services share it) lands on both. The budget is
  * judged on the median round's ratio.
  */
-function paired(url: Measured, health: Measured, figure: (load: Load) => number): { median: number; rounds: number[] } {
-  const ratios = url.rounds.map((run, round) => figure(run) / figure(health.rounds[round]));
+function paired(url: Measured, reference: Measured, figure: (load: Load) => number): { median: number; rounds: number[] } {
+  const ratios = url.rounds.map((run, round) => figure(run) / figure(reference.rounds[round]));
   return { median: percentile([...ratios].sort((a, b) => a - b), 50), rounds: ratios };
 }
 
@@ -339,7 +341,7 @@ async function run(): Promise<number> {
     { url: `${base}/api/health` },
     { url: page },
     { url: pdf },
-    // For reference, not a budget: the smallest page the same route renders (an unknown token's 404).
+    // The reference the budgets judge by: the smallest page the same route renders (an unknown token's 404).
     { url: `${base}/p/${"A".repeat(43)}`, expected: 404 },
   ]);
 
@@ -393,9 +395,12 @@ async function run(): Promise<number> {
   const rssAfter = rssMb(pid);
   const growth = rssAfter - rssBefore;
 
-  const pageShare = paired(patientPage, health, (run) => run.perSecond);
-  const pageP99 = paired(patientPage, health, (run) => run.p99);
-  const pdfShare = paired(cachedPdf, health, (run) => run.perSecond);
+  const pageShare = paired(patientPage, notActive, (run) => run.perSecond);
+  const pageP99 = paired(patientPage, notActive, (run) => run.p99);
+  const pdfShare = paired(cachedPdf, notActive, (run) => run.perSecond);
+  // For reference only: the same shares against /api/health (the budgets before 2026-12).
+  const pageShareOfHealth = paired(patientPage, health, (run) => run.perSecond);
+  const pdfShareOfHealth = paired(cachedPdf, health, (run) => run.perSecond);
   const percentages = (ratios: number[]) => ratios.map((ratio) => `${(ratio * 100).toFixed(0)}%`).join(" / ");
   const checks = [
     {
@@ -405,22 +410,28 @@ async function run(): Promise<number> {
       ok: pageWeight.scriptBytes <= budgets.pageScriptKb * 1024,
     },
     {
-      what: "patient page throughput vs /api/health, median round",
+      what: "patient page throughput vs the 404 page, median round",
       value: `${(pageShare.median * 100).toFixed(0)}% (rounds ${percentages(pageShare.rounds)})`,
       budget: `≥ ${budgets.pageShare * 100}%`,
       ok: pageShare.median >= budgets.pageShare,
     },
     {
-      what: "patient page p99 vs /api/health p99, median round",
+      what: "patient page p99 vs the 404 page's p99, median round",
       value: `${pageP99.median.toFixed(2)}× (rounds ${pageP99.rounds.map((ratio) => `${ratio.toFixed(2)}×`).join(" / ")})`,
       budget: `≤ ${budgets.pageP99Factor}×`,
       ok: pageP99.median <= budgets.pageP99Factor,
     },
     {
-      what: "cached handout throughput vs /api/health, median round",
+      what: "cached handout throughput vs the 404 page, median round",
       value: `${(pdfShare.median * 100).toFixed(0)}% (rounds ${percentages(pdfShare.rounds)})`,
       budget: `≥ ${budgets.pdfShare * 100}%`,
       ok: pdfShare.median >= budgets.pdfShare,
+    },
+    {
+      what: "reference: patient page and cached handout throughput vs /api/health, median round",
+      value: `${(pageShareOfHealth.median * 100).toFixed(0)}% and ${(pdfShareOfHealth.median * 100).toFixed(0)}%`,
+      budget: "—",
+      ok: true,
     },
     {
       what: `first render, ${exerciseCount}-exercise handout (median of ${firstRenders})`,
@@ -445,7 +456,7 @@ async function run(): Promise<number> {
   const row = (name: string, l: Measured) =>
     `| ${name} | ${l.perSecond.toFixed(0)} | ${l.rounds.map((run) => run.perSecond.toFixed(0)).join(" / ")} | ${l.p50.toFixed(1)} | ${l.p99.toFixed(1)} | ${l.requests} | ${l.errors} |`;
   console.log(
-    `Node ${process.version}, ${connections} keep-alive connections, load generator on the same 2-core machine. Each URL warmed up for ${warmUpSeconds} s, then measured for ${measureSeconds} s in each of ${rounds} interleaved rounds; the table shows each URL's median round, the budgets are judged on the median of the rounds' ratios to /api/health.\n`,
+    `Node ${process.version}, ${connections} keep-alive connections, load generator on the same 2-core machine. Each URL warmed up for ${warmUpSeconds} s, then measured for ${measureSeconds} s in each of ${rounds} interleaved rounds; the table shows each URL's median round, the budgets are judged on the median of the rounds' ratios to the 404 page measured in the same rounds.\n`,
   );
   console.log("| URL | requests/s | rounds | p50 ms | p99 ms | requests | errors |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
@@ -456,7 +467,7 @@ async function run(): Promise<number> {
   console.log("\n| check | measured | budget | |");
   console.log("|---|---|---|---|");
   for (const check of checks) console.log(`| ${check.what} | ${check.value} | ${check.budget} | ${check.budget === "—" ? "" : check.ok ? "ok" : "**MISSED**"} |`);
-  const errors = health.errors + patientPage.errors + cachedPdf.errors;
+  const errors = health.errors + patientPage.errors + cachedPdf.errors + notActive.errors;
   if (errors > 0) console.log(`\n${errors} requests failed.`);
   return checks.every((check) => check.ok) && errors === 0 ? 0 : 1;
 }
