@@ -1,67 +1,77 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { fixtureLink, fixturePatientName, fixtureSnapshot } from "./fixture";
 import { flat, pdfInfo, pdfText } from "./pdf-tools";
-import { closeHandoutPool, configureHandoutPool, handoutPoolStats, renderHandoutPooled, warmHandoutPool } from "./pool";
+import { closeHandoutPool, configureHandoutPool, handoutPoolStats, handoutPoolWorkers, renderHandoutPooled, warmHandoutPool } from "./pool";
 
 afterAll(async () => {
   await closeHandoutPool();
 });
 
 describe("renderHandoutPooled", () => {
-  test("renders in worker threads, two at a time, replacing each worker after its quota", async () => {
-    configureHandoutPool({ maxWorkers: 2, rendersPerWorker: 2, warmUpRenders: 1 });
+  test("keeps a fixed set of warmed workers started ahead of need, rendering at most two at once", async () => {
+    configureHandoutPool({ maxWorkers: 2, warmUpRenders: 1 });
+    await warmHandoutPool();
+    expect(handoutPoolStats()).toMatchObject({ mode: "worker", workers: 2, starting: 0, workersStarted: 2 });
+    expect(handoutPoolStats().lastWarmUpMs).toHaveLength(1);
     const snapshot = fixtureSnapshot();
     let peakBusy = 0;
     const watcher = setInterval(() => {
-      peakBusy = Math.max(peakBusy, handoutPoolStats().busy, handoutPoolStats().workers);
+      peakBusy = Math.max(peakBusy, handoutPoolStats().busy);
     }, 5);
     const pdfs = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
         renderHandoutPooled(snapshot, { link: fixtureLink, paper: i % 2 ? "LETTER" : "A4", largePrint: false }),
       ),
     );
-    // The workers past their quota hand over to warmed-up successors in the background.
-    while (handoutPoolStats().workersStarted < 3) await new Promise((resolve) => setTimeout(resolve, 50));
     clearInterval(watcher);
     const stats = handoutPoolStats();
-    expect(stats.mode).toBe("worker");
-    expect(peakBusy).toBeLessThanOrEqual(2);
-    expect(stats.queued).toBe(0);
+    expect(peakBusy).toBe(2);
+    // The same two workers served every render: none was started on demand or recycled.
+    expect(stats).toMatchObject({ workers: 2, workersStarted: 2, queued: 0, busy: 0 });
     for (const [i, pdf] of pdfs.entries()) {
       expect(flat(pdfText(pdf))).toContain(fixturePatientName);
       expect(pdfInfo(pdf).pageSize).toContain(i % 2 ? "letter" : "A4");
     }
   }, 180_000);
 
-  test("a worker at its quota serves on until its warmed-up successor takes over, so no request waits", async () => {
+  test("a worker that dies fails only its own render and is replaced; the others keep serving", async () => {
     await closeHandoutPool();
-    configureHandoutPool({ maxWorkers: 1, rendersPerWorker: 3, warmUpRenders: 1 });
+    configureHandoutPool({ maxWorkers: 2, warmUpRenders: 0 });
     await warmHandoutPool();
     const started = handoutPoolStats().workersStarted;
-    expect(handoutPoolStats().workers).toBe(1);
-    expect(handoutPoolStats().lastWarmUpMs).toHaveLength(1);
-    let peakQueued = 0;
-    const watcher = setInterval(() => {
-      peakQueued = Math.max(peakQueued, handoutPoolStats().queued);
-    }, 2);
     const options = { link: fixtureLink, paper: "A4", largePrint: false } as const;
-    let version = 10;
-    const render = async () => {
-      const pdf = await renderHandoutPooled(fixtureSnapshot({ version }), options);
-      expect(flat(pdfText(pdf))).toContain(`Version ${version}`);
-      version++;
-    };
-    for (let i = 0; i < 3; i++) await render();
-    // At its quota: a successor is warming up, and meanwhile the old worker keeps serving.
-    expect(handoutPoolStats().warming).toBe(1);
-    for (let i = 0; i < 2; i++) await render();
-    while (handoutPoolStats().workersStarted === started) await new Promise((resolve) => setTimeout(resolve, 20));
-    for (let i = 0; i < 2; i++) await render();
-    clearInterval(watcher);
-    // No request ever queued behind a worker being started: each found a worker ready.
-    expect(peakQueued).toBe(0);
-    expect(handoutPoolStats().workers).toBe(1);
-    expect(handoutPoolStats().workersStarted).toBeGreaterThanOrEqual(started + 1);
+    const [first, second] = [renderHandoutPooled(fixtureSnapshot({ version: 21 }), options), renderHandoutPooled(fixtureSnapshot({ version: 22 }), options)];
+    const victim = handoutPoolWorkers()[0];
+    await victim.terminate();
+    const outcomes = await Promise.allSettled([first, second]);
+    expect(outcomes.filter((outcome) => outcome.status === "rejected")).toHaveLength(1);
+    const failed = outcomes.find((outcome) => outcome.status === "rejected")!;
+    expect(String((failed as PromiseRejectedResult).reason)).toMatch(/stopped unexpectedly/);
+    // The replacement starts at once; the next renders all succeed on two workers again.
+    while (handoutPoolStats().workers < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(handoutPoolStats().workersStarted).toBe(started + 1);
+    expect(handoutPoolWorkers()).not.toContain(victim);
+    const pdfs = await Promise.all([23, 24, 25].map((version) => renderHandoutPooled(fixtureSnapshot({ version }), options)));
+    for (const [i, pdf] of pdfs.entries()) expect(flat(pdfText(pdf))).toContain(`Version ${23 + i}`);
+  }, 180_000);
+
+  test("a render over its time limit fails, and its worker is ended and replaced", async () => {
+    await closeHandoutPool();
+    configureHandoutPool({ maxWorkers: 1, warmUpRenders: 0, renderTimeoutMs: 1 });
+    try {
+      await warmHandoutPool();
+      const worker = handoutPoolWorkers()[0];
+      await expect(renderHandoutPooled(fixtureSnapshot(), { link: fixtureLink, paper: "A4", largePrint: false })).rejects.toThrow(
+        /longer than 1 ms/,
+      );
+      configureHandoutPool({ renderTimeoutMs: 60_000 });
+      while (handoutPoolStats().workers < 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(handoutPoolWorkers()[0]).not.toBe(worker);
+      const pdf = await renderHandoutPooled(fixtureSnapshot(), { link: fixtureLink, paper: "A4", largePrint: false });
+      expect(flat(pdfText(pdf))).toContain(fixturePatientName);
+    } finally {
+      configureHandoutPool({ maxWorkers: 2, renderTimeoutMs: 60_000 });
+    }
   }, 180_000);
 
   test("in this thread (the fallback when workers cannot start), still at most two at once", async () => {

@@ -1,13 +1,13 @@
-// Bounded handout rendering. Renders run in a small pool of worker threads (at most
-// `maxWorkers` at once, the rest queue). If no worker can be started in this runtime, renders
-// fall back to this thread behind the same concurrency limit, and a warning says so once.
+// Bounded handout rendering: a fixed set of worker threads (`maxWorkers`, one per core of the
+// machine budget) started with the server and warmed up (`warmHandoutPool()`, called from
+// instrumentation-node.ts). A worker that dies or overruns its time is ended and replaced; renders
+// wait in a bounded queue, and one more is refused (HandoutQueueFullError, a 503 upstream).
+// If no worker can be started in this runtime, renders run in this thread behind the same limit.
 //
 // A fresh worker renders several times slower than one that has rendered a dozen handouts (V8
-// compiles the hot code as it goes), so workers are kept for a long time and started ahead of
-// need where possible: `warmHandoutPool()` starts them warmed up (the server calls it as it
-// starts: instrumentation-node.ts), and a worker that reaches `rendersPerWorker` keeps serving while its
-// successor warms up, then hands over. Only a request that finds no worker at all waits for a
-// cold one, which then starts without the warm-up.
+// compiles the hot code as it goes), so workers live as long as the server and every worker the
+// pool starts warms up first, except one started because a request is waiting and no worker
+// is there at all.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,23 +17,15 @@ import { handoutOptionsSchema, type HandoutOptions } from "./options";
 import type { RenderRequest, WorkerOptions, WorkerReply } from "./worker";
 
 export interface HandoutPoolConfig {
-  /** Renders at the same time; the machine budget is two cores. */
+  /** Renders at the same time, and workers kept; the machine budget is two cores. */
   maxWorkers: number;
-  /**
-   * Renders before a worker is replaced by a fresh one. Renders no longer leak (render.tsx), so
-   * this only bounds what a long-lived worker might accumulate.
-   */
-  rendersPerWorker: number;
-  /** Throwaway renders a worker started ahead of need does before it takes requests. */
+  /** Throwaway renders a worker does before it takes requests. */
   warmUpRenders: number;
-  /** A render taking longer than this is abandoned and its worker ended. */
+  /** A render taking longer than this is abandoned and its worker replaced. */
   renderTimeoutMs: number;
   /** false renders in this thread (still at most `maxWorkers` at once) */
   useWorkers: boolean;
-  /**
-   * Renders waiting for a worker. One more is refused (HandoutQueueFullError, a 503 upstream)
-   * rather than queued: a burst cannot pile up memory and minutes-long waits.
-   */
+  /** Renders waiting for a worker; one more is refused rather than queued. */
   maxQueued: number;
 }
 
@@ -46,14 +38,7 @@ export class HandoutQueueFullError extends Error {
 
 export type HandoutPoolMode = "worker" | "in-process";
 
-const defaults: HandoutPoolConfig = {
-  maxWorkers: 2,
-  rendersPerWorker: 1000,
-  warmUpRenders: 6,
-  renderTimeoutMs: 60_000,
-  useWorkers: true,
-  maxQueued: 16,
-};
+const defaults: HandoutPoolConfig = { maxWorkers: 2, warmUpRenders: 6, renderTimeoutMs: 60_000, useWorkers: true, maxQueued: 16 };
 
 interface Job {
   snapshot: PlanSnapshot;
@@ -64,37 +49,21 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  renders: number;
   job: Job | null;
   timer: NodeJS.Timeout | null;
-  /** past its quota: serving on until its successor is warm */
-  retiring: boolean;
-  /** the warmed-up successor, waiting for this worker's render in progress to finish */
-  successor: Worker | null;
 }
-
-type Launcher = () => Worker;
 
 interface PoolState {
   config: HandoutPoolConfig;
   queue: Job[];
   slots: Set<Slot>;
-  /** workers being started because a request is waiting */
-  starting: number;
-  /** workers being started and warmed up ahead of need */
-  warming: number;
-  /** every worker not yet ready, so closing the pool can end them too */
-  unready: Set<Worker>;
-  /** retiring workers waiting for their turn to have a successor warmed up (one at a time) */
-  awaitingSuccessor: Slot[];
-  nextId: number;
-  launcher: Launcher | null;
+  /** workers being started (they count towards `maxWorkers`) */
+  starting: Set<Promise<void>>;
   mode: HandoutPoolMode | null;
   inProcessActive: number;
   workersStarted: number;
   /** how long each warm-up render took, for the most recent warmed worker */
   lastWarmUpMs: number[];
-  closed: boolean;
   /** counts closings: a start begun before the pool was last closed is abandoned */
   closings: number;
 }
@@ -103,26 +72,20 @@ interface PoolState {
  * One pool per process, kept on globalThis: the bundler may give each route its own copy of this
  * module, and the renders of every route share the same two cores.
  */
-const stateKey = Symbol.for("physioplan.handoutPool");
+const stateKey = Symbol.for("physioplan.handoutPool.v2");
 const state: PoolState = ((globalThis as Record<symbol, PoolState | undefined>)[stateKey] ??= {
   config: { ...defaults },
   queue: [],
   slots: new Set(),
-  starting: 0,
-  warming: 0,
-  unready: new Set(),
-  awaitingSuccessor: [],
-  nextId: 1,
-  launcher: null,
+  starting: new Set(),
   mode: null,
   inProcessActive: 0,
   workersStarted: 0,
   lastWarmUpMs: [],
-  closed: false,
   closings: 0,
 });
 
-// ---------------------------------------------------------------- starting workers
+// ---------------------------------------------------------------- launching a worker
 
 /** This module's own folder when it runs from source (tsx, vitest); null inside a bundle. */
 function sourceFolder(): string | null {
@@ -137,30 +100,27 @@ function sourceFolder(): string | null {
 }
 
 function findUp(start: string, relative: string): string | null {
-  let dir = start;
-  for (;;) {
+  for (let dir = start; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, relative);
     if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
+    if (path.dirname(dir) === dir) return null;
   }
 }
 
-type LaunchWith = (workerData: WorkerOptions) => Worker;
+type Launch = (workerData: WorkerOptions) => Worker;
+const resourceLimits = { maxOldGenerationSizeMb: 512 };
 
 /**
  * Under Next.js the bundler sees this `new Worker(new URL(...))` and compiles worker.ts and
  * its imports into a chunk of their own.
  */
-const bundledLauncher: LaunchWith = (workerData) =>
-  new Worker(new URL("./worker.ts", import.meta.url), { workerData, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+const bundledLaunch: Launch = (workerData) => new Worker(new URL("./worker.ts", import.meta.url), { workerData, resourceLimits });
 
 /**
  * From source (tsx, vitest) Node cannot load TypeScript itself, so a two-line bootstrap
  * registers tsx's loader inside the worker and then imports worker.ts.
  */
-function tsxLauncher(folder: string): LaunchWith | null {
+function tsxLaunch(folder: string): Launch | null {
   const api = findUp(folder, path.join("node_modules", "tsx", "dist", "esm", "api", "index.mjs"));
   const tsconfig = findUp(folder, "tsconfig.json");
   if (!api || !tsconfig) return null;
@@ -170,117 +130,108 @@ function tsxLauncher(folder: string): LaunchWith | null {
     `.then((tsx) => { tsx.register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(entry)}); })`,
     `.catch((error) => { setImmediate(() => { throw error; }); });`,
   ].join("");
-  return (workerData) =>
-    new Worker(bootstrap, { eval: true, execArgv: [], workerData, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+  return (workerData) => new Worker(bootstrap, { eval: true, execArgv: [], workerData, resourceLimits });
 }
 
-function launchers(): LaunchWith[] {
+/** The ways to start a worker here, the likeliest first (inside Next.js: the bundled worker). */
+function launches(): Launch[] {
   const folder = sourceFolder();
-  const tsx = folder ? tsxLauncher(folder) : null;
-  if (!tsx) return [bundledLauncher];
-  // Inside Next.js the bundled worker comes first even if import.meta.url names the source file.
-  return process.env.NEXT_RUNTIME ? [bundledLauncher, tsx] : [tsx, bundledLauncher];
+  const tsx = folder ? tsxLaunch(folder) : null;
+  if (!tsx) return [bundledLaunch];
+  return process.env.NEXT_RUNTIME ? [bundledLaunch, tsx] : [tsx, bundledLaunch];
 }
 
 /** Starts a worker and waits for it to say it has loaded (and warmed up); rejects if it dies first. */
-function startWith(launch: Launcher, warmUpRenders: number): Promise<Worker> {
+function startWith(launch: Launch, warmUpRenders: number): Promise<Worker> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = launch();
+      worker = launch({ warmUpRenders });
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    state.unready.add(worker);
     const limitMs = 30_000 + 15_000 * warmUpRenders;
-    const timer = setTimeout(() => {
+    const fail = (error: Error) => {
       cleanup();
       void worker.terminate();
-      reject(new Error(`Handout worker did not start within ${limitMs / 1000} s`));
-    }, limitMs);
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`Handout worker did not start within ${limitMs / 1000} s`)), limitMs);
     const onMessage = (message: WorkerReply) => {
       if (message.type !== "ready") return;
       cleanup();
       if (message.warmUpMs.length > 0) state.lastWarmUpMs = message.warmUpMs;
       resolve(worker);
     };
-    const onError = (error: Error) => {
-      cleanup();
-      void worker.terminate();
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      cleanup();
-      reject(new Error(`Handout worker exited with code ${code} while starting`));
-    };
+    const onExit = (code: number) => fail(new Error(`Handout worker exited with code ${code} while starting`));
     function cleanup() {
-      state.unready.delete(worker);
       clearTimeout(timer);
       worker.off("message", onMessage);
-      worker.off("error", onError);
+      worker.off("error", fail);
       worker.off("exit", onExit);
     }
     worker.on("message", onMessage);
-    worker.on("error", onError);
+    worker.on("error", fail);
     worker.on("exit", onExit);
   });
 }
 
-let launchWith: LaunchWith | null = null;
+let workingLaunch: Launch | null = null;
 
-/**
- * A started worker, or null when no way of starting one works here. `fallBack` says whether that
- * means rendering in this thread from now on (a request is waiting) or just giving up (warming).
- */
-async function startWorker(warmUpRenders: number, fallBack: boolean): Promise<Worker | null> {
-  const workerData: WorkerOptions = { warmUpRenders };
-  const closings = state.closings;
-  // Closing the pool ends workers still starting; that is no reason to try another way.
-  const abandoned = () => state.closings !== closings;
-  if (launchWith) {
-    const launch = launchWith;
-    try {
-      return await startWith(() => launch(workerData), warmUpRenders);
-    } catch (error) {
-      if (abandoned()) return null;
-      console.error("[handout] a render worker failed to start; trying again", error);
-      launchWith = null;
-    }
-  }
+/** A started worker, or null when no way of starting one works in this runtime. */
+async function launchWorker(warmUpRenders: number): Promise<Worker | null> {
   const failures: unknown[] = [];
-  for (const candidate of launchers()) {
+  for (const launch of workingLaunch ? [workingLaunch, ...launches()] : launches()) {
     try {
-      const worker = await startWith(() => candidate(workerData), warmUpRenders);
-      launchWith = candidate;
+      const worker = await startWith(launch, warmUpRenders);
+      workingLaunch = launch;
       return worker;
     } catch (error) {
-      if (abandoned()) return null;
       failures.push(error);
     }
   }
-  if (fallBack) {
-    console.warn(
-      "[handout] worker threads are unavailable here; rendering handouts in the server thread, at most",
-      state.config.maxWorkers,
-      "at once",
-      failures,
-    );
-  } else {
-    console.warn("[handout] could not start a render worker ahead of need", failures);
-  }
+  console.warn("[handout] no render worker could be started; rendering handouts in the server thread", failures);
   return null;
 }
 
-// ---------------------------------------------------------------- dispatch
+// ---------------------------------------------------------------- keeping the workers
 
-function addSlot(worker: Worker): Slot {
-  const slot: Slot = { worker, renders: 0, job: null, timer: null, retiring: false, successor: null };
+/** Starts workers until there are `maxWorkers` (running or starting). */
+function fillPool(): Promise<void> {
+  const { config } = state;
+  if (!config.useWorkers) state.mode = "in-process";
+  if (state.mode === "in-process") return Promise.resolve();
+  const missing = config.maxWorkers - state.slots.size - state.starting.size;
+  // A request waiting with no worker at all takes a cold worker now rather than wait for a warm-up.
+  const warmUp = state.slots.size === 0 && state.starting.size === 0 && state.queue.length > 0 ? 0 : config.warmUpRenders;
+  for (let i = 0; i < missing; i++) {
+    const closings = state.closings;
+    const start: Promise<void> = launchWorker(warmUp).then((worker) => {
+      state.starting.delete(start);
+      if (state.closings !== closings) {
+        void worker?.terminate();
+        return;
+      }
+      if (worker) addSlot(worker);
+      else state.mode = "in-process";
+      pump();
+    });
+    state.starting.add(start);
+  }
+  return Promise.all(state.starting).then(() => undefined);
+}
+
+function addSlot(worker: Worker): void {
+  const slot: Slot = { worker, job: null, timer: null };
   worker.unref();
   worker.on("message", (message: WorkerReply) => {
-    if (message.type === "ready" || !slot.job) return;
     const job = slot.job;
-    finishJob(slot);
+    if (message.type === "ready" || !job) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.job = null;
+    slot.timer = null;
+    worker.unref();
     if (message.type === "done") {
       job.resolve(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength));
     } else {
@@ -290,107 +241,49 @@ function addSlot(worker: Worker): Slot {
     }
     pump();
   });
-  worker.on("error", (error) => {
-    const job = slot.job;
-    dropSlot(slot);
-    job?.reject(error);
-    pump();
-  });
-  worker.on("exit", () => {
-    if (!state.slots.has(slot)) return;
-    const job = slot.job;
-    dropSlot(slot);
-    job?.reject(new Error("The handout renderer stopped unexpectedly"));
-    pump();
-  });
+  worker.on("error", (error) => replace(slot, error));
+  worker.on("exit", (code) => replace(slot, new Error(`The handout renderer stopped unexpectedly (exit ${code})`)));
   state.slots.add(slot);
   state.workersStarted++;
   state.mode = "worker";
-  return slot;
 }
 
-function finishJob(slot: Slot): void {
+/** Ends a worker that failed (its render, if any, fails with it) and starts its replacement. */
+function replace(slot: Slot, error: Error): void {
+  if (!state.slots.has(slot)) return;
+  state.slots.delete(slot);
   if (slot.timer) clearTimeout(slot.timer);
-  slot.timer = null;
+  slot.job?.reject(error);
   slot.job = null;
-  slot.renders++;
-  slot.worker.unref();
-  if (slot.successor) {
-    handOver(slot, slot.successor);
-  } else if (slot.renders >= state.config.rendersPerWorker && !slot.retiring) {
-    slot.retiring = true;
-    state.awaitingSuccessor.push(slot);
-    warmNextSuccessor();
-  }
+  void slot.worker.terminate();
+  void fillPool();
+  pump();
 }
 
-/** Replaces a retiring worker by its warmed-up successor. */
-function handOver(slot: Slot, successor: Worker): void {
-  slot.successor = null;
-  dropSlot(slot);
-  if (state.closed) void successor.terminate();
-  else addSlot(successor);
-}
+// ---------------------------------------------------------------- dispatch
 
-/** Warms up a successor for the next retiring worker, one at a time so live renders keep a core. */
-function warmNextSuccessor(): void {
-  if (state.warming > 0 || state.closed) return;
-  const slot = state.awaitingSuccessor.shift();
-  if (!slot) return;
-  if (!state.slots.has(slot)) {
-    warmNextSuccessor();
+function pump(): void {
+  const { config, queue } = state;
+  if (!config.useWorkers) state.mode = "in-process";
+  if (state.mode === "in-process") {
+    while (queue.length > 0 && state.inProcessActive < config.maxWorkers) void runInProcess(queue.shift()!);
     return;
   }
-  state.warming++;
-  const closings = state.closings;
-  void startWorker(state.config.warmUpRenders, false).then((worker) => {
-    if (state.closings !== closings) {
-      void worker?.terminate();
-      return;
-    }
-    state.warming--;
-    if (!worker) {
-      // No successor could start: the worker serves on, and is offered a successor again after
-      // another quota.
-      slot.retiring = false;
-      slot.renders = 0;
-    } else if (!state.slots.has(slot)) {
-      addSlot(worker);
-    } else if (slot.job) {
-      slot.successor = worker;
-    } else {
-      handOver(slot, worker);
-    }
-    warmNextSuccessor();
-    pump();
-  });
-}
-
-function dropSlot(slot: Slot): void {
-  if (slot.timer) clearTimeout(slot.timer);
-  slot.timer = null;
-  slot.job = null;
-  state.slots.delete(slot);
-  void slot.worker.terminate();
-  if (slot.successor) {
-    // The worker died mid-render: its successor takes its place at once.
-    const successor = slot.successor;
-    slot.successor = null;
-    if (state.closed) void successor.terminate();
-    else addSlot(successor);
+  for (const slot of state.slots) {
+    if (queue.length === 0) return;
+    if (!slot.job) runOnWorker(slot, queue.shift()!);
   }
+  if (queue.length > 0) void fillPool();
 }
 
 function runOnWorker(slot: Slot, job: Job): void {
   slot.job = job;
   slot.worker.ref();
-  slot.timer = setTimeout(() => {
-    const timedOut = slot.job;
-    dropSlot(slot);
-    timedOut?.reject(new Error(`Handout render took longer than ${state.config.renderTimeoutMs} ms`));
-    pump();
-  }, state.config.renderTimeoutMs);
-  const request: RenderRequest = { id: state.nextId++, snapshot: job.snapshot, options: job.options };
+  slot.timer = setTimeout(
+    () => replace(slot, new Error(`Handout render took longer than ${state.config.renderTimeoutMs} ms`)),
+    state.config.renderTimeoutMs,
+  );
+  const request: RenderRequest = { snapshot: job.snapshot, options: job.options };
   slot.worker.postMessage(request);
 }
 
@@ -407,36 +300,6 @@ async function runInProcess(job: Job): Promise<void> {
   }
 }
 
-function pump(): void {
-  const { config, queue } = state;
-  if (!config.useWorkers) state.mode = "in-process";
-  if (state.mode === "in-process") {
-    while (queue.length > 0 && state.inProcessActive < config.maxWorkers) void runInProcess(queue.shift()!);
-    return;
-  }
-  for (const slot of state.slots) {
-    if (queue.length === 0) return;
-    if (!slot.job) runOnWorker(slot, queue.shift()!);
-  }
-  // Workers warming up ahead of need count towards the limit: a request waits for one of them
-  // rather than a third render thread competing for two cores.
-  const wanted = Math.min(queue.length, config.maxWorkers - state.slots.size - state.starting - state.warming);
-  for (let i = 0; i < wanted; i++) {
-    state.starting++;
-    const closings = state.closings;
-    void startWorker(0, true).then((worker) => {
-      if (state.closings !== closings) {
-        void worker?.terminate();
-        return;
-      }
-      state.starting--;
-      if (worker) addSlot(worker);
-      else state.mode = "in-process";
-      pump();
-    });
-  }
-}
-
 // ---------------------------------------------------------------- public API
 
 /**
@@ -446,63 +309,39 @@ function pump(): void {
 export async function renderHandoutPooled(snapshot: PlanSnapshot, options: HandoutOptions): Promise<Buffer> {
   const parsedOptions = handoutOptionsSchema.parse(options);
   const parsedSnapshot = planSnapshotSchema.parse(snapshot);
-  state.closed = false;
   const { config, queue } = state;
   if (queue.length >= config.maxQueued) {
-    // A render takes well under a second warm: about one second per queued render per worker.
+    // A warm render takes well under a second: about one second per queued render per worker.
     throw new HandoutQueueFullError(Math.max(1, Math.ceil(queue.length / config.maxWorkers)));
   }
   return new Promise<Buffer>((resolve, reject) => {
-    state.queue.push({ snapshot: parsedSnapshot, options: parsedOptions, resolve, reject });
+    queue.push({ snapshot: parsedSnapshot, options: parsedOptions, resolve, reject });
     pump();
   });
 }
 
-/**
- * Starts the pool's workers ahead of need, each warmed up with `warmUpRenders` throwaway renders,
- * so the first handouts asked for do not wait for a cold worker. Resolves when they are ready
- * (or could not be started); does nothing for workers already running or starting.
- */
-export async function warmHandoutPool(): Promise<void> {
-  state.closed = false;
-  const { config } = state;
-  if (!config.useWorkers || state.mode === "in-process") return;
-  const wanted = config.maxWorkers - state.slots.size - state.starting - state.warming;
-  const closings = state.closings;
-  const started = Array.from({ length: Math.max(0, wanted) }, async () => {
-    state.warming++;
-    const worker = await startWorker(config.warmUpRenders, false);
-    if (state.closings !== closings) {
-      void worker?.terminate();
-      return;
-    }
-    state.warming--;
-    if (worker) addSlot(worker);
-    pump();
-  });
-  await Promise.all(started);
+/** Starts the pool's workers, warmed up, and resolves when they are ready (or cannot start). */
+export function warmHandoutPool(): Promise<void> {
+  return fillPool();
 }
 
-/** Ends every worker and fails whatever is still queued. Safe to call more than once. */
+/** Ends every worker and fails whatever is queued or rendering. Safe to call more than once. */
 export async function closeHandoutPool(): Promise<void> {
-  state.closed = true;
-  // Starts under way are abandoned: their workers are ended below or as soon as they are ready.
   state.closings++;
-  state.starting = 0;
-  state.warming = 0;
-  const waiting = state.queue.splice(0);
-  for (const job of waiting) job.reject(new Error("The handout renderer was shut down"));
-  state.awaitingSuccessor.length = 0;
-  const running = [...state.slots];
-  const successors = running.flatMap((slot) => (slot.successor ? [slot.successor] : []));
-  for (const slot of running) {
-    const job = slot.job;
-    slot.successor = null;
-    dropSlot(slot);
-    job?.reject(new Error("The handout renderer was shut down"));
-  }
-  const unready = [...state.unready];
-  await Promise.all([...running.map((slot) => slot.worker), ...successors, ...unready].map((worker) => worker.terminate()));
+  const starting = [...state.starting];
+  state.starting.clear();
+  const shutDown = () => new Error("The handout renderer was shut down");
+  for (const job of state.queue.splice(0)) job.reject(shutDown());
+  const workers = [...state.slots].map((slot) => {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.job?.reject(shutDown());
+    return slot.worker;
+  });
+  state.slots.clear();
+  if (state.config.useWorkers) state.mode = null;
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  // Starts under way end their workers themselves when they see the pool was closed.
+  await Promise.all(starting);
 }
 
 /** Changes the pool's limits (tests, benchmarks); applies to workers started afterwards. */
@@ -516,7 +355,7 @@ export function handoutPoolStats(): {
   workers: number;
   busy: number;
   queued: number;
-  warming: number;
+  starting: number;
   workersStarted: number;
   lastWarmUpMs: number[];
   config: HandoutPoolConfig;
@@ -526,9 +365,14 @@ export function handoutPoolStats(): {
     workers: state.slots.size,
     busy: [...state.slots].filter((slot) => slot.job).length + state.inProcessActive,
     queued: state.queue.length,
-    warming: state.warming,
+    starting: state.starting.size,
     workersStarted: state.workersStarted,
     lastWarmUpMs: [...state.lastWarmUpMs],
     config: { ...state.config },
   };
+}
+
+/** The pool's worker threads (tests: to end one and see it replaced). */
+export function handoutPoolWorkers(): Worker[] {
+  return [...state.slots].map((slot) => slot.worker);
 }

@@ -1,5 +1,5 @@
-// Worker-thread entry for handout rendering (see pool.ts): renders on request and posts
-// the PDF bytes back.
+// Worker-thread entry for handout rendering (see pool.ts): renders one request at a time and
+// posts the PDF bytes back.
 import { parentPort, workerData } from "node:worker_threads";
 import type { PlanSnapshot } from "@/lib/plans/snapshot";
 import { fixtureLink, fixtureSnapshot } from "./fixture";
@@ -9,15 +9,14 @@ import { handoutMeasurer } from "./measure";
 import { renderHandout } from "./render";
 
 export interface RenderRequest {
-  id: number;
   snapshot: PlanSnapshot;
   options: HandoutOptions;
 }
 
 export type WorkerReply =
   | { type: "ready"; warmUpMs: number[] }
-  | { type: "done"; id: number; pdf: Uint8Array }
-  | { type: "failed"; id: number; name: string; message: string; issues?: unknown };
+  | { type: "done"; pdf: Uint8Array }
+  | { type: "failed"; name: string; message: string; issues?: unknown };
 
 /** What the pool tells a worker when it starts it. */
 export interface WorkerOptions {
@@ -33,13 +32,12 @@ port.on("message", async (request: RenderRequest) => {
     const pdf = await renderHandout(request.snapshot, request.options);
     // Copy into a buffer of our own so it can be transferred rather than cloned.
     const bytes = new Uint8Array(pdf);
-    port.postMessage({ type: "done", id: request.id, pdf: bytes } satisfies WorkerReply, [bytes.buffer]);
+    port.postMessage({ type: "done", pdf: bytes } satisfies WorkerReply, [bytes.buffer]);
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     const issues = (err as { issues?: unknown }).issues;
     port.postMessage({
       type: "failed",
-      id: request.id,
       name: err.name,
       message: err.message,
       issues: issues === undefined ? undefined : JSON.parse(JSON.stringify(issues)),
