@@ -1,11 +1,83 @@
-/** An error a lib function throws to say "this input is wrong", shown to the user as it is. */
-export class UserError extends Error {
+// One error type for what a request can fail with, and the one place its codes become HTTP
+// statuses and words. lib/ throws AppError (or UserError, its "invalid" case); the action wrapper
+// (lib/auth/action.ts) and route handlers turn it into a form result or a response.
+
+/** What went wrong, as a caller acts on it. */
+export const errorCodes = ["invalid", "unauthenticated", "forbidden", "not-found", "conflict", "rate-limited", "unavailable"] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+const statuses: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  "rate-limited": 429,
+  unavailable: 503,
+};
+
+/** The sentence a person reads when the code is all there is to say. */
+const defaultMessages: Record<ErrorCode, string> = {
+  invalid: "Please correct the highlighted fields.",
+  unauthenticated: "Your session has ended. Sign in again to save.",
+  forbidden: "You do not have access to this.",
+  "not-found": "This no longer exists or is not in your clinic.",
+  conflict: "Someone else changed this at the same time. Reload to see their change, then try again.",
+  "rate-limited": "Too many attempts. Please wait a little and try again.",
+  unavailable: "The server could not reach its database just now, so nothing was saved. Please try again in a moment.",
+};
+
+export function httpStatusOf(code: ErrorCode): number {
+  return statuses[code];
+}
+
+export function defaultMessageOf(code: ErrorCode): string {
+  return defaultMessages[code];
+}
+
+/** An expected failure: shown to the user as it is, with a code the caller can act on. */
+export class AppError extends Error {
+  readonly fieldErrors?: Record<string, string[]>;
+  readonly retryAfterSeconds?: number;
+
   constructor(
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly code: ErrorCode,
+    message: string = defaultMessages[code],
+    details: { fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number } = {},
   ) {
     super(message);
+    this.name = "AppError";
+    this.fieldErrors = details.fieldErrors;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
+
+  get status(): number {
+    return statuses[this.code];
+  }
+}
+
+/** "This input is wrong": an AppError with the code `invalid`, and optionally the fields at fault. */
+export class UserError extends AppError {
+  constructor(message: string, fieldErrors?: Record<string, string[]>) {
+    super("invalid", message, { fieldErrors });
+  }
+}
+
+/**
+ * The AppError an error stands for: itself, or `unavailable` for a database that did not answer
+ * (the statement did not commit, so trying again is safe). Null for a defect, which should fail loudly.
+ */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError("unavailable", tryAgainMessage);
+  return null;
+}
+
+/** A JSON error response for a route handler: the status from the code, Retry-After when known. */
+export function errorResponse(error: AppError): Response {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return Response.json({ error: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: error.status, headers });
 }
 
 /**
@@ -45,4 +117,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /** What a person reads when a save met a database that was not answering. */
-export const tryAgainMessage = "The server could not reach its database just now, so nothing was saved. Please try again in a moment.";
+export const tryAgainMessage = defaultMessages.unavailable;

@@ -1,11 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { isDatabaseUnavailable, tryAgainMessage, UserError } from "@/lib/errors";
+import { AppError, asAppError, type ErrorCode, UserError } from "@/lib/errors";
+import { isAdmin } from "./admin";
 import { getActor, type Actor } from "./actor";
 
 /** The one result shape of every form. `values` echoes what was typed, so a failed save loses nothing. */
 export type FormState = {
   ok: boolean;
+  /** why it failed (lib/errors.ts), for callers that act on it */
+  code?: ErrorCode;
   message?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string | string[]>;
@@ -54,31 +57,75 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return fieldErrors;
 }
 
+/** What every action answers when it did not do its work. */
+export type ActionFailure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+
+export interface ActionOptions {
+  /** Admins only: anyone else is told "not found" and nothing runs (lib/ checks the role again). */
+  admin?: boolean;
+  /** What a signed-out caller reads (the builder keeps the edits on the page, so it says so). */
+  signedOutMessage?: string;
+}
+
+function failure(error: AppError): ActionFailure {
+  return { ok: false, code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+}
+
 /**
- * Wraps a server action: every action is a public POST endpoint, so each one authenticates,
- * validates and hands lib/ the actor, which authorizes by clinic. Redirects and revalidation
- * belong in `fn` after its work, or in the caller, never inside a try that swallows them.
+ * The one action wrapper. Every action is a public POST endpoint, so each authenticates, checks the
+ * role it needs, validates, and hands lib/ the actor, which authorizes by clinic. An AppError from
+ * lib/ (or a database that did not answer) becomes a failure with its code; anything else is a
+ * defect and fails loudly. Redirects and revalidation belong in `fn` after its work.
+ */
+async function perform<S extends z.ZodType, R>(
+  schema: S,
+  raw: unknown,
+  fn: (input: z.infer<S>, actor: Actor) => Promise<R>,
+  options: ActionOptions,
+): Promise<R | ActionFailure> {
+  try {
+    const actor = await getActor();
+    if (!actor) return failure(new AppError("unauthenticated", options.signedOutMessage));
+    if (options.admin && !isAdmin(actor)) return failure(new AppError("not-found", "This page could not be found."));
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return failure(new AppError("invalid", undefined, { fieldErrors: fieldErrorsOf(parsed.error) }));
+    return await fn(parsed.data, actor);
+  } catch (error) {
+    const known = asAppError(error);
+    if (known) return failure(known);
+    throw error;
+  }
+}
+
+/**
+ * A form's action (`useActionState`): FormData in, FormState out. A failure echoes what was typed
+ * in `values`, so nothing is lost.
  */
 export function action<S extends z.ZodType>(
   schema: S,
   fn: (input: z.infer<S>, actor: Actor) => Promise<FormState | void>,
+  options: ActionOptions = {},
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
-    try {
-      const actor = await getActor();
-      if (!actor) return { ok: false, message: "Your session has ended. Sign in again to save.", values };
-      const parsed = schema.safeParse(values);
-      if (!parsed.success) {
-        return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
-      }
-      return (await fn(parsed.data, actor)) ?? { ok: true };
-    } catch (error) {
-      if (error instanceof UserError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
-      // A restart or outage of the database: the transaction did not commit, so say "try again"
-      // (with everything typed kept) rather than failing the page.
-      if (isDatabaseUnavailable(error)) return { ok: false, message: tryAgainMessage, values };
-      throw error;
-    }
+    const result = await perform(schema, values, fn, options);
+    if (!result) return { ok: true };
+    // Admin-only refusals echo nothing: the caller may not even learn the form exists.
+    if (!result.ok && !(options.admin && result.code === "not-found")) return { ...result, values };
+    return result;
   };
 }
+
+/**
+ * An action called from client code with a typed object (the builder): the same checks, the
+ * input cleaned of NUL characters before validation; answers the handler's success or a failure.
+ */
+export function typedAction<S extends z.ZodType, R extends { ok: true }>(
+  schema: S,
+  fn: (input: z.infer<S>, actor: Actor) => Promise<R>,
+  options: ActionOptions = {},
+) {
+  return (input: unknown): Promise<R | ActionFailure> => perform(schema, withoutNul(input), fn, options);
+}
+
+export { AppError };

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
 import type { PlanExercise } from "@/lib/plans/exercises";
-import { searchExercisesAction, type ExerciseSearchState } from "../../actions";
+import { unansweredMessage } from "@/app/_components/action-errors";
+import { searchExercisesAction } from "../../actions";
 import type { Option } from "./builder-types";
 
 export type FilterOptions = Record<"region" | "category" | "condition" | "equipment" | "level", Option[]>;
@@ -20,6 +21,9 @@ const filterLabels: Record<keyof FilterOptions, string> = {
 
 const empty: Filters = { q: "", region: "", category: "", condition: "", equipment: "", level: "" };
 
+/** What the panel shows: the results so far, or why the last search failed. */
+type SearchResults = { failure?: string; items: PlanExercise[]; total: number; offset: number };
+
 export function ExerciseSearch({
   filterOptions,
   cautionNames,
@@ -31,7 +35,7 @@ export function ExerciseSearch({
   onAdd: (exercise: PlanExercise) => void;
 }) {
   const [filters, setFilters] = useState<Filters>(empty);
-  const [result, setResult] = useState<ExerciseSearchState & { offset: number }>({ ok: true, items: [], total: 0, offset: 0 });
+  const [result, setResult] = useState<SearchResults>({ items: [], total: 0, offset: 0 });
   const [pending, startTransition] = useTransition();
   const latest = useRef(0);
 
@@ -44,9 +48,10 @@ export function ExerciseSearch({
         const found = await searchExercisesAction(input);
         // Only the newest search may fill the list: a slow early answer must not replace a later one.
         if (ticket !== latest.current) return;
-        setResult((previous) => ({ ...found, items: offset > 0 ? [...previous.items, ...found.items] : found.items, offset }));
-      } catch {
-        if (ticket === latest.current) setResult({ ok: false, message: "The search failed. Check your connection and try again.", items: [], total: 0, offset: 0 });
+        if (!found.ok) return setResult({ failure: found.message, items: [], total: 0, offset: 0 });
+        setResult((previous) => ({ items: offset > 0 ? [...previous.items, ...found.items] : found.items, total: found.total, offset }));
+      } catch (error) {
+        if (ticket === latest.current) setResult({ failure: `The search failed. ${unansweredMessage(error)}`, items: [], total: 0, offset: 0 });
       }
     });
   }
@@ -110,7 +115,7 @@ export function ExerciseSearch({
       </form>
 
       <p role="status" className="text-sm text-slate-700">
-        {!result.ok ? result.message : pending && result.items.length === 0 ? "Searching…" : `${result.total} ${result.total === 1 ? "exercise" : "exercises"}`}
+        {result.failure ? result.failure : pending && result.items.length === 0 ? "Searching…" : `${result.total} ${result.total === 1 ? "exercise" : "exercises"}`}
       </p>
 
       <ul className="max-h-[60vh] divide-y divide-slate-100 overflow-y-auto" aria-label="Search results">

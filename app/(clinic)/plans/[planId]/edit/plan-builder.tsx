@@ -7,6 +7,7 @@ import { formatDose } from "@/lib/catalogue/dose";
 import { doseFieldsOf, doseOfFields, longPlanThreshold, planDraftSchema, type DoseField } from "@/lib/plans/draft";
 import { swapDose } from "@/lib/plans/swap-variant";
 import type { PlanExercise } from "@/lib/plans/exercises";
+import { unansweredMessage } from "@/app/_components/action-errors";
 import { exerciseVariantAction, savePlanAction } from "../../actions";
 import { cautionsOf, draftInputOf, newKey, type DraftState, type FieldErrors, type ItemState, type Option } from "./builder-types";
 import { ExerciseSearch, type FilterOptions } from "./exercise-search";
@@ -155,14 +156,15 @@ export function PlanBuilder({
       let result: Awaited<ReturnType<typeof exerciseVariantAction>>;
       try {
         result = await exerciseVariantAction({ slug: target.slug });
-      } catch {
-        result = { ok: false, message: "The server could not be reached. Try again in a moment." };
-      }
-      const variant = result.exercise;
-      if (!result.ok || !variant) {
-        announce(`${item.exercise.name} was not changed: ${result.message ?? "something went wrong."}`, "caution");
+      } catch (error) {
+        announce(`${item.exercise.name} was not changed. ${unansweredMessage(error)}`, "caution");
         return;
       }
+      if (!result.ok) {
+        announce(`${item.exercise.name} was not changed: ${result.message}`, "caution");
+        return;
+      }
+      const variant = result.exercise;
       const dose = swapDose({ current: doseOfFields(item.dose), from: item.exercise.defaultDose, to: variant.defaultDose });
       edit((d) => ({ ...d, items: d.items.map((it) => (it.key === key ? { ...it, exercise: variant, dose: doseFieldsOf(dose) } : it)) }));
       const position = draft.items.findIndex((it) => it.key === key) + 1;
@@ -192,18 +194,20 @@ export function PlanBuilder({
       try {
         const result = await savePlanAction({ planId, revision, draft: input });
         if (result.ok) {
-          setRevision(result.revision!);
+          setRevision(result.revision);
           setSavedText(sent);
           setSaveState({ kind: "saved" });
-        } else if (result.conflict) {
-          setSaveState({ kind: "conflict", message: result.message! });
+        } else if (result.code === "conflict") {
+          setSaveState({ kind: "conflict", message: result.message });
         } else {
+          // invalid: the fields at fault are marked; otherwise the message says what happened
+          // (signed out, plan gone, database not answering).
           setServerErrors(result.fieldErrors ?? {});
           setShowAllErrors(true);
-          setSaveState({ kind: "failed", message: `Not saved: ${result.message ?? "something went wrong."} Your edits are still here.` });
+          setSaveState({ kind: "failed", message: `Not saved: ${result.message} Your edits are still here.` });
         }
-      } catch {
-        setSaveState({ kind: "failed", message: "Not saved: the server could not be reached. Your edits are still here; try again in a moment." });
+      } catch (error) {
+        setSaveState({ kind: "failed", message: `Not saved. ${unansweredMessage(error)} Your edits are still here.` });
       } finally {
         saving.current = false;
       }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import type { PlanDraftInput } from "@/lib/plans/draft";
+import { unansweredMessage } from "@/app/_components/action-errors";
 import { saveTemplateAction, type SaveTemplateState } from "../../actions";
 
 /** "Save as template": the exercises and doses on screen (saved or not) become a clinic template. */
@@ -17,13 +18,13 @@ export function SaveAsTemplate({ draft, defaultName }: { draft: PlanDraftInput; 
     startTransition(async () => {
       try {
         setState(await saveTemplateAction({ name: name || defaultName, description, conditions: draft.conditions, items: draft.items }));
-      } catch {
-        setState({ ok: false, message: "The template could not be saved: the server could not be reached." });
+      } catch (error) {
+        setState({ ok: false, code: "unavailable", message: `The template was not saved. ${unansweredMessage(error)}` });
       }
     });
   }
 
-  const nameError = state?.fieldErrors?.name;
+  const nameError = state && !state.ok ? state.fieldErrors?.name : undefined;
   return (
     <details className="rounded-xl border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-medium text-slate-900">Save as template</summary>
