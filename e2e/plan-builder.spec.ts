@@ -265,3 +265,31 @@ test("Easier and Harder swap an exercise for its catalogue variant, keeping the 
   expect(rows[0].slug).toBe("mini-squat");
   expect(rows[0].dose).toMatchObject({ sets: 3, reps: 12, rangeLimit: "up to about a quarter squat (knee 0–45°)", daysPerWeek: 3 });
 });
+
+test("the builder says what actually happened: offline, then a plan that no longer exists; the edits stay", async ({ signedIn: page, clinician, context }) => {
+  const planId = await seedPlan(clinician.clinicId, clinician.userId);
+  await page.goto(`/plans/${planId}/edit`);
+  const item = card(page, "Sit-to-stand");
+  await item.getByLabel("Note for the patient").fill("Use a firm chair.");
+
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Not saved. You are offline. Reconnect, then try again. Your edits are still here.");
+  await context.setOffline(false);
+
+  // The plan is deleted elsewhere: the answer is "not found", not "the server could not be reached".
+  await database()`delete from plans where id = ${planId}`;
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("save-status")).toHaveText(
+    "Not saved: This plan no longer exists or is not in your clinic. Your edits are still here.",
+  );
+  await expect(item.getByLabel("Note for the patient")).toHaveValue("Use a firm chair.");
+});
+
+test("a clinic page that does not exist answers 404 with the clinic's own not-found page", async ({ signedIn: page }) => {
+  const response = await page.goto("/plans/00000000-0000-4000-8000-000000000000");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to the dashboard" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,28 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useReducer, useRef, useTransition } from "react";
 import { fieldErrorsOfIssues } from "@/lib/plans/field-errors";
-import { formatDose } from "@/lib/catalogue/dose";
-import { doseFieldsOf, doseOfFields, longPlanThreshold, planDraftSchema, type DoseField } from "@/lib/plans/draft";
+import { doseOfFields, longPlanThreshold, planDraftSchema, type DoseField } from "@/lib/plans/draft";
 import { swapDose } from "@/lib/plans/swap-variant";
 import type { PlanExercise } from "@/lib/plans/exercises";
 import { unansweredMessage } from "@/app/_components/action-errors";
-import { exerciseVariantAction, savePlanAction } from "../../actions";
-import { cautionsOf, draftInputOf, newKey, type DraftState, type FieldErrors, type ItemState, type Option } from "./builder-types";
+import { exerciseVariantAction } from "../../actions";
+import { builderReducer, initialBuilderState, type CautionContext } from "./builder-reducer";
+import { cautionsOf, draftInputOf, newKey, type DraftState, type FieldErrors, type Option } from "./builder-types";
 import { ExerciseSearch, type FilterOptions } from "./exercise-search";
 import { PlanItemCard } from "./plan-item-card";
 import { SaveAsTemplate } from "./save-as-template";
+import { useReorder } from "./use-reorder";
+import { useSavePlan } from "./use-save-plan";
 import { Field, inputClass } from "@/app/_components/form-fields";
-
-type Notice = { text: string; tone: "info" | "caution"; n: number };
-type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved" }
-  | { kind: "failed"; message: string }
-  | { kind: "conflict"; message: string };
-
 
 export function PlanBuilder({
   planId,
@@ -41,22 +34,16 @@ export function PlanBuilder({
   conditionOptions: (Option & { name: string })[];
   filterOptions: FilterOptions;
 }) {
-  const [draft, setDraft] = useState<DraftState>(initial);
-  const [revision, setRevision] = useState(initialRevision);
-  const [savedText, setSavedText] = useState(() => JSON.stringify(draftInputOf(initial)));
-  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [showAllErrors, setShowAllErrors] = useState(false);
-  const [notice, setNotice] = useState<Notice>({ text: "", tone: "info", n: 0 });
-  const [dragKey, setDragKey] = useState<string | null>(null);
-  const focusAfterMove = useRef<{ key: string; which: "up" | "down" } | null>(null);
+  const [state, dispatch] = useReducer(builderReducer, undefined, () =>
+    initialBuilderState(initial, initialRevision, JSON.stringify(draftInputOf(initial))),
+  );
+  const { draft, save: saveState, serverErrors, showAllErrors, notice } = state;
   const [, startTransition] = useTransition();
-  const saving = useRef(false);
   const leaving = useRef(false);
 
   const input = useMemo(() => draftInputOf(draft), [draft]);
   const currentText = useMemo(() => JSON.stringify(input), [input]);
-  const dirty = currentText !== savedText;
+  const dirty = currentText !== state.savedText;
   const clientErrors = useMemo(() => {
     const parsed = planDraftSchema.safeParse(input);
     return parsed.success ? {} : fieldErrorsOfIssues(parsed.error.issues);
@@ -67,6 +54,10 @@ export function PlanBuilder({
   const conditionNames = useMemo(() => new Map(conditionOptions.map((o) => [o.value, o.name])), [conditionOptions]);
   const watched = useMemo(() => new Set([...patient.conditions, ...draft.conditions]), [patient.conditions, draft.conditions]);
   const cautionNames = useMemo(() => new Map([...watched].map((slug) => [slug, conditionNames.get(slug) ?? slug])), [watched, conditionNames]);
+  const cautions: CautionContext = { watched, names: cautionNames };
+
+  const save = useSavePlan({ planId, state, dispatch, input, currentText, clientErrors });
+  const reorder = useReorder(draft.items, dispatch);
 
   // Leaving with unsaved changes asks first (the browser shows its own wording).
   useEffect(() => {
@@ -80,71 +71,13 @@ export function PlanBuilder({
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  // After a keyboard move, focus stays on the moved exercise's button (or its other one at an end).
-  useEffect(() => {
-    if (!focusAfterMove.current) return;
-    const { key, which } = focusAfterMove.current;
-    focusAfterMove.current = null;
-    const button = document.getElementById(`item-${key}-${which}`) as HTMLButtonElement | null;
-    const other = document.getElementById(`item-${key}-${which === "up" ? "down" : "up"}`) as HTMLButtonElement | null;
-    (button && !button.disabled ? button : other)?.focus();
-  });
-
-  function announce(text: string, tone: Notice["tone"] = "info") {
-    setNotice((previous) => ({ text, tone, n: previous.n + 1 }));
-  }
-
-  function edit(change: (draft: DraftState) => DraftState) {
-    setDraft(change);
-    setServerErrors({});
-    if (saveState.kind === "failed" || saveState.kind === "saved") setSaveState({ kind: "idle" });
-  }
-
-  function editItem(key: string, change: (item: ItemState) => ItemState) {
-    edit((d) => ({ ...d, items: d.items.map((item) => (item.key === key ? change(item) : item)) }));
-  }
-
   function add(exercise: PlanExercise) {
-    const count = draft.items.length + 1;
-    edit((d) => ({ ...d, items: [...d.items, { key: newKey(), exercise, dose: doseFieldsOf(exercise.defaultDose), note: "" }] }));
-    const cautions = cautionsOf(exercise, watched);
-    if (cautions.length) {
-      const names = cautions.map((slug) => (cautionNames.get(slug) ?? slug).toLowerCase()).join(" and ");
-      announce(`${exercise.name} added as exercise ${count} of ${count}. Caution: ${exercise.name} is cautioned for ${names}${exercise.caution ? `: ${exercise.caution}` : "."}`, "caution");
-    } else {
-      announce(`${exercise.name} added as exercise ${count} of ${count}.`);
-    }
-  }
-
-  function move(from: number, to: number, viaKeyboard: boolean) {
-    if (to < 0 || to >= draft.items.length || from === to) return;
-    const item = draft.items[from];
-    edit((d) => {
-      const items = [...d.items];
-      const [moved] = items.splice(from, 1);
-      items.splice(to, 0, moved);
-      return { ...d, items };
-    });
-    announce(`${item.exercise.name} moved to position ${to + 1} of ${draft.items.length}.`);
-    if (viaKeyboard) focusAfterMove.current = { key: item.key, which: to < from ? "up" : "down" };
+    dispatch({ type: "add", exercise, key: newKey(), cautions });
   }
 
   function remove(index: number) {
-    const item = draft.items[index];
-    edit((d) => ({ ...d, items: d.items.filter((_, i) => i !== index) }));
-    const left = draft.items.length - 1;
-    announce(`${item.exercise.name} removed. ${left} ${left === 1 ? "exercise" : "exercises"} left.`);
+    dispatch({ type: "remove", index });
     document.getElementById("exercise-q")?.focus();
-  }
-
-  function duplicate(index: number) {
-    const item = draft.items[index];
-    edit((d) => {
-      const items = [...d.items];
-      items.splice(index + 1, 0, { ...item, key: newKey(), dose: { ...item.dose } });
-      return { ...d, items };
-    });
-    announce(`${item.exercise.name} duplicated as exercise ${index + 2} of ${draft.items.length + 1}. Set each side's dose separately if you need to.`);
   }
 
   /** "Easier" / "Harder": the item becomes its variant in place, keeping the clinician's dose where it fits. */
@@ -157,60 +90,16 @@ export function PlanBuilder({
       try {
         result = await exerciseVariantAction({ slug: target.slug });
       } catch (error) {
-        announce(`${item.exercise.name} was not changed. ${unansweredMessage(error)}`, "caution");
+        dispatch({ type: "swap-failed", key, reason: `. ${unansweredMessage(error)}` });
         return;
       }
       if (!result.ok) {
-        announce(`${item.exercise.name} was not changed: ${result.message}`, "caution");
+        dispatch({ type: "swap-failed", key, reason: `: ${result.message}` });
         return;
       }
       const variant = result.exercise;
       const dose = swapDose({ current: doseOfFields(item.dose), from: item.exercise.defaultDose, to: variant.defaultDose });
-      edit((d) => ({ ...d, items: d.items.map((it) => (it.key === key ? { ...it, exercise: variant, dose: doseFieldsOf(dose) } : it)) }));
-      const position = draft.items.findIndex((it) => it.key === key) + 1;
-      const done = `${item.exercise.name} swapped for the ${direction} ${variant.name} as exercise ${position}: ${formatDose(dose)}.`;
-      const cautions = cautionsOf(variant, watched);
-      if (cautions.length) {
-        const names = cautions.map((slug) => (cautionNames.get(slug) ?? slug).toLowerCase()).join(" and ");
-        announce(`${done} Caution: ${variant.name} is cautioned for ${names}${variant.caution ? `: ${variant.caution}` : "."}`, "caution");
-      } else {
-        announce(done);
-      }
-    });
-  }
-
-  function save() {
-    if (saving.current) return;
-    if (Object.keys(clientErrors).length) {
-      setShowAllErrors(true);
-      setSaveState({ kind: "failed", message: "Not saved: please correct the highlighted fields. Your edits are still here." });
-      requestAnimationFrame(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus());
-      return;
-    }
-    saving.current = true;
-    const sent = currentText;
-    setSaveState({ kind: "saving" });
-    startTransition(async () => {
-      try {
-        const result = await savePlanAction({ planId, revision, draft: input });
-        if (result.ok) {
-          setRevision(result.revision);
-          setSavedText(sent);
-          setSaveState({ kind: "saved" });
-        } else if (result.code === "conflict") {
-          setSaveState({ kind: "conflict", message: result.message });
-        } else {
-          // invalid: the fields at fault are marked; otherwise the message says what happened
-          // (signed out, plan gone, database not answering).
-          setServerErrors(result.fieldErrors ?? {});
-          setShowAllErrors(true);
-          setSaveState({ kind: "failed", message: `Not saved: ${result.message} Your edits are still here.` });
-        }
-      } catch (error) {
-        setSaveState({ kind: "failed", message: `Not saved. ${unansweredMessage(error)} Your edits are still here.` });
-      } finally {
-        saving.current = false;
-      }
+      dispatch({ type: "swap", key, direction, variant, dose, cautions });
     });
   }
 
@@ -307,13 +196,13 @@ export function PlanBuilder({
             </h2>
             <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_10rem_10rem]">
               <Field id="title" label="Title" errors={topError("title")}>
-                {(props) => <input {...props} value={draft.title} onChange={(e) => edit((d) => ({ ...d, title: e.target.value }))} className={inputClass} />}
+                {(props) => <input {...props} value={draft.title} onChange={(e) => dispatch({ type: "set-field", field: "title", value: e.target.value })} className={inputClass} />}
               </Field>
               <Field id="startDate" label="Start date" errors={topError("startDate")}>
-                {(props) => <input {...props} type="date" value={draft.startDate} onChange={(e) => edit((d) => ({ ...d, startDate: e.target.value }))} className={inputClass} />}
+                {(props) => <input {...props} type="date" value={draft.startDate} onChange={(e) => dispatch({ type: "set-field", field: "startDate", value: e.target.value })} className={inputClass} />}
               </Field>
               <Field id="reviewDate" label="Review date" errors={topError("reviewDate")}>
-                {(props) => <input {...props} type="date" value={draft.reviewDate} onChange={(e) => edit((d) => ({ ...d, reviewDate: e.target.value }))} className={inputClass} />}
+                {(props) => <input {...props} type="date" value={draft.reviewDate} onChange={(e) => dispatch({ type: "set-field", field: "reviewDate", value: e.target.value })} className={inputClass} />}
               </Field>
             </div>
             <fieldset>
@@ -326,9 +215,7 @@ export function PlanBuilder({
                       <input
                         type="checkbox"
                         checked={checked}
-                        onChange={() =>
-                          edit((d) => ({ ...d, conditions: checked ? d.conditions.filter((c) => c !== option.value) : [...d.conditions, option.value] }))
-                        }
+                        onChange={() => dispatch({ type: "toggle-condition", condition: option.value })}
                         className="size-4 accent-brand-700"
                       />
                       {option.label}
@@ -339,7 +226,7 @@ export function PlanBuilder({
             </fieldset>
             <Field id="notes" label="Notes for the patient" hint="Shown at the top of the plan and the handout." errors={topError("notes")}>
               {(props) => (
-                <textarea {...props} rows={2} value={draft.notes} onChange={(e) => edit((d) => ({ ...d, notes: e.target.value }))} className={`${inputClass} field-sizing-content min-h-16`} />
+                <textarea {...props} rows={2} value={draft.notes} onChange={(e) => dispatch({ type: "set-field", field: "notes", value: e.target.value })} className={`${inputClass} field-sizing-content min-h-16`} />
               )}
             </Field>
           </section>
@@ -374,20 +261,16 @@ export function PlanBuilder({
                     count={draft.items.length}
                     errors={itemErrors(index)}
                     cautions={cautionsOf(item.exercise, watched).map((slug) => ({ name: cautionNames.get(slug) ?? slug }))}
-                    dragging={dragKey === item.key}
-                    onDose={(field: DoseField, value) => editItem(item.key, (it) => ({ ...it, dose: { ...it.dose, [field]: value } }))}
-                    onNote={(value) => editItem(item.key, (it) => ({ ...it, note: value }))}
-                    onMove={(delta) => move(index, index + delta, true)}
+                    dragging={reorder.dragKey === item.key}
+                    onDose={(field: DoseField, value) => dispatch({ type: "set-dose", key: item.key, field, value })}
+                    onNote={(value) => dispatch({ type: "set-note", key: item.key, value })}
+                    onMove={(delta) => reorder.moveBy(index, delta)}
                     onRemove={() => remove(index)}
-                    onDuplicate={() => duplicate(index)}
+                    onDuplicate={() => dispatch({ type: "duplicate", index, key: newKey() })}
                     onSwap={(direction) => swap(item.key, direction)}
-                    onDragStart={() => setDragKey(item.key)}
-                    onDragEnd={() => setDragKey(null)}
-                    onDropHere={() => {
-                      const from = draft.items.findIndex((it) => it.key === dragKey);
-                      if (from >= 0) move(from, index, false);
-                      setDragKey(null);
-                    }}
+                    onDragStart={() => reorder.startDrag(item.key)}
+                    onDragEnd={reorder.endDrag}
+                    onDropHere={() => reorder.dropOn(index)}
                   />
                 ))}
               </ol>

@@ -33,7 +33,7 @@ export type ItemCardProps = {
   dragging: boolean;
   onDose: (field: DoseField, value: string) => void;
   onNote: (value: string) => void;
-  onMove: (delta: number) => void;
+  onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
   onDuplicate: () => void;
   onSwap: (direction: "easier" | "harder") => void;
