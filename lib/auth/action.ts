@@ -97,6 +97,34 @@ async function perform<S extends z.ZodType, R>(
   }
 }
 
+/** A failure as a form shows it: with what was typed, so nothing is lost. */
+function asFormState(result: FormState | ActionFailure | void, values: FormState["values"], echo = true): FormState {
+  if (!result) return { ok: true };
+  return !result.ok && echo ? { ...result, values } : result;
+}
+
+/**
+ * The action of a signed-out page (forgot password, reset, invitation, first run): the same
+ * validation and failures as `action()`, without an actor. What it may do rests on its input alone
+ * (a token, an email), so lib/ checks that input.
+ */
+export function publicAction<S extends z.ZodType>(schema: S, fn: (input: z.infer<S>) => Promise<FormState | void>, { echo }: { echo?: (keyof z.infer<S> & string)[] } = {}) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const values = formValues(formData);
+    // Passwords and tokens are never echoed back into the page.
+    const echoed = echo ? Object.fromEntries(Object.entries(values).filter(([key]) => (echo as string[]).includes(key))) : {};
+    try {
+      const parsed = schema.safeParse(values);
+      if (!parsed.success) return asFormState(failure(new AppError("invalid", undefined, { fieldErrors: fieldErrorsOf(parsed.error) })), echoed);
+      return asFormState(await fn(parsed.data), echoed);
+    } catch (error) {
+      const known = asAppError(error);
+      if (known) return asFormState(failure(known), echoed);
+      throw error;
+    }
+  };
+}
+
 /**
  * A form's action (`useActionState`): FormData in, FormState out. A failure echoes what was typed
  * in `values`, so nothing is lost.
@@ -109,10 +137,8 @@ export function action<S extends z.ZodType>(
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
     const result = await perform(schema, values, fn, options);
-    if (!result) return { ok: true };
     // Admin-only refusals echo nothing: the caller may not even learn the form exists.
-    if (!result.ok && !(options.admin && result.code === "not-found")) return { ...result, values };
-    return result;
+    return asFormState(result, values, !(options.admin && result && !result.ok && result.code === "not-found"));
   };
 }
 

@@ -1,8 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { fieldErrorsOf, type FormState } from "@/lib/auth/action";
-import { UserError } from "@/lib/errors";
+import { publicAction } from "@/lib/auth/action";
+import { AppError } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
 
 const schema = z
@@ -14,18 +14,12 @@ const schema = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
 
-export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const input = { token: formData.get("token") ?? "", name: formData.get("name") ?? "", password: formData.get("password") ?? "", confirmPassword: formData.get("confirmPassword") ?? "" };
-  const parsed = schema.safeParse(input);
-  const values = { name: typeof input.name === "string" ? input.name : "" };
-  if (!parsed.success) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
-  let accepted;
-  try {
-    accepted = await acceptInvitation(parsed.data);
-  } catch (error) {
-    if (error instanceof UserError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
-    throw error;
-  }
-  if (!accepted) return { ok: false, message: "This invitation has expired or was already used. Ask your clinic's admin for a new one." };
-  redirect("/sign-in?reason=invitation-accepted");
-}
+export const acceptInvitationAction = publicAction(
+  schema,
+  async (input) => {
+    const accepted = await acceptInvitation(input);
+    if (!accepted) throw new AppError("not-found", "This invitation has expired or was already used. Ask your clinic's admin for a new one.");
+    redirect("/sign-in?reason=invitation-accepted");
+  },
+  { echo: ["name"] },
+);
