@@ -1,5 +1,5 @@
-// HTML written as strings, for what is served outside React: the patient page (app/p/[token]) and
-// the figure files (lib/figures/svg-file.ts). The `html` template escapes every value it interpolates
+// HTML written as strings, for what is made outside React: the emails' HTML parts (lib/email) and
+// the figure files' SVG (lib/figures/svg-file.ts). The `html` template escapes every value it interpolates
 // unless that value is itself Markup made by the template, so text from a snapshot or a form can
 // never become markup. Attribute values must be quoted in the template.
 

@@ -43,9 +43,9 @@ describe("GET /p/<token>", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const page = await response.text();
     expect(page).toMatch(/^<!doctype html>/);
-    expect(page).toContain('<h1 class="text-3xl font-bold leading-tight tracking-tight text-slate-900 sm:text-4xl">Knee plan</h1>');
+    expect(page).toMatch(/<h1\b[^>]*>Knee plan<\/h1>/);
     expect(page).not.toMatch(/<script/i);
-    expect(page).toMatch(/<link rel="stylesheet" href="\/patient-page.css(\?v=[0-9a-f]{12})?">/);
+    expect(page).toMatch(/<link rel="stylesheet" href="\/patient-page.css(\?v=[0-9a-f]{12})?"\/?>/);
     expect(page).toContain(`action="/p/${token}/log"`);
     expect(page).toContain(`href="/p/${token}/handout.pdf?large=1"`);
     expect(page.match(/<article /g)).toHaveLength(12);
@@ -90,7 +90,7 @@ describe("GET /p/<token>", () => {
     const { token } = await livePlan();
     const page = await (await open(token, "?log=saved")).text();
     expect(page).toContain('<p role="status"');
-    expect(page).toContain("Thank you — today&#39;s session is saved.");
+    expect(page).toContain("Thank you — today&#x27;s session is saved.");
     const ignored = await (await open(token, "?log=<b>")).text();
     expect(ignored).not.toContain('id="log-status"><p');
   });
@@ -114,7 +114,7 @@ describe("POST /p/<token>/log from the page's form", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].itemsDone).toHaveLength(2);
     const page = await (await open(token)).text();
-    expect(page).toContain('<td class="py-2">4/10</td>');
+    expect(page).toMatch(/<td\b[^>]*>4\/10<\/td>/);
   });
 
   it("refuses bad input with a 400 page that keeps what was typed and says what to fix, storing nothing", async () => {
@@ -128,11 +128,12 @@ describe("POST /p/<token>/log from the page's form", () => {
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const page = await response.text();
     expect(page).toContain('role="alert"');
-    expect(page).toContain('<p id="pain-error" class="mt-2 font-semibold text-red-800">Choose how much pain you had, from 0 to 10</p>');
+    expect(page).toMatch(/<p id="pain-error"[^>]*>Choose how much pain you had, from 0 to 10<\/p>/);
     expect(page).toContain('aria-describedby="pain-error pain-hint"');
     expect(page).toContain(">Knee felt &lt;stiff&gt; &amp; sore</textarea>");
-    expect(page).toMatch(/name="done" value="1"[^>]*checked/);
-    expect(page).not.toMatch(/name="done" value="0"[^>]*checked/);
+    const ticked = [...page.matchAll(/<input\b[^>]*name="done"[^>]*>/g)].map(([tag]) => ({ value: /value="(\d+)"/.exec(tag)?.[1], checked: /\schecked\b/.test(tag) }));
+    expect(ticked.filter((box) => box.checked).map((box) => box.value)).toEqual(["1"]);
+    expect(ticked.length).toBeGreaterThan(1);
     expect(await db.select().from(sessionLogs).where(eq(sessionLogs.planId, plan.id))).toHaveLength(0);
   });
 

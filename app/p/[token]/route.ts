@@ -1,8 +1,8 @@
 // The patient's page: their plan's newest issued version, read on a phone without an account.
-// A route handler writing HTML rather than a React page: the page needs no JavaScript (the log form
-// is a plain post), its per-version parts are rendered once and kept (_page/plan-body.ts), and
-// skipping the React Server Components pipeline is what lets it meet the design's budget under load
-// (docs/benchmarks-delivery.md). The token is the only key and is never logged.
+// A route handler sending React rendered to static HTML rather than an App Router page: the page
+// needs no JavaScript (the log form is a plain post), its per-version parts are rendered once and
+// kept (_page/plan-body.tsx), and skipping the React Server Components pipeline is what lets it meet
+// the design's budget under load (docs/BENCHMARKS.md). The token is the only key and is never logged.
 import type { NextRequest } from "next/server";
 import { isLogOutcome } from "@/lib/adherence/log-messages";
 import { resolveShareTokenForPage } from "@/lib/sharing/links";

@@ -30,7 +30,7 @@ export async function planPageResponse(
   { status = 200, sessions }: { status?: number; sessions?: PatientSession[] } = {},
 ): Promise<Response> {
   const [body, recent] = await Promise.all([planBodyOf(link.versionId, link.snapshot), sessions ?? recentSessionsForLink(link)]);
-  const page = patientPageHtml({ token, body, sessions: recent, clientKey: crypto.randomUUID(), form });
+  const page = await patientPageHtml({ token, body, sessions: recent, clientKey: crypto.randomUUID(), form });
   return new Response(bytesBody(page), { status, headers: htmlHeaders() });
 }
 
@@ -39,14 +39,14 @@ export async function planPageResponse(
  * log (409: the plan's state refuses it) or a handout download (410).
  */
 export async function planEndedResponse(link: ResolvedShareLink, { refused = null }: { refused?: "log" | "handout" | null } = {}): Promise<Response> {
-  const page = planEndedHtml({ notice: await endedPlanNotice(link), refused });
+  const page = await planEndedHtml({ notice: await endedPlanNotice(link), refused });
   const status = refused === "log" ? 409 : refused === "handout" ? 410 : 200;
   return new Response(bytesBody(page), { status, headers: htmlHeaders() });
 }
 
 let notActive: string | null = null;
 
-export function linkNotActiveResponse(): Response {
-  notActive ??= linkNotActiveHtml();
+export async function linkNotActiveResponse(): Promise<Response> {
+  notActive ??= await linkNotActiveHtml();
   return new Response(notActive, { status: 404, headers: htmlHeaders() });
 }

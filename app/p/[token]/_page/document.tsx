@@ -1,0 +1,365 @@
+// The whole patient page as one HTML document: the per-version parts from plan-body.tsx around
+// what changes per visit (the download links, the session log form with a fresh form key, its
+// answer, the last 14 days). No JavaScript: every control is a link or a plain form post, so the
+// page works the same on any phone, and a patient's browser loads one HTML document and one
+// stylesheet. React renders it to static HTML (and escapes every value).
+import "server-only";
+import type { ReactNode } from "react";
+import { formatDay, formatFullDate } from "@/lib/adherence/dates";
+import { commentMaxLength } from "@/lib/adherence/log-session";
+import type { PatientSession } from "@/lib/adherence/recent-sessions";
+import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
+import { staticMarkup } from "@/lib/html/static-markup";
+import type { EndedPlanNotice } from "@/lib/sharing/links";
+import type { PlanBody } from "./plan-body";
+import { stylesheetHref } from "./stylesheet";
+
+/** What the log form shows: the answer to the last submit and, when it was refused, what was typed. */
+export type LogFormState = {
+  outcome: LogOutcome | null;
+  fieldErrors?: Record<string, string[] | undefined>;
+  values?: { done: number[]; pain: number | null; comment: string };
+};
+
+const painWords: Record<number, string> = { 0: "no pain", 5: "moderate", 10: "worst imaginable" };
+
+/** A document with the patient page's head; `<!doctype html>` is React's to leave out, so it is added here. */
+function documentHtml(render: (node: ReactNode) => string, title: string, body: ReactNode): string {
+  return `<!doctype html>\n${render(
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{title}</title>
+        <link rel="stylesheet" href={stylesheetHref()} />
+      </head>
+      {body}
+    </html>,
+  )}\n`;
+}
+
+const downloadClass = "inline-flex min-h-12 items-center justify-center gap-2 rounded-xl px-4 py-3 text-center font-semibold";
+
+function DownloadIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 fill-current">
+      <path d="M11 3h2v9.6l3.3-3.3 1.4 1.4L12 16.4l-5.7-5.7 1.4-1.4 3.3 3.3V3zM5 19h14v2H5z" />
+    </svg>
+  );
+}
+
+function PageNav() {
+  const links = [
+    ["#exercises", "Exercises"],
+    ["#log", "Log a session"],
+    ["#safety", "Safety"],
+    ["#education", "Advice"],
+  ];
+  return (
+    <nav aria-label="On this page" className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
+      <ul className="mx-auto flex max-w-2xl gap-1 overflow-x-auto px-2 py-1 text-base sm:px-4">
+        {links.map(([href, label]) => (
+          <li key={href} className="shrink-0">
+            <a href={href} className="inline-block rounded-lg px-2.5 py-2 font-medium text-brand-800 hover:bg-brand-50">
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function DownloadLinks({ token }: { token: string }) {
+  const pdf = `/p/${token}/handout.pdf`;
+  return (
+    <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 print:hidden">
+      <a href={pdf} download className={`${downloadClass} bg-brand-700 text-white hover:bg-brand-800`}>
+        <DownloadIcon /> Download PDF
+      </a>
+      <a href={`${pdf}?large=1`} download className={`${downloadClass} border-2 border-brand-700 bg-white text-brand-800 hover:bg-brand-50`}>
+        <DownloadIcon /> Large-print PDF
+      </a>
+    </div>
+  );
+}
+
+const describedBy = (error: string | undefined, id: string) => (error ? `${id}-error ${id}-hint` : `${id}-hint`);
+
+function LogForm({ token, items, clientKey, state }: { token: string; items: PlanBody["items"]; clientKey: string; state: LogFormState }) {
+  const result = state.outcome ? logOutcomes[state.outcome] : null;
+  const values = state.values;
+  const painError = state.fieldErrors?.pain?.[0];
+  const commentError = state.fieldErrors?.comment?.[0];
+  return (
+    <form action={`/p/${token}/log`} method="post" className="space-y-6" aria-describedby={result ? "log-status" : undefined}>
+      <input type="hidden" name="clientKey" value={clientKey} />
+      <div id="log-status">
+        {result ? (
+          <p
+            role={result.ok ? "status" : "alert"}
+            className={`rounded-xl border-2 px-4 py-3 font-semibold ${result.ok ? "border-emerald-700 bg-emerald-50 text-emerald-900" : "border-red-700 bg-red-50 text-red-900"}`}
+          >
+            {result.ok ? <span aria-hidden="true">✓ </span> : null}
+            {result.message}
+          </p>
+        ) : null}
+      </div>
+      <fieldset>
+        <legend className="text-lg font-semibold text-slate-900">Which exercises did you do?</legend>
+        <ul className="mt-3 space-y-2">
+          {items.map((item) => (
+            <li key={item.position}>
+              <label className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border border-slate-300 bg-white px-3 py-2 has-checked:border-brand-700 has-checked:bg-brand-50">
+                <input type="checkbox" name="done" value={item.position} className="h-6 w-6 shrink-0 accent-brand-700" defaultChecked={values?.done.includes(item.position)} />
+                <span>
+                  {item.position + 1}. {item.name}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset aria-describedby={describedBy(painError, "pain")}>
+        <legend className="text-lg font-semibold text-slate-900">How much pain did you have?</legend>
+        <p id="pain-hint" className="mt-1 text-slate-700">
+          0 means no pain, 10 the worst pain you can imagine.
+        </p>
+        <div className="mt-3 grid grid-cols-6 gap-2 sm:grid-cols-11">
+          {Array.from({ length: 11 }, (_, pain) => (
+            <label
+              key={pain}
+              className="flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-xl border-2 border-slate-300 bg-white text-xl font-bold text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"
+            >
+              <input type="radio" name="pain" value={pain} required className="sr-only" defaultChecked={values?.pain === pain} />
+              <span>{pain}</span>
+              {painWords[pain] ? <span className="sr-only"> — {painWords[pain]}</span> : null}
+            </label>
+          ))}
+        </div>
+        <div aria-hidden="true" className="mt-1 flex justify-between text-sm text-slate-600">
+          <span>0 — no pain</span>
+          <span>10 — worst imaginable</span>
+        </div>
+        {painError ? (
+          <p id="pain-error" className="mt-2 font-semibold text-red-800">
+            {painError}
+          </p>
+        ) : null}
+      </fieldset>
+      <div>
+        <label htmlFor="comment" className="block text-lg font-semibold text-slate-900">
+          Anything to tell your physiotherapist? <span className="font-normal text-slate-600">(optional)</span>
+        </label>
+        <textarea
+          id="comment"
+          name="comment"
+          rows={3}
+          maxLength={commentMaxLength}
+          aria-describedby={describedBy(commentError, "comment")}
+          className="mt-2 block w-full rounded-xl border border-slate-400 bg-white px-3 py-2 text-lg"
+          defaultValue={values?.comment ?? ""}
+        />
+        <p id="comment-hint" className="mt-1 text-sm text-slate-600">
+          Up to {commentMaxLength} characters.
+        </p>
+        {commentError ? (
+          <p id="comment-error" className="mt-1 font-semibold text-red-800">
+            {commentError}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="w-full rounded-xl bg-brand-700 px-5 py-4 text-lg font-bold text-white hover:bg-brand-800 sm:w-auto">
+        Save today&apos;s session
+      </button>
+    </form>
+  );
+}
+
+function History({ sessions, exerciseCount }: { sessions: PatientSession[]; exerciseCount: number }) {
+  return (
+    <div>
+      <h3 className="text-xl font-semibold text-slate-900">Your last 14 days</h3>
+      {sessions.length === 0 ? (
+        <p className="mt-2 text-slate-700">Nothing logged yet. Your sessions will show here.</p>
+      ) : (
+        <table className="mt-3 w-full border-collapse text-left">
+          <caption className="sr-only">Sessions you logged in the last 14 days</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-300 text-base text-slate-700">
+              <th scope="col" className="py-2 pr-3 font-semibold">
+                Date
+              </th>
+              <th scope="col" className="py-2 pr-3 font-semibold">
+                Exercises
+              </th>
+              <th scope="col" className="py-2 font-semibold">
+                Pain
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.id} className="border-b border-slate-200">
+                <td className="py-2 pr-3">{formatDay(session.loggedOn)}</td>
+                <td className="py-2 pr-3">
+                  {session.exercisesDone} of {exerciseCount}
+                </td>
+                <td className="py-2">{session.pain}/10</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function LogSection({ token, body, sessions, clientKey, form }: { token: string; body: PlanBody; sessions: PatientSession[]; clientKey: string; form: LogFormState }) {
+  return (
+    <section aria-labelledby="log-heading" id="log" className="scroll-mt-14 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6 print:hidden">
+      <div>
+        <h2 id="log-heading" className="text-2xl font-bold text-slate-900">
+          Log today’s session
+        </h2>
+        <p className="mt-1 text-slate-700">Your physiotherapist sees what you log. It takes less than a minute.</p>
+      </div>
+      <LogForm token={token} items={body.items} clientKey={clientKey} state={form} />
+      <History sessions={sessions} exerciseCount={body.items.length} />
+    </section>
+  );
+}
+
+/**
+ * The page around what changes per visit, as bytes. The document is rendered once per issued
+ * version with a marker (plain text React leaves as it is) where each part goes: the version's own
+ * parts, already rendered by plan-body.tsx, are put in place, and the page is split where the
+ * download links and the log section go, per visit. Kept as long as its PlanBody is.
+ */
+type Frame = { beforeLinks: Buffer; afterLinks: Buffer; afterLog: Buffer };
+const frames = new WeakMap<PlanBody, Frame>();
+const marker = (name: string) => `@@physioplan:${name}@@`;
+
+function frameOf(render: (node: ReactNode) => string, body: PlanBody): Frame {
+  let frame = frames.get(body);
+  if (frame) return frame;
+  const page = documentHtml(
+    render,
+    body.title,
+    <body className="min-h-screen bg-slate-50 text-lg leading-relaxed text-slate-900 print:bg-white print:text-base">
+      <svg aria-hidden="true" className="block h-2 w-full print:hidden" viewBox="0 0 1 1" preserveAspectRatio="none">
+        <rect width="1" height="1" fill={body.accentColour} />
+      </svg>
+      <header className="border-b border-slate-200 bg-white print:border-b-2 print:border-slate-900">
+        <div className="mx-auto max-w-2xl space-y-5 px-4 py-5 sm:px-6">
+          {marker("clinic")}
+          {marker("heading")}
+          {marker("links")}
+        </div>
+      </header>
+      <PageNav />
+      <main className="mx-auto max-w-2xl space-y-10 px-4 py-6 sm:px-6 print:space-y-6 print:py-2">
+        <div className="space-y-10 print:space-y-6">{marker("top")}</div>
+        {marker("log")}
+        <div className="space-y-10 print:space-y-6">{marker("bottom")}</div>
+      </main>
+      {marker("footer")}
+    </body>,
+  );
+  const filled = (["clinic", "heading", "top", "bottom", "footer"] as const).reduce((html, part) => html.replace(marker(part), () => body[part]), page);
+  const [beforeLinks, rest] = filled.split(marker("links"));
+  const [afterLinks, afterLog] = rest.split(marker("log"));
+  frame = { beforeLinks: Buffer.from(beforeLinks), afterLinks: Buffer.from(afterLinks), afterLog: Buffer.from(afterLog) };
+  frames.set(body, frame);
+  return frame;
+}
+
+/** The plan page of a live link, as the bytes of an HTML document. */
+export async function patientPageHtml({
+  token,
+  body,
+  sessions,
+  clientKey,
+  form,
+}: {
+  token: string;
+  body: PlanBody;
+  sessions: PatientSession[];
+  clientKey: string;
+  form: LogFormState;
+}): Promise<Buffer> {
+  const render = await staticMarkup();
+  const frame = frameOf(render, body);
+  const links = render(<DownloadLinks token={token} />);
+  const log = render(<LogSection token={token} body={body} sessions={sessions} clientKey={clientKey} form={form} />);
+  return Buffer.concat([frame.beforeLinks, Buffer.from(links), frame.afterLinks, Buffer.from(log), frame.afterLog]);
+}
+
+/**
+ * What the link of a plan that has ended shows: a short note and how to reach the clinic, nothing
+ * of the plan (its link may have been passed on since). `refused` says what was asked and not given:
+ * a session log (not saved) or the handout.
+ */
+export async function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; refused: "log" | "handout" | null }): Promise<Buffer> {
+  const render = await staticMarkup();
+  const tel = notice.phone ? notice.phone.replace(/[^+\d]/g, "") : "";
+  return Buffer.from(
+    documentHtml(
+      render,
+      "This plan has ended",
+      <body className="min-h-screen bg-slate-50 text-lg leading-relaxed text-slate-900">
+        <main className="mx-auto flex min-h-screen max-w-xl flex-col justify-center px-6 py-12">
+          {refused ? (
+            <p role="alert" className="mb-6 rounded-xl border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-900">
+              {refused === "log" ? "Your session was not saved: this plan has ended, so it takes no more sessions." : "The handout is no longer available here: this plan has ended."}
+            </p>
+          ) : null}
+          <h1 className="text-3xl font-bold tracking-tight">This plan has ended</h1>
+          <p className="mt-4 text-slate-700">
+            {notice.endedOn ? `Your exercise plan ran until ${formatFullDate(notice.endedOn)}. ` : null}
+            Please contact your clinic if you have questions, if your symptoms come back or get worse, or if you need a new plan.
+          </p>
+          <div className="mt-6 rounded-2xl border border-slate-200 bg-white p-5">
+            <h2 className="text-xl font-semibold">{notice.clinicName}</h2>
+            <ul className="mt-2 space-y-1">
+              {notice.phone ? (
+                <li>
+                  Phone:{" "}
+                  <a className="font-semibold text-brand-800 underline" href={`tel:${tel}`}>
+                    {notice.phone}
+                  </a>
+                </li>
+              ) : null}
+              {notice.email ? (
+                <li>
+                  Email:{" "}
+                  <a className="font-semibold text-brand-800 underline" href={`mailto:${notice.email}`}>
+                    {notice.email}
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          </div>
+        </main>
+      </body>,
+    ),
+  );
+}
+
+/** What every unknown, revoked or expired link shows: one plain message that tells a guesser nothing. */
+export async function linkNotActiveHtml(): Promise<string> {
+  const render = await staticMarkup();
+  return documentHtml(
+    render,
+    "Link not active",
+    <body className="min-h-screen bg-slate-50 text-lg leading-relaxed text-slate-900">
+      <main className="mx-auto flex min-h-screen max-w-xl flex-col justify-center px-6 py-12">
+        <h1 className="text-3xl font-bold tracking-tight">This link is not active</h1>
+        <p className="mt-4 text-slate-700">Please ask your clinic for a new one.</p>
+        <p className="mt-2 text-slate-700">If you have a printed handout, its exercises and advice still apply until your physiotherapist tells you otherwise.</p>
+      </main>
+    </body>,
+  );
+}
