@@ -110,7 +110,7 @@ ${
  * The page around what changes per visit, as bytes: split where the link's own addresses and the
  * log section go, encoded once per issued version (kept as long as its PlanBody is).
  */
-type Frame = { beforeLinks: Buffer; afterLinks: Buffer; afterLog: Buffer };
+type Frame = { beforeLinks: Buffer; afterLinks: Buffer; top: Buffer; afterLog: Buffer };
 const frames = new WeakMap<PlanBody, Frame>();
 
 function frameOf(body: PlanBody): Frame {
@@ -128,7 +128,8 @@ ${body.heading}
 </header>
 ${pageNav}
 <main class="mx-auto max-w-2xl space-y-10 px-4 py-6 sm:px-6 print:space-y-6 print:py-2">
-<div class="space-y-10 print:space-y-6">${body.top}</div>
+`;
+  const top = html`<div class="space-y-10 print:space-y-6">${body.top}</div>
 `;
   const afterLog = html`
 <div class="space-y-10 print:space-y-6">${body.bottom}</div>
@@ -137,7 +138,7 @@ ${body.footer}
 </body>
 </html>
 `;
-  frame = { beforeLinks: Buffer.from(beforeLinks.value), afterLinks: Buffer.from(afterLinks.value), afterLog: Buffer.from(afterLog.value) };
+  frame = { beforeLinks: Buffer.from(beforeLinks.value), afterLinks: Buffer.from(afterLinks.value), top: Buffer.from(top.value), afterLog: Buffer.from(afterLog.value) };
   frames.set(body, frame);
   return frame;
 }
@@ -149,12 +150,15 @@ export function patientPageHtml({
   sessions,
   clientKey,
   form,
+  activities = null,
 }: {
   token: string;
   body: PlanBody;
   sessions: PatientSession[];
   clientKey: string;
   form: LogFormState;
+  /** The PSFS section (psfs-section.ts) when the clinician asked for scores or the patient just gave them: first in the page. */
+  activities?: Markup | null;
 }): Buffer {
   const frame = frameOf(body);
   const pdf = `/p/${token}/handout.pdf`;
@@ -168,7 +172,9 @@ export function patientPageHtml({
 ${logForm(token, body.items, clientKey, form)}
 ${history(sessions, body.items.length)}
 </section>`;
-  return Buffer.concat([frame.beforeLinks, Buffer.from(links.value), frame.afterLinks, Buffer.from(log.value), frame.afterLog]);
+  const first = activities ? [Buffer.from(html`${activities}
+`.value)] : [];
+  return Buffer.concat([frame.beforeLinks, Buffer.from(links.value), frame.afterLinks, ...first, frame.top, Buffer.from(log.value), frame.afterLog]);
 }
 
 /**
@@ -176,7 +182,7 @@ ${history(sessions, body.items.length)}
  * of the plan (its link may have been passed on since). `refused` says what was asked and not given:
  * a session log (not saved) or the handout.
  */
-export function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; refused: "log" | "handout" | null }): Buffer {
+export function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; refused: "log" | "scores" | "handout" | null }): Buffer {
   const tel = notice.phone ? notice.phone.replace(/[^+\d]/g, "") : "";
   return Buffer.from(
     html`${head("This plan has ended")}
@@ -185,7 +191,11 @@ export function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; re
 ${
   refused
     ? html`<p role="alert" class="mb-6 rounded-xl border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-900">${
-        refused === "log" ? "Your session was not saved: this plan has ended, so it takes no more sessions." : "The handout is no longer available here: this plan has ended."
+        refused === "log"
+          ? "Your session was not saved: this plan has ended, so it takes no more sessions."
+          : refused === "scores"
+            ? "Your activity scores were not saved: this plan has ended."
+            : "The handout is no longer available here: this plan has ended."
       }</p>`
     : null
 }
