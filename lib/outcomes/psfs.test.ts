@@ -5,7 +5,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, clinics, outcomeMeasures, outcomeRequests, outcomeScores, plans, psfsActivities, sessionLogs } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
 import { UserError } from "@/lib/errors";
 import { endPlan } from "@/lib/plans/end-plan";
 import { ensureShareLink, resolveShareToken, resolveShareTokenForPage } from "@/lib/sharing/links";
