@@ -1,7 +1,7 @@
 "use client";
 // Record the PSFS (baseline or review) and ask the patient to score their activities. Plain forms
 // on server actions: they work before hydration; a refused save keeps what was typed.
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FieldError, FormError, inputClass } from "@/app/_components/form-fields";
 import type { FormState } from "@/lib/auth/action";
 import { activityNameMaxLength, psfsPositions, type NamedActivity } from "@/lib/outcomes/psfs-form";
@@ -160,5 +160,21 @@ export function AskPatientForm({ planId, asked }: { planId: string; asked: boole
       </button>
       <Done state={state} />
     </form>
+  );
+}
+
+/**
+ * The record form in a disclosure that stays as the clinician left it: open at first (no baseline
+ * yet), and still open after a save so its confirmation shows, though the page then has scores.
+ */
+export function RecordPsfsPanel({ planId, activities, today, initiallyOpen }: { planId: string; activities: NamedActivity[]; today: string; initiallyOpen: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details className="rounded-lg border border-slate-200 p-3" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer text-sm font-semibold text-slate-900">{activities.length === 0 ? "Record the baseline PSFS" : "Record PSFS scores (review)"}</summary>
+      <div className="mt-3">
+        <RecordPsfsForm planId={planId} activities={activities} today={today} />
+      </div>
+    </details>
   );
 }

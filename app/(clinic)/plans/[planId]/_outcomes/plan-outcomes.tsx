@@ -6,7 +6,7 @@ import { getPlanOutcomes } from "@/lib/outcomes/psfs";
 import { psfsMinimalImportantChange } from "@/lib/outcomes/psfs-form";
 import { psfsSummary, type PsfsSummary } from "@/lib/outcomes/summary";
 import { formatDate, formatDateTime } from "@/lib/plans/format";
-import { AskPatientForm, RecordPsfsForm } from "./outcome-forms";
+import { AskPatientForm, RecordPsfsPanel } from "./outcome-forms";
 import { PainWeeksChart } from "./pain-weeks-chart";
 import { changeWords, PsfsChart, signed } from "./psfs-chart";
 
@@ -61,12 +61,7 @@ export async function PlanOutcomes({ actor, planId, issued }: { actor: Actor; pl
           ) : null}
         </div>
 
-        <details className="rounded-lg border border-slate-200 p-3" open={summary.points.length === 0 || undefined}>
-          <summary className="cursor-pointer text-sm font-semibold text-slate-900">{summary.points.length === 0 ? "Record the baseline PSFS" : "Record PSFS scores (review)"}</summary>
-          <div className="mt-3">
-            <RecordPsfsForm planId={planId} activities={outcomes.activities} today={outcomes.today} />
-          </div>
-        </details>
+        <RecordPsfsPanel planId={planId} activities={outcomes.activities} today={outcomes.today} initiallyOpen={summary.points.length === 0} />
       </div>
 
       <div className="space-y-2">
