@@ -99,3 +99,37 @@ test("PSFS: a clinician's baseline, the patient's score on their phone, and the 
   await expectAccessible(page);
   await outcomes.screenshot({ path: "/tmp/psfs-plan-page.png" });
 });
+
+test("PSFS: asked before any score, the patient names and scores their own activities", async ({ browser, signedIn: page, clinician }) => {
+  test.setTimeout(120_000);
+  const suffix = crypto.randomBytes(3).toString("hex");
+  const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
+    values (${clinician.clinicId}, ${clinician.userId}, 'Tomasz', ${`Nowak ${suffix}`}, ${["nslbp"]}) returning id`;
+  const { planId, token } = await issuePlanThroughUi(page, patient.id);
+  const outcomes = page.getByRole("region", { name: "Outcome measures" });
+  await outcomes.getByRole("button", { name: "Ask the patient to score their activities" }).click();
+  await expect(outcomes.getByText(/where they name and score their activities until they answer/)).toBeVisible();
+
+  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const phonePage = await context.newPage();
+  await phonePage.goto(`/p/${token}`);
+  const section = phonePage.getByRole("region", { name: "Your activities" });
+  await section.getByRole("group", { name: "Activity 1" }).getByLabel("What is the activity?").fill("Sitting through a film");
+  await section.getByRole("group", { name: "Activity 1" }).locator("label").filter({ hasText: /^3$/ }).click();
+  // A second activity named but not scored: refused at its field, the first one's answers kept.
+  await section.getByRole("group", { name: "Activity 2 (optional)" }).getByLabel("What is the activity?").fill("Putting on socks");
+  await section.getByRole("button", { name: "Save my scores" }).click();
+  await expect(phonePage.getByText("Please score each activity from 0 to 10")).toBeVisible();
+  await expect(section.getByRole("group", { name: "Activity 1" }).getByLabel("What is the activity?")).toHaveValue("Sitting through a film");
+  await phonePage.screenshot({ path: "/tmp/psfs-patient-first-score-phone.png", fullPage: false, scale: "css" });
+  await section.getByRole("group", { name: "Activity 2 (optional)" }).locator("label").filter({ hasText: /^5$/ }).click();
+  await section.getByRole("button", { name: "Save my scores" }).click();
+  await expect(phonePage.getByText("Thank you — your activity scores are saved.")).toBeVisible();
+  await context.close();
+
+  await page.reload();
+  const table = outcomes.getByRole("table", { name: "PSFS scores" });
+  await expect(table.getByRole("columnheader", { name: "Sitting through a film" })).toBeVisible();
+  await expect(table.getByRole("row").nth(1)).toContainText(/\(baseline\)\s*Patient \(link\)\s*3\s*5\s*4\.0\s*—/);
+  expect((await database()`select count(*)::int as n from psfs_activities where plan_id = ${planId}`)[0].n).toBe(2);
+});
