@@ -86,7 +86,8 @@ test("PSFS: a clinician's baseline, the patient's score on their phone, and the 
   await expect(chart).toBeVisible();
   await expect(chart.locator("desc")).toContainText("Baseline average 2.5 out of 10");
   await expect(chart.locator("desc")).toContainText("Change +4.0 points: meaningful improvement");
-  await expect(outcomes.getByTestId("psfs-mic")).toContainText("baseline + 2 = 4.5: change ≥ 2 is meaningful");
+  await expect(outcomes.getByTestId("psfs-mic")).toHaveCount(1);
+  await expect(outcomes.getByTestId("psfs-mic-label")).toHaveText("baseline + 2 = 4.5: change ≥ 2 is meaningful");
   // The request closed with the patient's answer.
   await expect(outcomes.getByRole("button", { name: "Ask the patient to score their activities" })).toBeVisible();
 

@@ -62,9 +62,6 @@ export function PsfsChart({ summary }: { summary: PsfsSummary }) {
             <rect x={pad.left} width={plotW} y={y(mic)} height={Math.max(0, y(baseline.average) - y(mic))} fill="#f59e0b" fillOpacity={0.14} />
             <line x1={pad.left} x2={width - pad.right} y1={y(baseline.average)} y2={y(baseline.average)} stroke="#64748b" strokeWidth={1} />
             <line x1={pad.left} x2={width - pad.right} y1={y(mic)} y2={y(mic)} stroke="#b45309" strokeWidth={1.5} strokeDasharray="6 4" />
-            <text x={width - pad.right - 4} y={mic >= 9.5 ? y(mic) + 15 : y(mic) - 5} textAnchor="end" fontSize={12} fill="#92400e" fontWeight={600} stroke="#fff" strokeWidth={4} strokeLinejoin="round" paintOrder="stroke">
-              {`baseline + ${psfsMinimalImportantChange} = ${mic.toFixed(1)}: change ≥ ${psfsMinimalImportantChange} is meaningful`}
-            </text>
           </g>
         ) : null}
         {activities.map((activity, i) => {
@@ -100,6 +97,12 @@ export function PsfsChart({ summary }: { summary: PsfsSummary }) {
             ) : null}
           </g>
         ))}
+        {baseline && mic !== null ? (
+          // Drawn last, so it reads over the lines.
+          <text data-testid="psfs-mic-label" x={width - pad.right - 4} y={mic >= 9.5 ? y(mic) + 15 : y(mic) - 5} textAnchor="end" fontSize={12} fill="#92400e" fontWeight={600} stroke="#fff" strokeWidth={4} strokeLinejoin="round" paintOrder="stroke">
+            {`baseline + ${psfsMinimalImportantChange} = ${mic.toFixed(1)}: change ≥ ${psfsMinimalImportantChange} is meaningful`}
+          </text>
+        ) : null}
       </svg>
       <figcaption>
         <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
