@@ -123,7 +123,7 @@ function hostileForm(fields: string[]): fc.Arbitrary<FormData> {
  * link updates its last-opened time, bookkeeping rather than data a request changes.
  */
 async function clinicState(clinicId: string): Promise<string> {
-  const tables = ["patients", "plans", "plan_items", "plan_versions", "session_logs", "templates", "exercises", "handout_files", "audit_events", "users", "invitations", "password_resets", "outbound_emails", "alert_acknowledgements"];
+  const tables = ["patients", "plans", "plan_items", "plan_versions", "session_logs", "templates", "exercises", "handout_files", "audit_events", "users", "invitations", "password_resets", "outbound_emails", "alert_acknowledgements", "psfs_activities", "outcome_measures", "outcome_scores", "outcome_requests"];
   const parts = tables.map(
     (table) => sql`(select md5(coalesce(string_agg(t.xmin::text || t.ctid::text, ',' order by t.ctid), '')) from ${sql.identifier(table)} t where t.clinic_id = ${clinicId})`,
   );
@@ -169,6 +169,7 @@ const actionModules = {
   "app/(clinic)/exercises/actions.ts": () => import("./(clinic)/exercises/actions"),
   "app/(clinic)/plans/[planId]/_delivery/delivery-actions.ts": () => import("./(clinic)/plans/[planId]/_delivery/delivery-actions"),
   "app/(clinic)/plans/[planId]/_ending/ending-actions.ts": () => import("./(clinic)/plans/[planId]/_ending/ending-actions"),
+  "app/(clinic)/plans/[planId]/_outcomes/outcome-actions.ts": () => import("./(clinic)/plans/[planId]/_outcomes/outcome-actions"),
   "app/(clinic)/dashboard/actions.ts": () => import("./(clinic)/dashboard/actions"),
   "app/(clinic)/settings/actions.ts": () => import("./(clinic)/settings/actions"),
   "app/(clinic)/settings/team/actions.ts": () => import("./(clinic)/settings/team/actions"),
@@ -189,6 +190,8 @@ function drivers(all: Record<string, Record<string, unknown>>) {
   const exercises = all["app/(clinic)/exercises/actions.ts"];
   const delivery = all["app/(clinic)/plans/[planId]/_delivery/delivery-actions.ts"];
   const ending = all["app/(clinic)/plans/[planId]/_ending/ending-actions.ts"];
+  const outcomes = all["app/(clinic)/plans/[planId]/_outcomes/outcome-actions.ts"];
+  const psfsFields = ["planId", "recordedOn", ...[0, 1, 2, 3, 4, 5].flatMap((i) => [`name${i}`, `score${i}`])];
   const team = all["app/(clinic)/settings/team/actions.ts"];
   const account = all["app/(clinic)/account/actions.ts"];
   // Hashing a password (argon2) is slow on purpose: the actions that may hash get fewer runs.
@@ -241,6 +244,8 @@ function drivers(all: Record<string, Record<string, unknown>>) {
     setEndDateAction: form(ending.setEndDateAction, ["planId", "endDate"]),
     endPlanAction: form(ending.endPlanAction, ["planId", "reason", "note"]),
     reopenPlanAction: form(ending.reopenPlanAction, ["planId", "endDate"]),
+    recordPsfsAction: form(outcomes.recordPsfsAction, psfsFields),
+    setPsfsRequestAction: form(outcomes.setPsfsRequestAction, ["planId", "ask"]),
     acknowledgeAlertAction: form(all["app/(clinic)/dashboard/actions.ts"].acknowledgeAlertAction, ["planId", "kind"]),
     // Hostile forms (strings where the logo File goes), and well-formed ones with random bytes as the logo.
     saveClinicSettingsAction: form(all["app/(clinic)/settings/actions.ts"].saveClinicSettingsAction, settingsFields, 25, fc.oneof(hostileForm(settingsFields), settingsWithLogo())),
@@ -282,6 +287,8 @@ describe("every server action, fed hostile input", () => {
     const calls = [
       () => d.linkCopiedAction.fn({ ok: false }, form({ planId })),
       () => d.setEndDateAction.fn({ ok: false }, form({ planId, endDate: "2030-01-01" })),
+      () => d.recordPsfsAction.fn({ ok: false }, form({ planId, name0: "Climbing stairs", score0: "3" })),
+      () => d.setPsfsRequestAction.fn({ ok: false }, form({ planId, ask: "on" })),
       () => d.saveClinicSettingsAction.fn({ ok: false }, form({ name: "Fuzz clinic", accentColour: "#0f766e", country: "GB", timeZone: "Europe/London", paperSize: "A4" })),
       () => d.inviteAction.fn({ ok: false }, form({ email: "new-colleague@example.test", role: "clinician" })),
       () => d.revokeInvitationAction.fn({ ok: false }, form({ invitationId: mine.invitationId })),
@@ -343,6 +350,8 @@ describe("every server action, fed hostile input", () => {
       () => d.endPlanAction.fn({ ok: false }, form({ planId, reason: "discharged" })),
       () => d.reopenPlanAction.fn({ ok: false }, form({ planId, endDate: "" })),
       () => d.acknowledgeAlertAction.fn({ ok: false }, form({ planId, kind: "pain" })),
+      () => d.recordPsfsAction.fn({ ok: false }, form({ planId, name0: "Taken over", score0: "3" })),
+      () => d.setPsfsRequestAction.fn({ ok: false }, form({ planId, ask: "on" })),
       () => d.setActiveAction.fn({ ok: false }, form({ userId: theirs.actor.userId, active: "false" })),
       () => d.setRoleAction.fn({ ok: false }, form({ userId: theirs.actor.userId, role: "clinician" })),
       () => d.revokeInvitationAction.fn({ ok: false }, form({ invitationId: theirs.invitationId })),
@@ -369,6 +378,7 @@ describe("every server action, fed hostile input", () => {
       () => d.savePlanAction.fn({ planId, revision: 1, draft: { title: nul, conditions: [], notes: nul, startDate: "", reviewDate: "", items: [] } }),
       () => d.saveTemplateAction.fn({ name: nul, description: nul, conditions: [], items: [] }),
       () => d.searchExercisesAction.fn({ q: nul }),
+      () => d.recordPsfsAction.fn({ ok: false }, form({ planId, name1: nul, score1: "4" })),
     ];
     for (const run of calls) await call(run);
   }, 60_000);
@@ -410,6 +420,30 @@ describe("every route handler, fed hostile input", () => {
         const request = new NextRequest(`${origin}/p/${mine.token}/log`, { method: "POST", body: payload, ...(typeof payload === "string" && type ? { headers: { "Content-Type": type } } : {}) });
         const response = await POST(request, { params: Promise.resolve({ token: mine.token }) });
         expect([303, 400, 409, 413, 429]).toContain(response.status);
+        if (response.status !== 303) expect(await clinicState(mine.actor.clinicId)).toBe(before);
+      }),
+      runs,
+    );
+    expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
+  }, 120_000);
+
+  it("POST /p/<token>/activities: any form gets 303, 400, 409 or 413; a refused one stores nothing", async () => {
+    const { POST } = await import("./p/[token]/activities/route");
+    const { setPsfsRequest } = await import("@/lib/outcomes/psfs");
+    // Asked (when the plan still runs), so a well-formed answer could be stored.
+    await setPsfsRequest(mine.actor, { planId: mine.planId, open: true }).catch(() => null);
+    const theirsBefore = await clinicState(theirs.actor.clinicId);
+    const body = fc.oneof(
+      hostileForm(["clientKey", ...[0, 1, 2, 3, 4, 5].flatMap((i) => [`name${i}`, `score${i}`])]).map((form) => form as BodyInit),
+      fc.string({ unit: "binary", maxLength: 300 }).map((text) => text as BodyInit),
+    );
+    const contentType = fc.constantFrom("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", "application/json", "");
+    await fc.assert(
+      fc.asyncProperty(body, contentType, async (payload, type) => {
+        const before = await clinicState(mine.actor.clinicId);
+        const request = new NextRequest(`${origin}/p/${mine.token}/activities`, { method: "POST", body: payload, ...(typeof payload === "string" && type ? { headers: { "Content-Type": type } } : {}) });
+        const response = await POST(request, { params: Promise.resolve({ token: mine.token }) });
+        expect([303, 400, 409, 413]).toContain(response.status);
         if (response.status !== 303) expect(await clinicState(mine.actor.clinicId)).toBe(before);
       }),
       runs,

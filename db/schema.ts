@@ -476,6 +476,121 @@ export const alertAcknowledgements = pgTable(
 );
 export type AlertAcknowledgement = typeof alertAcknowledgements.$inferSelect;
 
+// ---------------------------------------------------------------- outcome measures
+
+/** Licence-free outcome measures the app records (NPRS lives on each session log). */
+export const outcomeKind = pgEnum("outcome_kind", ["psfs"]);
+/** Who gave the scores: the clinician in the clinic, or the patient on their link when asked. */
+export const outcomeSource = pgEnum("outcome_source", ["clinician", "patient"]);
+
+/**
+ * The activities a patient named for the Patient-Specific Functional Scale on a plan (at most
+ * five, positions 0–4). Named once, at the first score; every later score rates the same ones, so
+ * the change over time compares like with like. A free position may be named at a later review.
+ */
+export const psfsActivities = pgTable(
+  "psfs_activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("psfs_activities_plan_position_key").on(t.planId, t.position),
+    index("psfs_activities_clinic_idx").on(t.clinicId),
+    check("psfs_activities_position_check", sql`${t.position} between 0 and 4`),
+    check("psfs_activities_name_check", sql`char_length(${t.name}) between 1 and 80`),
+  ],
+);
+export type PsfsActivity = typeof psfsActivities.$inferSelect;
+
+/** One occasion an outcome measure was scored (a baseline, a review, a patient's answer to a request). */
+export const outcomeMeasures = pgTable(
+  "outcome_measures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    kind: outcomeKind("kind").notNull(),
+    /** The day it was scored, in the clinic's calendar. */
+    recordedOn: date("recorded_on").notNull(),
+    source: outcomeSource("source").notNull(),
+    /** The clinician who recorded it; null for the patient's own answer (or a former colleague). */
+    recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    /** The patient form's key: a double submit stores one row. Null for the clinician's records. */
+    clientKey: text("client_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("outcome_measures_plan_client_key").on(t.planId, t.clientKey),
+    index("outcome_measures_plan_idx").on(t.planId, t.recordedOn),
+    index("outcome_measures_clinic_idx").on(t.clinicId),
+  ],
+);
+export type OutcomeMeasure = typeof outcomeMeasures.$inferSelect;
+
+/** The 0–10 score of one PSFS activity on one occasion. */
+export const outcomeScores = pgTable(
+  "outcome_scores",
+  {
+    measureId: uuid("measure_id")
+      .notNull()
+      .references(() => outcomeMeasures.id, { onDelete: "cascade" }),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => psfsActivities.id, { onDelete: "cascade" }),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    score: integer("score").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.activityId] }),
+    index("outcome_scores_activity_idx").on(t.activityId),
+    index("outcome_scores_clinic_idx").on(t.clinicId),
+    check("outcome_scores_score_check", sql`${t.score} between 0 and 10`),
+  ],
+);
+export type OutcomeScore = typeof outcomeScores.$inferSelect;
+
+/**
+ * The clinician asked the patient to score an outcome measure on their link: while a request is
+ * open (`closed_at` null; at most one per plan and kind) the patient page shows the form. The
+ * patient's answer closes it, and so does the clinician turning it off.
+ */
+export const outcomeRequests = pgTable(
+  "outcome_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    kind: outcomeKind("kind").notNull(),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("outcome_requests_plan_open_key").on(t.planId, t.kind).where(sql`${t.closedAt} is null`),
+    index("outcome_requests_clinic_idx").on(t.clinicId),
+  ],
+);
+export type OutcomeRequest = typeof outcomeRequests.$inferSelect;
+
 export const templates = pgTable(
   "templates",
   {

@@ -1,5 +1,5 @@
 // Every server action is a public POST endpoint. Each exported action of the patients, plans and
-// templates actions.ts files is POSTed (the way React posts it: `Next-Action` header plus the encoded
+// templates actions.ts files (and the plan page's outcome actions) is POSTed (the way React posts it: `Next-Action` header plus the encoded
 // arguments) without a session, and with a session whose user has been deactivated (which passes the
 // proxy and reaches the action's own check). Each is refused and the database is unchanged.
 import fs from "node:fs";
@@ -8,7 +8,7 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { createClinician, database, expect, signIn, test, type Clinician } from "./fixtures";
 
-const actionFiles = ["app/(clinic)/patients/actions.ts", "app/(clinic)/plans/actions.ts", "app/(clinic)/templates/actions.ts"];
+const actionFiles = ["app/(clinic)/patients/actions.ts", "app/(clinic)/plans/actions.ts", "app/(clinic)/templates/actions.ts", "app/(clinic)/plans/[planId]/_outcomes/outcome-actions.ts"];
 
 type ManifestEntry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
 type Seed = { clinician: Clinician; patientId: string; planId: string; templateId: string; spareTemplateId: string; sparePlanId: string; exerciseId: string };
@@ -32,6 +32,9 @@ function payloads(seed: Seed): Record<string, Payload> {
     searchExercisesAction: { object: { q: "bridge" } },
     // Reads a catalogue exercise: refused, it must not leak the exercise ("Glute bridge") either.
     exerciseVariantAction: { object: { slug: "glute-bridge" } },
+    // The plan page's outcome measures: a PSFS record and the "ask the patient" request.
+    recordPsfsAction: { form: { planId, recordedOn: "", name0: "Climbing stairs", score0: "3" } },
+    setPsfsRequestAction: { form: { planId, ask: "on" } },
   };
 }
 
@@ -112,11 +115,12 @@ async function state(clinicId: string): Promise<string> {
     sql`select count(*)::int as n from plan_versions where clinic_id = ${clinicId}`,
     sql`select id, name, archived, updated_at from templates where clinic_id = ${clinicId} order by id`,
     sql`select count(*)::int as n from audit_events where clinic_id = ${clinicId}`,
+    sql`select (select count(*)::int from outcome_measures where clinic_id = ${clinicId}) as measures, (select count(*)::int from psfs_activities where clinic_id = ${clinicId}) as activities, (select count(*)::int from outcome_requests where clinic_id = ${clinicId}) as requests`,
   ]);
   return JSON.stringify(rows);
 }
 
-test("every patients, plans and templates server action is listed in the build and has a payload here", async () => {
+test("every patients, plans, templates and outcome server action is listed in the build and has a payload here", async () => {
   const actions = actionsFromManifest();
   const expected = actionFiles.flatMap(exportedNames).sort();
   expect(actions.map((a) => a.name).sort()).toEqual(expected);

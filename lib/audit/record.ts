@@ -32,6 +32,9 @@ export type AuditAction =
   | "share-link.expiry-set"
   | "share-link.copied"
   | "session.logged"
+  | "outcome.recorded"
+  | "outcome.requested"
+  | "outcome.request-closed"
   | "clinic.settings-changed"
 
   | "sign-in.succeeded"

@@ -145,11 +145,12 @@ describe("exporting a patient's data", () => {
     expect(plan.versions).toEqual([expect.objectContaining({ version: 1, snapshot: expect.objectContaining({ patient: { displayName: data.patient.fullName } }) })]);
     expect(plan.sessionLogs).toEqual([expect.objectContaining({ pain: 8, comment: `Comment ${data.tag}` })]);
     expect(plan.shareLinks).toHaveLength(1);
+    expect(plan.outcomeMeasures).toEqual([expect.objectContaining({ kind: "psfs", source: "clinician", recordedBy: actor.name, scores: [{ activity: `Gardening ${data.tag}`, score: 4 }] })]);
     // Never the token, its hash or its sealed form.
     const text = JSON.stringify(json);
     expect(text).not.toContain(data.token);
     expect(text).not.toMatch(/tokenHash|tokenCiphertext/);
-    expect(json.audit.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["patient.created", "plan.created", "share-link.created", "session.logged", "patient.viewed"]));
+    expect(json.audit.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["patient.created", "plan.created", "share-link.created", "session.logged", "outcome.recorded", "patient.viewed"]));
     // Nothing of another patient.
     expect(text).not.toContain(other.patient.id);
     expect(text).not.toContain(other.tag);

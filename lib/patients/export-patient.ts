@@ -1,11 +1,11 @@
 // A patient's data as one JSON document (GDPR art. 15, right of access, and art. 20, portability):
 // the record, every plan with its items, issued versions (the snapshots as the patient saw them),
-// links (never the token), session logs, and the audit trail about them. Admins only.
+// links (never the token), session logs, outcome measures (PSFS), and the audit trail about them. Admins only.
 import "server-only";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { auditEvents, clinics, patients, planItems, plans, planVersions, sessionLogs, shareLinks, users } from "@/db/schema";
+import { auditEvents, clinics, outcomeMeasures, outcomeScores, patients, planItems, plans, planVersions, psfsActivities, sessionLogs, shareLinks, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/admin";
 import { recordAudit } from "@/lib/audit/record";
@@ -25,6 +25,7 @@ export type PatientExport = {
       versions: Record<string, unknown>[];
       shareLinks: Record<string, unknown>[];
       sessionLogs: Record<string, unknown>[];
+      outcomeMeasures: Record<string, unknown>[];
     }
   >;
   audit: Record<string, unknown>[];
@@ -70,6 +71,18 @@ export async function exportPatient(actor: Actor, { patientId }: { patientId: st
           .orderBy(asc(shareLinks.createdAt)),
         await tx.select().from(sessionLogs).where(and(inPlans(sessionLogs.planId), scope(sessionLogs.clinicId))).orderBy(asc(sessionLogs.loggedOn), asc(sessionLogs.createdAt)),
       ];
+      const measures = await tx
+        .select({ id: outcomeMeasures.id, planId: outcomeMeasures.planId, kind: outcomeMeasures.kind, recordedOn: outcomeMeasures.recordedOn, source: outcomeMeasures.source, recordedBy: users.name, createdAt: outcomeMeasures.createdAt })
+        .from(outcomeMeasures)
+        .leftJoin(users, eq(users.id, outcomeMeasures.recordedBy))
+        .where(and(inPlans(outcomeMeasures.planId), scope(outcomeMeasures.clinicId)))
+        .orderBy(asc(outcomeMeasures.recordedOn), asc(outcomeMeasures.createdAt));
+      const scores = await tx
+        .select({ measureId: outcomeScores.measureId, activity: psfsActivities.name, position: psfsActivities.position, score: outcomeScores.score })
+        .from(outcomeScores)
+        .innerJoin(psfsActivities, eq(psfsActivities.id, outcomeScores.activityId))
+        .where(and(inPlans(psfsActivities.planId), scope(outcomeScores.clinicId)))
+        .orderBy(asc(psfsActivities.position));
       const sessionIds = logs.map((log) => log.id);
       const audit = await tx
         .select({ at: auditEvents.createdAt, action: auditEvents.action, entityType: auditEvents.entityType, entityId: auditEvents.entityId, by: users.name, detail: auditEvents.detail })
@@ -78,7 +91,7 @@ export async function exportPatient(actor: Actor, { patientId }: { patientId: st
         .where(
           and(
             eq(auditEvents.clinicId, actor.clinicId),
-            or(inArray(auditEvents.entityId, [patientId, ...planIds, ...sessionIds]), sql`${auditEvents.detail}->>'patientId' = ${patientId}`),
+            or(inArray(auditEvents.entityId, [patientId, ...planIds, ...sessionIds, ...measures.map((m) => m.id)]), sql`${auditEvents.detail}->>'patientId' = ${patientId}`),
           ),
         )
         .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id));
@@ -95,6 +108,9 @@ export async function exportPatient(actor: Actor, { patientId }: { patientId: st
           versions: versions.filter((v) => v.planId === plan.id).map((version) => omit(version, ["planId"])),
           shareLinks: links.filter((l) => l.planId === plan.id).map((link) => omit(link, ["planId"])),
           sessionLogs: logs.filter((s) => s.planId === plan.id).map((log) => omit(log, ["clinicId", "planId", "clientKey"])),
+          outcomeMeasures: measures
+            .filter((m) => m.planId === plan.id)
+            .map((measure) => ({ ...omit(measure, ["planId"]), scores: scores.filter((s) => s.measureId === measure.id).map(({ activity, score }) => ({ activity, score })) })),
         })),
         audit,
       };

@@ -1,5 +1,5 @@
 // Test helper: a patient with something in every table a patient's data reaches (record, plan and
-// items, an issued version, a live link, a session log, a cached handout, audit events, a
+// items, an issued version, a live link, a session log, a PSFS score, a cached handout, audit events, a
 // rate-limit count), each carrying values unique to this patient, so a test can look for them anywhere.
 import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
@@ -9,6 +9,7 @@ import { logSession } from "@/lib/adherence/log-session";
 import { recordRead } from "@/lib/audit/reads";
 import type { Actor } from "@/lib/auth/actor";
 import { fixtureSnapshot } from "@/lib/handout/fixture";
+import { recordClinicianPsfs } from "@/lib/outcomes/psfs";
 import { createPlan } from "@/lib/plans/plans";
 import { ensureShareLink, resolveShareToken } from "@/lib/sharing/links";
 import { createPatient } from "./patients";
@@ -40,6 +41,7 @@ export async function createPatientWithData(actor: Actor, options: { pdf?: Buffe
   const token = link.token!;
   const resolved = (await resolveShareToken(token))!;
   await logSession(resolved, { clientKey: crypto.randomUUID(), done: [0], pain: 8, comment: `Comment ${tag}` });
+  await recordClinicianPsfs(actor, { planId: plan.id, recordedOn: null, values: { name0: `Gardening ${tag}`, score0: "4" } });
   const pdf = options.pdf ?? Buffer.from(`%PDF-1.7 handout of ${firstName} ${lastName}\n%%EOF\n`);
   await db.insert(handoutFiles).values({ planVersionId: version.id, variant: "a4", clinicId: actor.clinicId, pdf });
   await recordRead(actor, { action: "patient.viewed", entityId: patient.id });

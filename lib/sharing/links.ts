@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { planEnding } from "@/lib/plans/ending";
+import { psfsRequestColumn, type PatientPsfsRequest } from "@/lib/outcomes/psfs";
 import { planSnapshotSchema, type PlanSnapshot } from "@/lib/plans/snapshot";
 import { generateToken, hashToken, isWellFormedToken, openToken, sealToken } from "./token";
 
@@ -299,6 +300,7 @@ const liveLinkWithSessionsByHash = () =>
   preparedQuery("live_link_with_sessions_by_hash", (db) =>
     liveLinkQuery(db, {
       recentSessions: recentSessionsColumn(outerColumn("share_links", "plan_id"), outerColumn("share_links", "clinic_id"), sql.placeholder("since")),
+      psfsRequest: psfsRequestColumn(outerColumn("share_links", "plan_id"), outerColumn("share_links", "clinic_id")),
     }).prepare("live_link_with_sessions_by_hash"),
   );
 
@@ -348,12 +350,15 @@ export async function resolveShareToken(token: string): Promise<ResolvedShareLin
 }
 
 /**
- * `resolveShareToken` and the plan's sessions of the last 14 days, in one round trip: what the
- * patient page reads on every visit.
+ * `resolveShareToken`, the plan's sessions of the last 14 days and its open PSFS request (if the
+ * clinician asked the patient to score their activities), in one round trip: what the patient
+ * page reads on every visit.
  */
-export async function resolveShareTokenForPage(token: string): Promise<{ link: ResolvedShareLink; recentSessions: PatientSession[] } | null> {
+export async function resolveShareTokenForPage(
+  token: string,
+): Promise<{ link: ResolvedShareLink; recentSessions: PatientSession[]; psfsRequest: PatientPsfsRequest | null } | null> {
   if (!isWellFormedToken(token)) return null;
   const [row] = await liveLinkWithSessionsByHash().execute({ tokenHash: hashToken(token), since: recentSince() });
   const link = row ? await resolvedLink(row) : null;
-  return link ? { link, recentSessions: row.recentSessions } : null;
+  return link ? { link, recentSessions: row.recentSessions, psfsRequest: row.psfsRequest } : null;
 }

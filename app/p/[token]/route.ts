@@ -6,6 +6,7 @@
 import type { NextRequest } from "next/server";
 import { isLogOutcome } from "@/lib/adherence/log-messages";
 import { resolveShareTokenForPage } from "@/lib/sharing/links";
+import { isPsfsOutcome } from "./_page/psfs-section";
 import { linkNotActiveResponse, planEndedResponse, planPageResponse } from "./_page/responses";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,14 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const visit = await resolveShareTokenForPage(token);
   if (!visit) return linkNotActiveResponse();
   if (visit.link.ended) return planEndedResponse(visit.link);
-  // After a submit without JavaScript the log route redirects here with its outcome.
-  const outcome = request.url.includes("?") ? request.nextUrl.searchParams.get("log") : null;
-  return planPageResponse(visit.link, token, { outcome: isLogOutcome(outcome) ? outcome : null }, { sessions: visit.recentSessions });
+  // After a submit without JavaScript the log and activities routes redirect here with their outcome.
+  const query = request.url.includes("?") ? request.nextUrl.searchParams : null;
+  const outcome = query?.get("log") ?? null;
+  const scores = query?.get("activities") ?? null;
+  return planPageResponse(
+    visit.link,
+    token,
+    { outcome: isLogOutcome(outcome) ? outcome : null },
+    { sessions: visit.recentSessions, psfsRequest: visit.psfsRequest, activities: { outcome: isPsfsOutcome(scores) ? scores : null } },
+  );
 }

@@ -12,6 +12,7 @@ import { clinicChangesSinceIssue } from "@/lib/plans/clinic-changes";
 import { getPlan, listPlanVersions } from "@/lib/plans/plans";
 import { PlanEnding } from "./_ending/plan-ending";
 import { PlanDelivery } from "./_delivery/plan-delivery";
+import { PlanOutcomes } from "./_outcomes/plan-outcomes";
 import { IssuePlanForm } from "./issue-plan-form";
 import { issuePlanAction } from "../actions";
 
@@ -186,6 +187,8 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       </section>
 
       <PlanDelivery planId={plan.id} />
+
+      {plan.status !== "archived" ? <PlanOutcomes actor={actor} planId={plan.id} issued={plan.latestVersion > 0} /> : null}
     </div>
   );
 }

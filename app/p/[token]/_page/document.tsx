@@ -12,6 +12,7 @@ import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
 import { staticMarkup } from "@/lib/html/static-markup";
 import type { EndedPlanNotice } from "@/lib/sharing/links";
 import type { PlanBody } from "./plan-body";
+import { PsfsSection, type PsfsFormState } from "./psfs-section";
 import { stylesheetHref } from "./stylesheet";
 
 /** What the log form shows: the answer to the last submit and, when it was refused, what was typed. */
@@ -236,9 +237,10 @@ function LogSection({ token, body, sessions, clientKey, form }: { token: string;
  * The page around what changes per visit, as bytes. The document is rendered once per issued
  * version with a marker (plain text React leaves as it is) where each part goes: the version's own
  * parts, already rendered by plan-body.tsx, are put in place, and the page is split where the
- * download links and the log section go, per visit. Kept as long as its PlanBody is.
+ * download links, the activity scores (first in the page, while asked for) and the log section go,
+ * per visit. Kept as long as its PlanBody is.
  */
-type Frame = { beforeLinks: Buffer; afterLinks: Buffer; afterLog: Buffer };
+type Frame = { beforeLinks: Buffer; afterLinks: Buffer; top: Buffer; afterLog: Buffer };
 const frames = new WeakMap<PlanBody, Frame>();
 const marker = (name: string) => `@@physioplan:${name}@@`;
 
@@ -261,6 +263,7 @@ function frameOf(render: (node: ReactNode) => string, body: PlanBody): Frame {
       </header>
       <PageNav />
       <main className="mx-auto max-w-2xl space-y-10 px-4 py-6 sm:px-6 print:space-y-6 print:py-2">
+        {marker("activities")}
         <div className="space-y-10 print:space-y-6">{marker("top")}</div>
         {marker("log")}
         <div className="space-y-10 print:space-y-6">{marker("bottom")}</div>
@@ -270,8 +273,9 @@ function frameOf(render: (node: ReactNode) => string, body: PlanBody): Frame {
   );
   const filled = (["clinic", "heading", "top", "bottom", "footer"] as const).reduce((html, part) => html.replace(marker(part), () => body[part]), page);
   const [beforeLinks, rest] = filled.split(marker("links"));
-  const [afterLinks, afterLog] = rest.split(marker("log"));
-  frame = { beforeLinks: Buffer.from(beforeLinks), afterLinks: Buffer.from(afterLinks), afterLog: Buffer.from(afterLog) };
+  const [afterLinks, restAfterActivities] = rest.split(marker("activities"));
+  const [top, afterLog] = restAfterActivities.split(marker("log"));
+  frame = { beforeLinks: Buffer.from(beforeLinks), afterLinks: Buffer.from(afterLinks), top: Buffer.from(top), afterLog: Buffer.from(afterLog) };
   frames.set(body, frame);
   return frame;
 }
@@ -283,18 +287,22 @@ export async function patientPageHtml({
   sessions,
   clientKey,
   form,
+  activities = null,
 }: {
   token: string;
   body: PlanBody;
   sessions: PatientSession[];
   clientKey: string;
   form: LogFormState;
+  /** The PSFS form's state (psfs-section.tsx): shown when the clinician asked for scores or the patient just gave them. */
+  activities?: PsfsFormState | null;
 }): Promise<Buffer> {
   const render = await staticMarkup();
   const frame = frameOf(render, body);
   const links = render(<DownloadLinks token={token} />);
   const log = render(<LogSection token={token} body={body} sessions={sessions} clientKey={clientKey} form={form} />);
-  return Buffer.concat([frame.beforeLinks, Buffer.from(links), frame.afterLinks, Buffer.from(log), frame.afterLog]);
+  const scores = activities ? render(<PsfsSection token={token} clientKey={clientKey} state={activities} />) : "";
+  return Buffer.concat([frame.beforeLinks, Buffer.from(links), frame.afterLinks, Buffer.from(scores), frame.top, Buffer.from(log), frame.afterLog]);
 }
 
 /**
@@ -302,7 +310,7 @@ export async function patientPageHtml({
  * of the plan (its link may have been passed on since). `refused` says what was asked and not given:
  * a session log (not saved) or the handout.
  */
-export async function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; refused: "log" | "handout" | null }): Promise<Buffer> {
+export async function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; refused: "log" | "scores" | "handout" | null }): Promise<Buffer> {
   const render = await staticMarkup();
   const tel = notice.phone ? notice.phone.replace(/[^+\d]/g, "") : "";
   return Buffer.from(
@@ -313,7 +321,11 @@ export async function planEndedHtml({ notice, refused }: { notice: EndedPlanNoti
         <main className="mx-auto flex min-h-screen max-w-xl flex-col justify-center px-6 py-12">
           {refused ? (
             <p role="alert" className="mb-6 rounded-xl border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-900">
-              {refused === "log" ? "Your session was not saved: this plan has ended, so it takes no more sessions." : "The handout is no longer available here: this plan has ended."}
+              {refused === "log"
+                ? "Your session was not saved: this plan has ended, so it takes no more sessions."
+                : refused === "scores"
+                  ? "Your activity scores were not saved: this plan has ended."
+                  : "The handout is no longer available here: this plan has ended."}
             </p>
           ) : null}
           <h1 className="text-3xl font-bold tracking-tight">This plan has ended</h1>
