@@ -17,6 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     "password-reset": "Your password was changed. Sign in with the new one.",
     "invitation-accepted": "Your account is ready. Sign in with your email and new password.",
     "signed-out-everywhere": "You were signed out on every device.",
+    "set-up": "Your clinic is set up. Sign in with the email and password you chose.",
   };
   const notice =
     (typeof params.reason === "string" ? notices[params.reason] : undefined) ??
