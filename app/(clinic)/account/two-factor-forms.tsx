@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { Field, FormError, inputClass } from "@/app/_components/form-fields";
@@ -58,9 +57,10 @@ export function EnrolTwoFactorForm({ offer, continueHref }: { offer: Offer; cont
         codes={state.recoveryCodes}
         done={
           continueHref ? (
-            <Link href={continueHref} className={primary}>
+            // A full page load: nothing the router cached while enrolment was owed is reused.
+            <button type="button" className={primary} onClick={() => window.location.assign(continueHref)}>
               I have saved them: continue
-            </Link>
+            </button>
           ) : (
             <button type="button" className={primary} onClick={() => router.refresh()}>
               I have saved them
