@@ -48,7 +48,7 @@ export default async function AccountPage() {
             <details className="group">
               <summary className="inline-block cursor-pointer rounded-lg border border-brand-700 bg-white px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">Set up two-factor sign-in</summary>
               <div className="mt-4">
-                <EnrolTwoFactorForm offer={{ qrSvg: offer!.qrSvg, groupedSecret: offer!.groupedSecret, offer: offer!.offer }} />
+                <EnrolTwoFactorForm offer={{ qrSvg: offer!.qrSvg, groupedSecret: offer!.groupedSecret, offer: offer!.offer, uri: offer!.uri }} />
               </div>
             </details>
           </>

@@ -9,7 +9,7 @@ const initial: TwoFactorFormState = { ok: false };
 const primary = "rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60";
 const secondary = "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
 
-export type Offer = { qrSvg: string; groupedSecret: string; offer: string };
+export type Offer = { qrSvg: string; groupedSecret: string; offer: string; uri: string };
 
 /** The ten recovery codes, shown once, with what they are for. */
 function RecoveryCodes({ codes, done }: { codes: string[]; done: React.ReactNode }) {
@@ -85,8 +85,19 @@ export function EnrolTwoFactorForm({ offer, continueHref }: { offer: Offer; cont
           />
           <div className="text-sm text-slate-700">
             <p>Cannot scan it? Type this key into the app (time-based):</p>
-            <p className="mt-1 break-all rounded bg-slate-100 px-2 py-1 font-mono text-base tracking-wider text-slate-900" data-testid="two-factor-key">
-              {offer.groupedSecret}
+            <p className="mt-1 flex flex-wrap gap-x-3 rounded bg-slate-100 px-2 py-1 font-mono text-base tracking-wider text-slate-900" data-testid="two-factor-key">
+              {offer.groupedSecret.split(" ").map((group, index) => (
+                <span key={index} className="whitespace-nowrap">
+                  {group}{" "}
+                </span>
+              ))}
+            </p>
+            <p className="mt-2">
+              On this phone?{" "}
+              <a href={offer.uri} className="text-brand-800 underline">
+                Open the key in your authenticator app
+              </a>
+              .
             </p>
           </div>
         </li>

@@ -221,8 +221,9 @@ export async function setTwoFactorRequired(actor: Actor, { required }: { require
  * with the same code cannot both win.
  */
 export async function verifySecondFactor(userId: string, typed: string, now: number = Date.now()): Promise<"totp" | "recovery" | null> {
+  // Ten characters are a recovery code; a TOTP code has six digits, so the two never overlap.
   const recovery = normaliseRecoveryCode(typed);
-  if (recovery && !/^\d+$/.test(recovery)) {
+  if (recovery) {
     const [used] = await db
       .update(recoveryCodes)
       .set({ usedAt: new Date(now) })

@@ -23,7 +23,7 @@ export default async function EnrolPage() {
         </>
       }
     >
-      <EnrolTwoFactorForm offer={{ qrSvg: offer.qrSvg, groupedSecret: offer.groupedSecret, offer: offer.offer }} continueHref="/dashboard" />
+      <EnrolTwoFactorForm offer={{ qrSvg: offer.qrSvg, groupedSecret: offer.groupedSecret, offer: offer.offer, uri: offer.uri }} continueHref="/dashboard" />
       <div className="mt-6 border-t border-slate-200 pt-4 text-sm">
         <SignOutButton />
       </div>
