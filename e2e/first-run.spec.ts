@@ -23,6 +23,8 @@ const port = basePort + 12;
 const origin = `http://127.0.0.1:${port}`;
 const shots = path.join(root, "test-results", "first-run");
 const phone = { viewport: { width: 390, height: 844 } };
+// This spec's own app and mail server: next to E2E_SMTP_PORT, so it can run beside team-email.spec.ts.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525) + 1;
 
 // A second server, SMTP, uploads, renders and argon2 on a shared 2-core machine: generous.
 test.describe.configure({ mode: "serial", timeout: 420_000 });
@@ -82,7 +84,7 @@ test.beforeAll(async () => {
   server.pathname = `/${name}`;
   scratch = { url: server.toString(), name };
   sql = postgres(scratch.url, { max: 2, onnotice: () => {} });
-  mail = await startMailServer();
+  mail = await startMailServer(smtpPort);
 
   // As the README says: `npm start` with DATABASE_URL (it migrates and seeds the catalogue, no demo).
   const env: NodeJS.ProcessEnv = {
@@ -92,7 +94,7 @@ test.beforeAll(async () => {
     DATABASE_URL: scratch.url,
     NEXTAUTH_SECRET: "first-run-secret-first-run-secret-000000",
     PUBLIC_URL: origin,
-    SMTP_URL: `smtp://127.0.0.1:${Number(process.env.E2E_SMTP_PORT ?? 2525)}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_FROM: "Harbour Physio <no-reply@harbour.test>",
     NEXT_TELEMETRY_DISABLED: "1",
   };
