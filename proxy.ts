@@ -10,7 +10,7 @@ import { sessionCookieName } from "@/lib/auth/cookies";
 import { publicUrl } from "@/lib/env";
 import { clinicContentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/http/security-headers";
 
-const clinicAreas = /^\/(dashboard|patients|plans|exercises|templates|settings|account)(\/|$)/;
+const clinicAreas = /^\/(dashboard|patients|plans|exercises|templates|settings|account|two-factor)(\/|$)/;
 
 function withSecurityHeaders(request: NextRequest): NextResponse {
   const url = publicUrl();

@@ -174,6 +174,7 @@ const actionModules = {
   "app/(clinic)/settings/actions.ts": () => import("./(clinic)/settings/actions"),
   "app/(clinic)/settings/team/actions.ts": () => import("./(clinic)/settings/team/actions"),
   "app/(clinic)/account/actions.ts": () => import("./(clinic)/account/actions"),
+  "app/(clinic)/account/two-factor-actions.ts": () => import("./(clinic)/account/two-factor-actions"),
   "app/(auth)/forgot-password/actions.ts": () => import("./(auth)/forgot-password/actions"),
   "app/(auth)/invite/[token]/actions.ts": () => import("./(auth)/invite/[token]/actions"),
   "app/(auth)/reset-password/[token]/actions.ts": () => import("./(auth)/reset-password/[token]/actions"),
@@ -194,6 +195,7 @@ function drivers(all: Record<string, Record<string, unknown>>) {
   const psfsFields = ["planId", "recordedOn", ...[0, 1, 2, 3, 4, 5].flatMap((i) => [`name${i}`, `score${i}`])];
   const team = all["app/(clinic)/settings/team/actions.ts"];
   const account = all["app/(clinic)/account/actions.ts"];
+  const twoFactor = all["app/(clinic)/account/two-factor-actions.ts"];
   // Hashing a password (argon2) is slow on purpose: the actions that may hash get fewer runs.
   const slow = 8;
   const patientFields = ["firstName", "lastName", "clinicianId", "birthYear", "email", "phone", "conditions", "notes"];
@@ -253,6 +255,10 @@ function drivers(all: Record<string, Record<string, unknown>>) {
     setActiveAction: form(team.setActiveAction, ["userId", "active"]),
     setRoleAction: form(team.setRoleAction, ["userId", "role"]),
     revokeInvitationAction: form(team.revokeInvitationAction, ["invitationId"]),
+    resetTwoFactorAction: form(team.resetTwoFactorAction, ["userId"]),
+    requireTwoFactorAction: form(team.requireTwoFactorAction, ["required"]),
+    confirmEnrolmentAction: form(twoFactor.confirmEnrolmentAction, ["offer", "code"]),
+    manageTwoFactorAction: form(twoFactor.manageTwoFactorAction, ["intent", "currentPassword"], slow),
     changePasswordAction: form(account.changePasswordAction, ["currentPassword", "newPassword", "confirmPassword"], slow),
     signOutEverywhereAction: form(account.signOutEverywhereAction, [], slow),
     requestResetAction: form(all["app/(auth)/forgot-password/actions.ts"].requestResetAction, ["email"], slow),

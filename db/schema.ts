@@ -1,6 +1,7 @@
 // The whole data model. Every tenant-owned table carries clinic_id; every query of tenant data filters by it.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -57,6 +58,8 @@ export const clinics = pgTable("clinics", {
   safetyEmergencyNumber: text("safety_emergency_number"),
   safetyUrgentAdvice: text("safety_urgent_advice"),
   safetyFamilyDoctor: text("safety_family_doctor"),
+  /** Every user must use two-factor sign-in; those without it enrol at their next sign-in. */
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -84,6 +87,11 @@ export const users = pgTable(
     /** Set for an account whose password is published (the demo admin); changing the password clears it. */
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** The TOTP key, sealed under the server secret (lib/auth/two-factor/seal.ts); null without two-factor. */
+    totpSecretSealed: text("totp_secret_sealed"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last TOTP time step accepted: a code of that step or an earlier one is refused (no replay). */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -91,6 +99,31 @@ export const users = pgTable(
 );
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/** One-time recovery codes for two-factor sign-in: only their SHA-256 is kept; used once. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: createdAt(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_code_key").on(t.userId, t.codeHash)],
+);
+
+/**
+ * The first-run set-up code (lib/setup): printed by the server at start while no clinic exists; only
+ * its SHA-256 is kept, here so that every instance of the app accepts the same code.
+ */
+export const setupCodes = pgTable("setup_codes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  codeHash: text("code_hash").notNull(),
+  createdAt: createdAt(),
+});
 
 /** A colleague asked to join a clinic: single use, valid 7 days; only the token's SHA-256 is kept. */
 export const invitations = pgTable(

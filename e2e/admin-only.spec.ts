@@ -46,7 +46,8 @@ async function addUser(admin: Clinician, role: "admin" | "clinician", label: str
 async function state(clinicId: string): Promise<string> {
   const sql = database();
   const rows = await Promise.all([
-    sql`select id, role, active, session_version, updated_at from users where clinic_id = ${clinicId} order by id`,
+    sql`select id, role, active, session_version, updated_at, totp_secret_sealed, totp_enabled_at from users where clinic_id = ${clinicId} order by id`,
+    sql`select require_two_factor, updated_at from clinics where id = ${clinicId}`,
     sql`select id, revoked_at, accepted_at from invitations where clinic_id = ${clinicId} order by id`,
     sql`select count(*)::int as n from outbound_emails where clinic_id = ${clinicId}`,
     sql`select count(*)::int as n from audit_events where clinic_id = ${clinicId} and action not like 'sign-in.%'`,
@@ -61,14 +62,19 @@ test("a clinician gets 404 for the admin pages, and every team action changes no
   const spare = await addUser(admin, "clinician", "spare");
   const [invitation] = await database()`insert into invitations (clinic_id, email, role, token_hash, invited_by, expires_at)
     values (${admin.clinicId}, 'pending@clinic.test', 'clinician', ${"f".repeat(64)}, ${admin.userId}, now() + interval '7 days') returning id`;
+  // An admin with two-factor on (and the clinic requirement off): the two-factor actions' targets.
+  const twoFactorAdmin = await addUser(admin, "admin", "twofactor");
+  await database()`update users set totp_secret_sealed = 'v1.sealed', totp_enabled_at = now() where id = ${twoFactorAdmin.id}`;
 
   const actions = actionsFromManifest();
-  expect(actions.map((a) => a.name).sort()).toEqual(["inviteAction", "revokeInvitationAction", "setActiveAction", "setRoleAction"]);
+  expect(actions.map((a) => a.name).sort()).toEqual(["inviteAction", "requireTwoFactorAction", "resetTwoFactorAction", "revokeInvitationAction", "setActiveAction", "setRoleAction"]);
   const payloads: Record<string, Record<string, string>> = {
     inviteAction: { email: "intruder@example.test", role: "admin" },
     revokeInvitationAction: { invitationId: invitation.id },
     setActiveAction: { userId: admin.userId, active: "false" },
     setRoleAction: { userId: clinician.id, role: "admin" },
+    resetTwoFactorAction: { userId: twoFactorAdmin.id },
+    requireTwoFactorAction: { required: "true" },
   };
 
   await signIn(page, clinician);

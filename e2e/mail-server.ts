@@ -37,7 +37,8 @@ export function parseMail(raw: string, to: string[]): Mail {
   return { to, subject, raw, text: part(raw, "text/plain"), html: part(raw, "text/html") };
 }
 
-export async function startMailServer() {
+/** `port`: the app's SMTP_URL port; a spec that starts its own app (first-run) uses its own port, so it can run beside team-email. */
+export async function startMailServer(port: number = e2eSmtpPort) {
   const mails: Mail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -54,7 +55,7 @@ export async function startMailServer() {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(e2eSmtpPort, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
   return {
     mails,

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { createClinician, database, expect, signIn, test, type Clinician } from "./fixtures";
 
-const actionFiles = ["app/(clinic)/patients/actions.ts", "app/(clinic)/plans/actions.ts", "app/(clinic)/templates/actions.ts", "app/(clinic)/plans/[planId]/_outcomes/outcome-actions.ts"];
+const actionFiles = ["app/(clinic)/patients/actions.ts", "app/(clinic)/plans/actions.ts", "app/(clinic)/templates/actions.ts", "app/(clinic)/plans/[planId]/_outcomes/outcome-actions.ts", "app/(clinic)/account/two-factor-actions.ts"];
 
 type ManifestEntry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
 type Seed = { clinician: Clinician; patientId: string; planId: string; templateId: string; spareTemplateId: string; sparePlanId: string; exerciseId: string };
@@ -35,6 +35,9 @@ function payloads(seed: Seed): Record<string, Payload> {
     // The plan page's outcome measures: a PSFS record and the "ask the patient" request.
     recordPsfsAction: { form: { planId, recordedOn: "", name0: "Climbing stairs", score0: "3" } },
     setPsfsRequestAction: { form: { planId, ask: "on" } },
+    // The user's own two-factor (which also serves a user owing an enrolment): refused like the rest.
+    confirmEnrolmentAction: { form: { offer: "v1.not-an-offer", code: "123456" } },
+    manageTwoFactorAction: { form: { intent: "new-codes", currentPassword: clinician.password } },
   };
 }
 
@@ -116,6 +119,8 @@ async function state(clinicId: string): Promise<string> {
     sql`select id, name, archived, updated_at from templates where clinic_id = ${clinicId} order by id`,
     sql`select count(*)::int as n from audit_events where clinic_id = ${clinicId}`,
     sql`select (select count(*)::int from outcome_measures where clinic_id = ${clinicId}) as measures, (select count(*)::int from psfs_activities where clinic_id = ${clinicId}) as activities, (select count(*)::int from outcome_requests where clinic_id = ${clinicId}) as requests`,
+    sql`select id, totp_secret_sealed, totp_enabled_at, totp_last_step from users where clinic_id = ${clinicId} order by id`,
+    sql`select count(*)::int as n from recovery_codes r join users u on u.id = r.user_id where u.clinic_id = ${clinicId}`,
   ]);
   return JSON.stringify(rows);
 }

@@ -13,6 +13,7 @@ export const activityKinds = {
   password: { label: "Passwords and sessions", actions: ["password.changed", "password.reset", "password.reset-requested", "sessions.ended"] },
   team: { label: "Team", actions: ["user.invited", "user.joined", "user.deactivated", "user.reactivated", "user.role-changed", "invitation.revoked"] },
   settings: { label: "Clinic settings", actions: [] as string[], prefixes: ["settings.", "clinic."] },
+  "two-factor": { label: "Two-factor sign-in", actions: ["two-factor.enrolled", "two-factor.removed", "two-factor.reset", "two-factor.failed", "two-factor.recovery-code-used", "clinic.two-factor-required"] },
   email: { label: "Emailed plan links", actions: ["plan-link.emailed", "patient.email-consent-recorded"] },
 } as const;
 export type ActivityKind = keyof typeof activityKinds;
@@ -84,6 +85,20 @@ export function describeActivity(entry: ActivityEntry): string {
       return `Changed ${email} from ${String(d.from)} to ${String(d.to)}`;
     case "invitation.revoked":
       return `Withdrew the invitation to ${email}`;
+    case "two-factor.enrolled":
+      return "Turned on two-factor sign-in";
+    case "two-factor.removed":
+      return "Turned off two-factor sign-in";
+    case "two-factor.reset":
+      return `Reset the two-factor sign-in of ${email}`;
+    case "two-factor.failed":
+      return "Failed sign-in (wrong two-factor code)";
+    case "two-factor.recovery-code-used":
+      return "Signed in with a recovery code";
+    case "clinic.two-factor-required":
+      return d.required ? "Required two-factor sign-in for everyone" : "Stopped requiring two-factor sign-in";
+    case "clinic.set-up":
+      return "Set up the clinic";
     case "patient.email-consent-recorded":
       return "Recorded a patient's consent to email";
     case "plan-link.emailed":

@@ -51,7 +51,14 @@ export type AuditAction =
   | "user.role-changed"
   | "invitation.revoked"
   | "patient.email-consent-recorded"
-  | "plan-link.emailed";
+  | "plan-link.emailed"
+  | "two-factor.enrolled"
+  | "two-factor.removed"
+  | "two-factor.reset"
+  | "two-factor.failed"
+  | "two-factor.recovery-code-used"
+  | "clinic.two-factor-required"
+  | "clinic.set-up";
 
 /** Records one event in the same transaction as the change it describes. */
 export async function recordAudit(

@@ -22,23 +22,49 @@ export type Actor = {
  * Reads the session and re-checks the user against the database on every request: a deactivated
  * user or a bumped session_version ends the session at once. Cached per request.
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
+const currentSession = cache(async (): Promise<LoadedSession | null> => {
   // A session is per request: never prerender a page that asks for one.
   await connection();
   const session = await getServerSession(authOptions());
   if (!session?.user?.id) return null;
-  return loadActor({ userId: session.user.id, sessionVersion: session.user.sessionVersion });
+  return loadSession({ userId: session.user.id, sessionVersion: session.user.sessionVersion });
 });
 
-/** For pages and layouts: the actor, or a redirect to sign-in. */
+/**
+ * The signed-in user, or null. Also null while the user owes a two-factor enrolment (their clinic
+ * requires it and they have none): until then they can do nothing but enrol (`getEnrollingActor`).
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const loaded = await currentSession();
+  return loaded && !loaded.enrolmentRequired ? loaded.actor : null;
+});
+
+/** The signed-in user who must enrol in two-factor before anything else, or null. */
+export async function getEnrollingActor(): Promise<Actor | null> {
+  const loaded = await currentSession();
+  return loaded?.enrolmentRequired ? loaded.actor : null;
+}
+
+/** The path of the enrolment a clinic's requirement sends its users to. */
+export const enrolmentPath = "/two-factor/enrol";
+
+/** For pages and layouts: the actor, or a redirect to sign-in (or to the enrolment owed). */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/sign-in?reason=signed-out");
+  if (!actor) redirect((await getEnrollingActor()) ? enrolmentPath : "/sign-in?reason=signed-out");
   return actor;
 }
 
-/** The actor for a session's user, or null when the user is gone, deactivated or the session was revoked. */
+export type LoadedSession = { actor: Actor; enrolmentRequired: boolean };
+
+/** The actor for a session's user, or null when gone, deactivated, revoked, or owing a two-factor enrolment. */
 export async function loadActor(session: { userId: string; sessionVersion: number }): Promise<Actor | null> {
+  const loaded = await loadSession(session);
+  return loaded && !loaded.enrolmentRequired ? loaded.actor : null;
+}
+
+/** The session's user, or null when the user is gone, deactivated or the session was revoked. */
+export async function loadSession(session: { userId: string; sessionVersion: number }): Promise<LoadedSession | null> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -49,10 +75,15 @@ export async function loadActor(session: { userId: string; sessionVersion: numbe
       active: users.active,
       sessionVersion: users.sessionVersion,
       clinicName: clinics.name,
+      requireTwoFactor: clinics.requireTwoFactor,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
     .innerJoin(clinics, eq(clinics.id, users.clinicId))
     .where(eq(users.id, session.userId));
   if (!row || !row.active || row.sessionVersion !== session.sessionVersion) return null;
-  return { userId: row.userId, clinicId: row.clinicId, role: row.role, name: row.name, email: row.email, clinicName: row.clinicName };
+  return {
+    actor: { userId: row.userId, clinicId: row.clinicId, role: row.role, name: row.name, email: row.email, clinicName: row.clinicName },
+    enrolmentRequired: row.requireTwoFactor && !row.totpEnabledAt,
+  };
 }

@@ -11,7 +11,8 @@ import { usesSecureCookies } from "./cookies";
 import { safeRedirect } from "./redirect";
 
 export { usesSecureCookies };
-import { authenticate, clientIp } from "./sign-in";
+import { authenticate, clientIp, completeTwoFactor } from "./sign-in";
+import { cookieValue, openPending, pendingCookieName, sealPending, twoFactorExpiredError, twoFactorRequiredError } from "./two-factor/pending";
 
 /** A session ends 12 hours after sign-in, however active. */
 export const sessionMaxAgeSeconds = 12 * 60 * 60;
@@ -22,6 +23,7 @@ export const sessionIdleSeconds = 30 * 60;
 export const rateLimitedError = "RateLimited";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const codeSchema = z.object({ code: z.string().trim().min(1).max(40) });
 
 declare module "next-auth" {
   interface Session {
@@ -71,6 +73,26 @@ export function authOptions(): NextAuthOptions {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) return null;
           const result = await authenticate({ ...parsed.data, ip: clientIp(req.headers ?? {}) });
+          if (!result.ok && result.reason === "rate-limited") throw new Error(rateLimitedError);
+          if (!result.ok) return null;
+          // Two-factor on: no session yet. The sealed "code owed" state goes back in the error,
+          // which the route handler moves into an HttpOnly cookie before the answer leaves.
+          if (result.codeRequired) throw new Error(`${twoFactorRequiredError}:${sealPending({ userId: result.user.id, sessionVersion: result.user.sessionVersion }, config.NEXTAUTH_SECRET)}`);
+          return { id: result.user.id, name: result.user.name, email: result.user.email, sv: result.user.sessionVersion };
+        },
+      }),
+      // The second step: a TOTP or recovery code, with the pending state from the password step.
+      CredentialsProvider({
+        id: "totp",
+        name: "Two-factor code",
+        credentials: { code: { label: "Code", type: "text" } },
+        async authorize(credentials, req) {
+          const headers = (req.headers ?? {}) as Record<string, string | undefined>;
+          const pending = openPending(cookieValue(headers.cookie, pendingCookieName(usesSecureCookies(config))), config.NEXTAUTH_SECRET);
+          if (!pending) throw new Error(twoFactorExpiredError);
+          const parsed = codeSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          const result = await completeTwoFactor({ ...pending, code: parsed.data.code, ip: clientIp(headers) });
           if (!result.ok && result.reason === "rate-limited") throw new Error(rateLimitedError);
           if (!result.ok) return null;
           return { id: result.user.id, name: result.user.name, email: result.user.email, sv: result.user.sessionVersion };

@@ -8,8 +8,14 @@ import { clientIp as clientIpWith, parseTrustedProxies, type TrustedProxies } fr
 import { recordSignInEvent } from "@/lib/audit/sign-in-events";
 import { normaliseEmail } from "./email";
 import { hashPassword, verifyPassword } from "./password";
+import { verifySecondFactor } from "./two-factor/two-factor";
 
-export type SignInResult = { ok: true; user: User } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+export type SignInResult =
+  | { ok: true; user: User; codeRequired?: false }
+  /** The password was right and the account has two-factor on: no session until `completeTwoFactor`. */
+  | { ok: true; user: User; codeRequired: true }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 const window = 15 * 60 * 1000;
 
@@ -88,8 +94,38 @@ export async function authenticate(input: { email: string; password: string; ip:
     return { ok: false, reason: "invalid" };
   }
   await release(slot.eventIds);
+  // With two-factor on, a right password only gives this attempt back: earlier failures stay
+  // counted until a right code, so knowing the password does not reset the count of wrong codes.
+  if (user.totpEnabledAt) return { ok: true, user, codeRequired: true };
   await clearEvents(signInLimit, signInKey(input.email, input.ip));
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
   await recordSignInEvent("sign-in.succeeded", input.email, input.ip);
+  return { ok: true, user };
+}
+
+/**
+ * The second step for an account with two-factor on, after `authenticate` accepted its password:
+ * a TOTP code or a recovery code. Counted against the same three limits as a password (a wrong code
+ * is a failed sign-in), given back when right; the user must still be active with the session
+ * version the password step saw.
+ */
+export async function completeTwoFactor(input: { userId: string; sessionVersion: number; code: string; ip: string; now?: number }): Promise<SignInResult> {
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  if (!user || !user.active || user.sessionVersion !== input.sessionVersion || !user.totpEnabledAt) return { ok: false, reason: "invalid" };
+  const slot = await acquire(checks(user.email, input.ip), db, input.now);
+  if (!slot.ok) {
+    await recordSignInEvent("sign-in.locked", user.email, input.ip);
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.ceil(slot.retryAfterMs / 1000) };
+  }
+  const method = await verifySecondFactor(user.id, input.code, input.now);
+  if (!method) {
+    await recordSignInEvent("two-factor.failed", user.email, input.ip);
+    return { ok: false, reason: "invalid" };
+  }
+  await release(slot.eventIds);
+  await clearEvents(signInLimit, signInKey(user.email, input.ip));
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  if (method === "recovery") await recordSignInEvent("two-factor.recovery-code-used", user.email, input.ip);
+  await recordSignInEvent("sign-in.succeeded", user.email, input.ip, { method });
   return { ok: true, user };
 }

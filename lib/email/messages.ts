@@ -47,6 +47,23 @@ export function passwordChangedMessage(input: { name: string; clinicName: string
   return { subject, text: `${lines.join("\n\n")}\n`, html: page(subject, lines) };
 }
 
+/** "Your two-factor sign-in changed": turned on, removed by its owner, or reset by an admin. */
+export function twoFactorChangedMessage(input: { name: string; clinicName: string; when: string; how: "enrolled" | "removed" | "reset"; byName?: string }): Message {
+  const subject = "Your Physioplan two-factor sign-in changed";
+  const what =
+    input.how === "enrolled"
+      ? "was turned on: signing in now asks for a code from your authenticator app"
+      : input.how === "removed"
+        ? "was turned off: signing in now asks only for your password"
+        : `was reset by ${input.byName ?? "an admin"}: your authenticator app's codes no longer work, and every signed-in session has been signed out`;
+  const lines = [
+    `Hello ${input.name},`,
+    `Two-factor sign-in on your ${input.clinicName} account on Physioplan ${what} (${input.when}).`,
+    "If this was not you or someone you asked, tell your clinic's admin at once.",
+  ];
+  return { subject, text: `${lines.join("\n\n")}\n`, html: page(subject, lines) };
+}
+
 export function planLinkMessage(input: { patientFirstName: string; clinicName: string; clinicianName: string; url: string; clinicPhone: string | null }): Message {
   const subject = `Your exercise plan from ${input.clinicName}`;
   const lines = [

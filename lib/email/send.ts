@@ -8,7 +8,7 @@ import { outboundEmails } from "@/db/schema";
 import { env } from "@/lib/env";
 import { sealBody } from "./seal";
 
-export type EmailKind = "invitation" | "password-reset" | "password-changed" | "plan-link";
+export type EmailKind = "invitation" | "password-reset" | "password-changed" | "two-factor-changed" | "plan-link";
 
 export type EmailMessage = {
   clinicId: string;

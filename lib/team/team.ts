@@ -21,13 +21,22 @@ export type Role = "admin" | "clinician";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type TeamMember = { id: string; name: string; email: string; role: Role; active: boolean; lastSignInAt: Date | null; createdAt: Date };
+export type TeamMember = { id: string; name: string; email: string; role: Role; active: boolean; lastSignInAt: Date | null; createdAt: Date; twoFactor: boolean };
 export type PendingInvitation = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedByName: string | null };
 
 export async function listTeam(actor: Actor): Promise<{ members: TeamMember[]; invitations: PendingInvitation[] } | null> {
   if (!isAdmin(actor)) return null;
   const members = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, lastSignInAt: users.lastSignInAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      lastSignInAt: users.lastSignInAt,
+      createdAt: users.createdAt,
+      twoFactor: sql<boolean>`${users.totpEnabledAt} is not null`,
+    })
     .from(users)
     .where(eq(users.clinicId, actor.clinicId))
     .orderBy(desc(users.active), users.name);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/actor";
+import { enrolmentPath, getActor, getEnrollingActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { SignInForm } from "./sign-in-form";
 
@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getActor()) redirect("/dashboard");
+  if (await getEnrollingActor()) redirect(enrolmentPath);
   const params = await searchParams;
   // Only a page of this origin: `/\\host`, `/%09/host`, `//host` and `https://host` all go to the dashboard.
   const callbackUrl = safeCallbackPath(params.callbackUrl);
@@ -16,6 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     "password-reset": "Your password was changed. Sign in with the new one.",
     "invitation-accepted": "Your account is ready. Sign in with your email and new password.",
     "signed-out-everywhere": "You were signed out on every device.",
+    "set-up": "Your clinic is set up. Sign in with the email and password you chose.",
   };
   const notice =
     (typeof params.reason === "string" ? notices[params.reason] : undefined) ??

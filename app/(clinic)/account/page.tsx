@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/actor";
+import { beginEnrolment, twoFactorStatus } from "@/lib/auth/two-factor/two-factor";
+import { formatDateTime } from "@/lib/plans/format";
 import { ChangePasswordForm, SignOutEverywhereForm } from "./account-forms";
+import { EnrolTwoFactorForm, ManageTwoFactorForm } from "./two-factor-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const actor = await requireActor();
+  const twoFactor = await twoFactorStatus(actor);
+  // A fresh key each time the page is shown; nothing is stored until a code confirms it.
+  const offer = twoFactor.enabled ? null : await beginEnrolment(actor);
   return (
     <div className="space-y-8">
       <div className="space-y-1">
@@ -20,6 +26,33 @@ export default async function AccountPage() {
         </h2>
         <p className="text-sm text-slate-700">You stay signed in here; every other browser and device is signed out, and you get an email saying the password changed.</p>
         <ChangePasswordForm email={actor.email} />
+      </section>
+      <section aria-labelledby="two-factor-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="two-factor-heading" className="text-lg font-semibold">
+          Two-factor sign-in
+        </h2>
+        {twoFactor.enabled ? (
+          <>
+            <p className="text-sm text-slate-700">
+              <strong className="font-semibold text-emerald-800">On</strong> since {formatDateTime(twoFactor.enabledAt!)}. Signing in asks for your password, then a code from your authenticator app.{" "}
+              {twoFactor.recoveryCodesLeft === 1 ? "1 recovery code is" : `${twoFactor.recoveryCodesLeft} recovery codes are`} left.
+              {twoFactor.clinicRequires ? " Your clinic requires two-factor sign-in." : ""}
+            </p>
+            <ManageTwoFactorForm email={actor.email} canTurnOff={!twoFactor.clinicRequires} />
+          </>
+        ) : (
+          <>
+            <p className="text-sm text-slate-700">
+              Off. With two-factor sign-in, someone who learns your password still cannot sign in without the code your phone shows. It takes a minute to set up.
+            </p>
+            <details className="group">
+              <summary className="inline-block cursor-pointer rounded-lg border border-brand-700 bg-white px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">Set up two-factor sign-in</summary>
+              <div className="mt-4">
+                <EnrolTwoFactorForm offer={{ qrSvg: offer!.qrSvg, groupedSecret: offer!.groupedSecret, offer: offer!.offer, uri: offer!.uri }} />
+              </div>
+            </details>
+          </>
+        )}
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="sessions-heading" className="text-lg font-semibold">

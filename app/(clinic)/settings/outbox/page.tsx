@@ -11,6 +11,7 @@ const kindLabels: Record<string, string> = {
   invitation: "Invitation",
   "password-reset": "Password reset",
   "password-changed": "Password changed",
+  "two-factor-changed": "Two-factor changed",
   "plan-link": "Plan link",
 };
 const stateLabels = { outbox: "Waiting in the outbox", sent: "Sent", failed: "Not sent" } as const;

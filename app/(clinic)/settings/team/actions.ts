@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/auth/admin-action";
+import { resetTwoFactor, setTwoFactorRequired } from "@/lib/auth/two-factor/two-factor";
 import { inviteUser, revokeInvitation, setUserActive, setUserRole } from "@/lib/team/team";
 
 const notFound = { ok: false, message: "This colleague could not be found. Reload the page." } as const;
@@ -49,4 +50,23 @@ export const revokeInvitationAction = adminAction(z.object({ invitationId: z.uui
   if (result === null) return notFound;
   revalidatePath("/settings/team");
   return result ? { ok: true, message: "Invitation withdrawn. Its link no longer works." } : { ok: false, message: "This invitation was already used or withdrawn." };
+});
+
+export const resetTwoFactorAction = adminAction(z.object({ userId: z.uuid() }), async ({ userId }, actor) => {
+  const result = await resetTwoFactor(actor, { userId });
+  if (!result) return notFound;
+  revalidatePath("/settings/team");
+  return result.changed
+    ? { ok: true, message: "Two-factor reset. Their sessions have ended; they sign in with their password and set it up again." }
+    : { ok: true, message: "Two-factor sign-in was already off for them." };
+});
+
+export const requireTwoFactorAction = adminAction(z.object({ required: z.enum(["true", "false"]).transform((v) => v === "true") }), async ({ required }, actor) => {
+  const result = await setTwoFactorRequired(actor, { required });
+  if (!result) return { ok: false, message: "This page could not be found." };
+  revalidatePath("/settings/team");
+  return {
+    ok: true,
+    message: required ? "Two-factor sign-in is now required. Colleagues without it set it up at their next page." : "Two-factor sign-in is no longer required.",
+  };
 });

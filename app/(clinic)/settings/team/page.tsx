@@ -5,14 +5,16 @@ import { requireAdmin } from "@/lib/auth/admin";
 import { formatDateTime } from "@/lib/plans/format";
 import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
-import { InviteForm, MemberActions, RevokeInvitation } from "./team-forms";
+import { getClinic } from "@/lib/clinic/settings";
+import { InviteForm, MemberActions, RequireTwoFactorForm, RevokeInvitation } from "./team-forms";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const actor = await requireAdmin();
-  const team = await listTeam(actor);
-  if (!team) notFound();
+  const [team, clinic] = await Promise.all([listTeam(actor), getClinic(actor)]);
+  if (!team || !clinic) notFound();
+  const withoutTwoFactor = team.members.filter((m) => m.active && !m.twoFactor).length;
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -34,6 +36,7 @@ export default async function TeamPage() {
                 <th scope="col" className="px-4 py-3 font-medium">Name</th>
                 <th scope="col" className="px-4 py-3 font-medium">Role</th>
                 <th scope="col" className="px-4 py-3 font-medium">Status</th>
+                <th scope="col" className="px-4 py-3 font-medium">Two-factor</th>
                 <th scope="col" className="px-4 py-3 font-medium">Last sign-in</th>
                 <th scope="col" className="px-4 py-3 font-medium">Actions</th>
               </tr>
@@ -48,15 +51,28 @@ export default async function TeamPage() {
                   </th>
                   <td className="px-4 py-3">{member.role === "admin" ? "Admin" : "Clinician"}</td>
                   <td className="px-4 py-3">{member.active ? "Active" : <span className="font-medium text-red-800">Deactivated</span>}</td>
+                  <td className="px-4 py-3">{member.twoFactor ? "On" : <span className="text-slate-600">Off</span>}</td>
                   <td className="px-4 py-3 text-slate-700">{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Never"}</td>
                   <td className="px-4 py-3">
-                    <MemberActions userId={member.id} name={member.name} role={member.role} active={member.active} isSelf={member.id === actor.userId} />
+                    <MemberActions userId={member.id} name={member.name} role={member.role} active={member.active} isSelf={member.id === actor.userId} twoFactor={member.twoFactor} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      </section>
+
+      <section aria-labelledby="two-factor-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="two-factor-heading" className="text-lg font-semibold">
+          Two-factor sign-in
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-700">
+          {clinic.requireTwoFactor
+            ? "Required: everyone signs in with their password and a code from an authenticator app. A colleague without two-factor sets it up at their next sign-in, and can do nothing else until they have."
+            : `Not required. Each person can turn it on in their account.${withoutTwoFactor ? ` ${withoutTwoFactor === 1 ? "1 active colleague does" : `${withoutTwoFactor} active colleagues do`} not use it yet.` : ""} Lost a phone? Reset that colleague's two-factor above: they sign in with their password and set it up again.`}
+        </p>
+        <RequireTwoFactorForm required={clinic.requireTwoFactor} />
       </section>
 
       <section aria-labelledby="invite-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormError, inputClass } from "@/app/_components/form-fields";
 import type { FormState } from "@/lib/auth/action";
-import { inviteAction, revokeInvitationAction, setActiveAction, setRoleAction } from "./actions";
+import { inviteAction, requireTwoFactorAction, resetTwoFactorAction, revokeInvitationAction, setActiveAction, setRoleAction } from "./actions";
 
 const initial: FormState = { ok: false };
 const buttonClass = "rounded-lg border px-3 py-1.5 text-sm font-medium focus-visible:outline-3 disabled:opacity-60";
@@ -46,9 +46,24 @@ export function InviteForm() {
   );
 }
 
-export function MemberActions({ userId, name, role, active, isSelf }: { userId: string; name: string; role: "admin" | "clinician"; active: boolean; isSelf: boolean }) {
+export function MemberActions({
+  userId,
+  name,
+  role,
+  active,
+  isSelf,
+  twoFactor,
+}: {
+  userId: string;
+  name: string;
+  role: "admin" | "clinician";
+  active: boolean;
+  isSelf: boolean;
+  twoFactor: boolean;
+}) {
   const [activeState, activeAction, activePending] = useActionState(setActiveAction, initial);
   const [roleState, roleAction, rolePending] = useActionState(setRoleAction, initial);
+  const [resetState, resetAction, resetPending] = useActionState(resetTwoFactorAction, initial);
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap gap-2">
@@ -73,9 +88,18 @@ export function MemberActions({ userId, name, role, active, isSelf }: { userId: 
             </button>
           </form>
         )}
+        {twoFactor && !isSelf ? (
+          <form action={resetAction}>
+            <input type="hidden" name="userId" value={userId} />
+            <button type="submit" disabled={resetPending} className={`${buttonClass} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`} aria-label={`Reset two-factor: ${name}`}>
+              Reset two-factor
+            </button>
+          </form>
+        ) : null}
       </div>
       <Status state={roleState} />
       <Status state={activeState} />
+      <Status state={resetState} />
     </div>
   );
 }
@@ -87,6 +111,24 @@ export function RevokeInvitation({ invitationId, email }: { invitationId: string
       <input type="hidden" name="invitationId" value={invitationId} />
       <button type="submit" disabled={pending} className={`${buttonClass} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`} aria-label={`Withdraw the invitation to ${email}`}>
         Withdraw
+      </button>
+      <Status state={state} />
+    </form>
+  );
+}
+
+/** The clinic-wide requirement: everyone signs in with a code; those without two-factor enrol first. */
+export function RequireTwoFactorForm({ required }: { required: boolean }) {
+  const [state, formAction, pending] = useActionState(requireTwoFactorAction, initial);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="required" value={required ? "false" : "true"} />
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${buttonClass} ${required ? "border-slate-300 bg-white text-slate-800 hover:bg-slate-50" : "border-brand-700 bg-brand-700 text-white hover:bg-brand-800"} px-4 py-2`}
+      >
+        {required ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in for everyone"}
       </button>
       <Status state={state} />
     </form>
