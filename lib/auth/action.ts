@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError, asAppError, type ErrorCode, UserError } from "@/lib/errors";
 import { isAdmin } from "./admin";
-import { getActor, type Actor } from "./actor";
+import { getActor, getEnrollingActor, type Actor } from "./actor";
 
 /** The one result shape of every form. `values` echoes what was typed, so a failed save loses nothing. */
 export type FormState = {
@@ -65,6 +65,13 @@ export interface ActionOptions {
   admin?: boolean;
   /** What a signed-out caller reads (the builder keeps the edits on the page, so it says so). */
   signedOutMessage?: string;
+  /**
+   * Also serves a user who owes a two-factor enrolment (their clinic requires it and every other
+   * action treats them as signed out): enrolling is the one thing they may do.
+   */
+  enrolling?: boolean;
+  /** false: a failure echoes nothing back (passwords, codes). */
+  echo?: boolean;
 }
 
 function failure(error: AppError): ActionFailure {
@@ -84,7 +91,7 @@ async function perform<S extends z.ZodType, R>(
   options: ActionOptions,
 ): Promise<R | ActionFailure> {
   try {
-    const actor = await getActor();
+    const actor = (await getActor()) ?? (options.enrolling ? await getEnrollingActor() : null);
     if (!actor) return failure(new AppError("unauthenticated", options.signedOutMessage));
     if (options.admin && !isAdmin(actor)) return failure(new AppError("not-found", "This page could not be found."));
     const parsed = schema.safeParse(raw);
@@ -98,7 +105,7 @@ async function perform<S extends z.ZodType, R>(
 }
 
 /** A failure as a form shows it: with what was typed, so nothing is lost. */
-function asFormState(result: FormState | ActionFailure | void, values: FormState["values"], echo = true): FormState {
+function asFormState<R extends FormState>(result: R | ActionFailure | void, values: FormState["values"], echo = true): R | FormState {
   if (!result) return { ok: true };
   return !result.ok && echo ? { ...result, values } : result;
 }
@@ -129,16 +136,18 @@ export function publicAction<S extends z.ZodType>(schema: S, fn: (input: z.infer
  * A form's action (`useActionState`): FormData in, FormState out. A failure echoes what was typed
  * in `values`, so nothing is lost.
  */
-export function action<S extends z.ZodType>(
+export function action<S extends z.ZodType, R extends FormState = FormState>(
   schema: S,
-  fn: (input: z.infer<S>, actor: Actor) => Promise<FormState | void>,
+  fn: (input: z.infer<S>, actor: Actor) => Promise<NoInfer<R> | void>,
   options: ActionOptions = {},
 ) {
-  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+  // A failure is a FormState with no extra fields; R's extras (recovery codes…) are optional.
+  return async (_previous: R, formData: FormData): Promise<R> => {
     const values = formValues(formData);
     const result = await perform(schema, values, fn, options);
     // Admin-only refusals echo nothing: the caller may not even learn the form exists.
-    return asFormState(result, values, !(options.admin && result && !result.ok && result.code === "not-found"));
+    const refusedAsNotFound = options.admin && result && !result.ok && result.code === "not-found";
+    return asFormState(result, values, options.echo !== false && !refusedAsNotFound) as R;
   };
 }
 
