@@ -3,8 +3,8 @@
 // days). No JavaScript: every control is a link or a plain form post, so the page works the same
 // on any phone, and a patient's browser loads one HTML document and one stylesheet.
 import "server-only";
-import { formatDay, formatFullDate } from "@/lib/adherence/dates";
-import { commentMaxLength } from "@/lib/adherence/log-session";
+import { clinicDate, formatDay, formatFullDate } from "@/lib/adherence/dates";
+import { commentMaxLength, type NextDayChange } from "@/lib/adherence/log-session";
 import type { PatientSession } from "@/lib/adherence/recent-sessions";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
 import { html, type Markup } from "@/lib/html/markup";
@@ -16,7 +16,7 @@ import { stylesheetHref } from "./stylesheet";
 export type LogFormState = {
   outcome: LogOutcome | null;
   fieldErrors?: Record<string, string[] | undefined>;
-  values?: { done: number[]; pain: number | null; comment: string };
+  values?: { done: number[]; pain: number | null; exercisePain?: number | null; nextDay?: string | null; swelling?: string | null; comment: string };
 };
 
 const painWords: Record<number, string> = { 0: "no pain", 5: "moderate", 10: "worst imaginable" };
@@ -48,11 +48,84 @@ ${[
 </ul>
 </nav>`;
 
-function logForm(token: string, items: PlanBody["items"], clientKey: string, state: LogFormState): Markup {
+/** A 0–10 scale as big radio buttons; `srPrefix` tells a screen reader which scale a number is on when the page has two. */
+function painScale({ name, legend, hint, error, value, srPrefix, required }: { name: string; legend: Markup | string; hint: string; error: string | undefined; value: number | null | undefined; srPrefix: string; required: boolean }): Markup {
+  return html`<fieldset aria-describedby="${error ? `${name}-error ${name}-hint` : `${name}-hint`}">
+<legend class="text-lg font-semibold text-slate-900">${legend}</legend>
+<p id="${name}-hint" class="mt-1 text-slate-700">${hint}</p>
+<div class="mt-3 grid grid-cols-6 gap-2 sm:grid-cols-11">${Array.from(
+    { length: 11 },
+    (_, pain) =>
+      html`<label class="flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-xl border-2 border-slate-300 bg-white text-xl font-bold text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"><input type="radio" name="${name}" value="${pain}"${required ? html` required` : null} class="sr-only"${value === pain ? html` checked` : null}>${srPrefix ? html`<span class="sr-only">${srPrefix} </span>` : null}<span>${pain}</span>${painWords[pain] ? html`<span class="sr-only"> — ${painWords[pain]}</span>` : null}</label>`,
+  )}</div>
+<div aria-hidden="true" class="mt-1 flex justify-between text-sm text-slate-600"><span>0 — no pain</span><span>10 — worst imaginable</span></div>
+${error ? html`<p id="${name}-error" class="mt-2 font-semibold text-red-800">${error}</p>` : null}
+</fieldset>`;
+}
+
+/** Three choices (better, the same, worse) as big buttons. */
+function choiceRow({ name, legend, hint, choices, error, value }: { name: string; legend: string; hint: string; choices: [NextDayChange, string][]; error: string | undefined; value: string | null | undefined }): Markup {
+  return html`<fieldset aria-describedby="${error ? `${name}-error ${name}-hint` : `${name}-hint`}">
+<legend class="text-lg font-semibold text-slate-900">${legend}</legend>
+<p id="${name}-hint" class="mt-1 text-slate-700">${hint}</p>
+<div class="mt-3 grid grid-cols-3 gap-2">${choices.map(
+    ([choice, label]) =>
+      html`<label class="flex min-h-12 cursor-pointer items-center justify-center rounded-xl border-2 border-slate-300 bg-white px-2 py-2 text-center font-semibold leading-tight text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"><input type="radio" name="${name}" value="${choice}" class="sr-only"${value === choice ? html` checked` : null}><span>${label}</span></label>`,
+  )}</div>
+${error ? html`<p id="${name}-error" class="mt-2 font-semibold text-red-800">${error}</p>` : null}
+</fieldset>`;
+}
+
+/**
+ * The session before today the next-day questions ask about: the newest logged before today. None
+ * (a first session, or only today's) asks nothing.
+ */
+export function previousSessionDay(sessions: PatientSession[], today: string = clinicDate()): string | null {
+  return sessions.find((session) => session.loggedOn < today)?.loggedOn ?? null;
+}
+
+function nextDayQuestions(previousOn: string, knee: boolean, state: LogFormState): Markup {
+  const values = state.values;
+  const day = formatDay(previousOn);
+  return html`<div class="space-y-6 rounded-xl border border-slate-200 bg-slate-50 p-4">
+<h3 class="text-lg font-bold text-slate-900">After your last session (${day})</h3>
+${choiceRow({
+  name: "nextDay",
+  legend: `The morning after ${day}, how were your pain and stiffness compared with before that session?`,
+  hint: "If they were worse, make today’s session a little easier: fewer repetitions or a smaller movement.",
+  choices: [
+    ["better", "Better"],
+    ["same", "The same"],
+    ["worse", "Worse"],
+  ],
+  error: state.fieldErrors?.nextDay?.[0],
+  value: values?.nextDay,
+})}
+${
+  knee
+    ? choiceRow({
+        name: "swelling",
+        legend: `The morning after ${day}, was your knee more swollen than before that session?`,
+        hint: "If it was more swollen, make today’s session easier.",
+        choices: [
+          ["better", "Less swollen"],
+          ["same", "No change"],
+          ["worse", "More swollen"],
+        ],
+        error: state.fieldErrors?.swelling?.[0],
+        value: values?.swelling,
+      })
+    : null
+}
+</div>`;
+}
+
+function logForm(token: string, body: PlanBody, sessions: PatientSession[], clientKey: string, state: LogFormState): Markup {
+  const items = body.items;
   const result = state.outcome ? logOutcomes[state.outcome] : null;
   const values = state.values;
-  const painError = state.fieldErrors?.pain?.[0];
   const commentError = state.fieldErrors?.comment?.[0];
+  const previousOn = previousSessionDay(sessions);
   return html`<form action="/p/${token}/log" method="post" class="space-y-6"${result ? html` aria-describedby="log-status"` : null}>
 <input type="hidden" name="clientKey" value="${clientKey}">
 <div id="log-status">${
@@ -60,24 +133,32 @@ function logForm(token: string, items: PlanBody["items"], clientKey: string, sta
       ? html`<p role="${result.ok ? "status" : "alert"}" class="rounded-xl border-2 px-4 py-3 font-semibold ${result.ok ? "border-emerald-700 bg-emerald-50 text-emerald-900" : "border-red-700 bg-red-50 text-red-900"}">${result.ok ? html`<span aria-hidden="true">✓ </span>` : null}${result.message}</p>`
       : null
   }</div>
+${previousOn ? nextDayQuestions(previousOn, body.knee, state) : null}
 <fieldset>
-<legend class="text-lg font-semibold text-slate-900">Which exercises did you do?</legend>
+<legend class="text-lg font-semibold text-slate-900">Which exercises did you do today?</legend>
 <ul class="mt-3 space-y-2">${items.map(
     (item) =>
       html`<li><label class="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border border-slate-300 bg-white px-3 py-2 has-checked:border-brand-700 has-checked:bg-brand-50"><input type="checkbox" name="done" value="${item.position}" class="h-6 w-6 shrink-0 accent-brand-700"${values?.done.includes(item.position) ? html` checked` : null}><span>${item.position + 1}. ${item.name}</span></label></li>`,
   )}</ul>
 </fieldset>
-<fieldset aria-describedby="${painError ? "pain-error pain-hint" : "pain-hint"}">
-<legend class="text-lg font-semibold text-slate-900">How much pain did you have?</legend>
-<p id="pain-hint" class="mt-1 text-slate-700">0 means no pain, 10 the worst pain you can imagine.</p>
-<div class="mt-3 grid grid-cols-6 gap-2 sm:grid-cols-11">${Array.from(
-    { length: 11 },
-    (_, pain) =>
-      html`<label class="flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-xl border-2 border-slate-300 bg-white text-xl font-bold text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"><input type="radio" name="pain" value="${pain}" required class="sr-only"${values?.pain === pain ? html` checked` : null}><span>${pain}</span>${painWords[pain] ? html`<span class="sr-only"> — ${painWords[pain]}</span>` : null}</label>`,
-  )}</div>
-<div aria-hidden="true" class="mt-1 flex justify-between text-sm text-slate-600"><span>0 — no pain</span><span>10 — worst imaginable</span></div>
-${painError ? html`<p id="pain-error" class="mt-2 font-semibold text-red-800">${painError}</p>` : null}
-</fieldset>
+${painScale({
+  name: "exercisePain",
+  legend: html`How much pain did you have <em>during</em> the exercises?`,
+  hint: "Up to 5 is acceptable; above 5, make the next session easier. Leave this out if you did not exercise.",
+  error: state.fieldErrors?.exercisePain?.[0],
+  value: values?.exercisePain,
+  srPrefix: "During exercise:",
+  required: false,
+})}
+${painScale({
+  name: "pain",
+  legend: "How much pain have you had today, overall?",
+  hint: "0 means no pain, 10 the worst pain you can imagine.",
+  error: state.fieldErrors?.pain?.[0],
+  value: values?.pain,
+  srPrefix: "",
+  required: true,
+})}
 <div>
 <label for="comment" class="block text-lg font-semibold text-slate-900">Anything to tell your physiotherapist? <span class="font-normal text-slate-600">(optional)</span></label>
 <textarea id="comment" name="comment" rows="3" maxlength="${commentMaxLength}" aria-describedby="${commentError ? "comment-error comment-hint" : "comment-hint"}" class="mt-2 block w-full rounded-xl border border-slate-400 bg-white px-3 py-2 text-lg">${values?.comment ?? ""}</textarea>
@@ -165,7 +246,7 @@ export function patientPageHtml({
 `;
   const log = html`<section aria-labelledby="log-heading" id="log" class="scroll-mt-14 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6 print:hidden">
 <div><h2 id="log-heading" class="text-2xl font-bold text-slate-900">Log today’s session</h2><p class="mt-1 text-slate-700">Your physiotherapist sees what you log. It takes less than a minute.</p></div>
-${logForm(token, body.items, clientKey, form)}
+${logForm(token, body, sessions, clientKey, form)}
 ${history(sessions, body.items.length)}
 </section>`;
   return Buffer.concat([frame.beforeLinks, Buffer.from(links.value), frame.afterLinks, Buffer.from(log.value), frame.afterLog]);

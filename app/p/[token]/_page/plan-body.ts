@@ -10,6 +10,7 @@ import { figureImagePath, storeFigureImages } from "@/lib/figures/images";
 import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 import { html, type Markup } from "@/lib/html/markup";
+import { isKneePlan } from "@/lib/adherence/knee";
 
 // ---------------------------------------------------------------- figures
 
@@ -186,6 +187,8 @@ export type PlanBody = {
   accentColour: string;
   /** The exercises as the log form lists them, in plan order. */
   items: { position: number; name: string }[];
+  /** A knee plan: the log form asks about swelling too (lib/adherence/knee.ts). */
+  knee: boolean;
   clinic: Markup;
   heading: Markup;
   /** What changed, the clinician's notes and the exercises: above the session log form. */
@@ -214,6 +217,7 @@ ${education(snapshot.conditions, snapshot.generalEducation)}`;
     title: `${snapshot.title} · ${snapshot.clinic.name}`,
     accentColour: snapshot.clinic.accentColour,
     items: items.map((item) => ({ position: item.position, name: item.name })),
+    knee: isKneePlan(snapshot),
     clinic: clinicBlock(snapshot.clinic),
     heading: titleBlock(snapshot),
     top,
