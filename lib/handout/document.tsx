@@ -14,6 +14,7 @@ import { PdfFigure } from "@/lib/figures/pdf";
 import { renderFigure, type FigureDrawing } from "@/lib/figures/render";
 import type { EducationSection } from "@/lib/catalogue/conditions";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
+import { progressionAdvice } from "@/lib/plans/progression-advice";
 import { chooseEducation, educationPieces, type EducationPiece } from "./education";
 import { mailtoHref, telHref, websiteHref } from "./links";
 import type { Measurer, Run } from "./measure";
@@ -374,7 +375,8 @@ function titleBlock(ctx: Ctx, link: string): Block {
 function howToUse(ctx: Ctx): Block {
   const text =
     "Do each exercise as the pictures and steps show, at the dose in bold. Before you start, read the pain " +
-    "guide below and the “Staying safe” page. The chart on the last page is for ticking off each session.";
+    "guide below and the “Staying safe” page. The chart on the last page is for ticking off each session." +
+    (ctx.snapshot.items.some((item) => item.progression) ? ` ${progressionAdvice}` : "");
   return {
     height: textHeight(ctx, text, ctx.contentWidth) + ctx.m.gap,
     node: <Text style={{ marginBottom: ctx.m.gap }}>{text}</Text>,
@@ -844,6 +846,23 @@ function exerciseParts(ctx: Ctx, item: SnapshotItem, width: number): Block[] {
         <Text style={{ marginTop, marginBottom: 2 }}>
           <Text style={{ fontWeight: 700, color: accent.text }}>{label}</Text>
           {tips}
+        </Text>
+      ),
+    });
+  }
+  if (item.progression) {
+    // "Too easy? / Too hard?" when the clinician allowed it: one short paragraph, like the tips.
+    const marginTop = m.large ? 6 : 3;
+    const { tooEasy, tooHard } = item.progression;
+    const runs: Run[] = [{ text: "Too easy? ", bold: true }, { text: `${tooEasy} ` }, { text: "Too hard? ", bold: true }, { text: tooHard }];
+    parts.push({
+      height: marginTop + textHeight(ctx, runs, width) + 2,
+      node: (
+        <Text style={{ marginTop, marginBottom: 2 }}>
+          <Text style={{ fontWeight: 700, color: accent.text }}>Too easy? </Text>
+          {`${tooEasy} `}
+          <Text style={{ fontWeight: 700, color: accent.text }}>Too hard? </Text>
+          {tooHard}
         </Text>
       ),
     });

@@ -11,6 +11,7 @@ import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 import { html, type Markup } from "@/lib/html/markup";
 import { isKneePlan } from "@/lib/adherence/knee";
+import { progressionAdvice } from "@/lib/plans/progression-advice";
 
 // ---------------------------------------------------------------- figures
 
@@ -50,6 +51,7 @@ function exercise(item: SnapshotItem, number: number, files: FigureFile[]): Mark
   return html`<article aria-labelledby="${headingId}" class="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 print:break-inside-avoid print:rounded-none print:border-0 print:border-t print:px-0 print:shadow-none">
 <h3 id="${headingId}" class="flex items-baseline gap-3 text-xl font-semibold leading-snug text-slate-900 sm:text-2xl"><span aria-hidden="true" class="inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-brand-700 text-lg font-bold text-white print:border print:border-slate-900 print:bg-white print:text-slate-900">${number}</span><span><span class="sr-only">Exercise ${number}: </span>${item.name}</span></h3>
 <p class="mt-3 rounded-lg bg-brand-50 px-3 py-2 font-semibold text-brand-900 print:bg-white print:px-0"><span class="sr-only">How much: </span>${item.doseLine}</p>
+${item.progression ? html`<p class="mt-2 px-3 text-slate-800 print:px-0" data-progression><span class="font-semibold">Too easy?</span> ${item.progression.tooEasy} <span class="font-semibold">Too hard?</span> ${item.progression.tooHard}</p>` : null}
 ${item.figure ? html`<figure class="mx-auto mt-4 max-w-xl print:max-w-md">${figure(item.figure, `${item.name}: start and end positions`, files)}</figure>` : null}
 ${item.summary ? html`<p class="mt-4 text-slate-700">${item.summary}</p>` : null}
 ${
@@ -208,7 +210,7 @@ ${
     : null
 }
 <section aria-labelledby="exercises-heading" id="exercises" class="scroll-mt-14 space-y-5">
-<div><h2 id="exercises-heading" class="text-2xl font-bold text-slate-900">Your exercises</h2><p class="mt-1 text-slate-700">${items.length} ${items.length === 1 ? "exercise" : "exercises"}. Move slowly and stay within the pain guide below.</p></div>
+<div><h2 id="exercises-heading" class="text-2xl font-bold text-slate-900">Your exercises</h2><p class="mt-1 text-slate-700">${items.length} ${items.length === 1 ? "exercise" : "exercises"}. Move slowly and stay within the pain guide below.</p>${items.some((item) => item.progression) ? html`<p class="mt-2 text-slate-700">${progressionAdvice}</p>` : null}</div>
 ${items.map((item, i) => exercise(item, i + 1, figures))}
 </section>`;
   const bottom = html`${safety(snapshot.safety)}

@@ -105,7 +105,7 @@ export function PlanBuilder({
 
   function add(exercise: PlanExercise) {
     const count = draft.items.length + 1;
-    edit((d) => ({ ...d, items: [...d.items, { key: newKey(), exercise, dose: doseFieldsOf(exercise.defaultDose), note: "" }] }));
+    edit((d) => ({ ...d, items: [...d.items, { key: newKey(), exercise, dose: doseFieldsOf(exercise.defaultDose), note: "", showVariants: false }] }));
     const cautions = cautionsOf(exercise, watched);
     if (cautions.length) {
       const names = cautions.map((slug) => (cautionNames.get(slug) ?? slug).toLowerCase()).join(" and ");
@@ -373,6 +373,7 @@ export function PlanBuilder({
                     dragging={dragKey === item.key}
                     onDose={(field: DoseField, value) => editItem(item.key, (it) => ({ ...it, dose: { ...it.dose, [field]: value } }))}
                     onNote={(value) => editItem(item.key, (it) => ({ ...it, note: value }))}
+                    onShowVariants={(value) => editItem(item.key, (it) => ({ ...it, showVariants: value }))}
                     onMove={(delta) => move(index, index + delta, true)}
                     onRemove={() => remove(index)}
                     onDuplicate={() => duplicate(index)}
