@@ -79,7 +79,7 @@ export function describeAlert(alert: AdherenceAlert, formatDay: (iso: string) =>
     case "exercise-pain":
       return `Pain during exercise ${alert.pain}/10 on ${formatDay(alert.loggedOn)} (above ${alert.above})`;
     case "next-day":
-      return `Pain or stiffness worse the morning after ${alert.worse} of the last ${alert.of} sessions (latest after ${formatDay(alert.latestAbout)})`;
+      return `Pain or stiffness worse the morning after ${alert.worse} of the last ${alert.of} sessions (the latest after the session on ${formatDay(alert.latestAbout)})`;
     case "swelling":
       return `Knee more swollen the morning after the session on ${formatDay(alert.about)}`;
     case "silence":

@@ -107,10 +107,10 @@ describe("the pain-monitoring alert rules", () => {
     const answer = (change: "better" | "same" | "worse", about: string) => ({ change, about });
     expect(words({ nextDayAnswers: [answer("worse", "2026-12-04"), answer("same", "2026-12-03"), answer("better", "2026-12-02")] })).toEqual([]);
     expect(words({ nextDayAnswers: [answer("same", "2026-12-04"), answer("worse", "2026-12-03"), answer("worse", "2026-12-01")] })).toEqual([
-      "Pain or stiffness worse the morning after 2 of the last 3 sessions (latest after 3 Dec)",
+      "Pain or stiffness worse the morning after 2 of the last 3 sessions (the latest after the session on 3 Dec)",
     ]);
     expect(words({ nextDayAnswers: [answer("worse", "2026-12-04"), answer("worse", "2026-12-03")] })).toEqual([
-      "Pain or stiffness worse the morning after 2 of the last 2 sessions (latest after 4 Dec)",
+      "Pain or stiffness worse the morning after 2 of the last 2 sessions (the latest after the session on 4 Dec)",
     ]);
     // Only the newest three count: two "worse" answers before three settled ones raise nothing.
     expect(

@@ -44,7 +44,8 @@ describe("the log form's pain-monitoring questions", () => {
     expect(await open(token)).not.toContain('name="nextDay"');
     await earlier(2);
     page = await open(token);
-    expect(page).toMatch(/The morning after \w{3} \d{1,2} \w{3}, how were your pain and stiffness compared with before that session\?/);
+    expect(page).toMatch(/After your last session \(\w{3} \d{1,2} \w{3}\)/);
+    expect(page).toContain("How were your pain and stiffness the next morning, compared with before the session?");
     expect(page).toContain('name="nextDay" value="worse"');
     expect(page).toContain('name="swelling" value="worse"');
     expect(page).toContain(">More swollen</span>");

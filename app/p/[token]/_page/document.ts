@@ -91,7 +91,7 @@ function nextDayQuestions(previousOn: string, knee: boolean, state: LogFormState
 <h3 class="text-lg font-bold text-slate-900">After your last session (${day})</h3>
 ${choiceRow({
   name: "nextDay",
-  legend: `The morning after ${day}, how were your pain and stiffness compared with before that session?`,
+  legend: "How were your pain and stiffness the next morning, compared with before the session?",
   hint: "If they were worse, make today’s session a little easier: fewer repetitions or a smaller movement.",
   choices: [
     ["better", "Better"],
@@ -105,7 +105,7 @@ ${
   knee
     ? choiceRow({
         name: "swelling",
-        legend: `The morning after ${day}, was your knee more swollen than before that session?`,
+        legend: "Was your knee more swollen the next morning than before the session?",
         hint: "If it was more swollen, make today’s session easier.",
         choices: [
           ["better", "Less swollen"],
