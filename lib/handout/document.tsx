@@ -1467,8 +1467,15 @@ export function handoutDocument(
     const opening: Block[][] = [];
     const exercises: Block[][] = [];
     if (m.large) {
-      opening.push(...pack([...cover, progressionNote(ctx)], ctx.contentHeight));
+      opening.push(...pack(cover, ctx.contentHeight));
       for (const [i, item] of items.entries()) exercises.push([exercisePage(ctx, item, i + 1)]);
+      // When to move on ("Too easy? / Too hard?"): where a page has room for it, the opening's last
+      // or the last exercise's; a page of its own only when neither has.
+      const note = progressionNote(ctx);
+      const used = (sheet: Block[]) => sheet.reduce((sum, block) => sum + block.height, 0);
+      const room = note ? [opening.at(-1), exercises.at(-1)].find((sheet) => sheet && used(sheet) + note.height <= ctx.contentHeight) : undefined;
+      if (note && room) room.push(note);
+      else if (note) exercises.push([note]);
     } else {
       // The section heading travels with the first exercise so it never ends a page alone.
       const cards = items.map((item, i) => exerciseCard(ctx, item, i + 1));

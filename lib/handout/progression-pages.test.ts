@@ -49,4 +49,14 @@ describe("the handout with “Too easy? / Too hard?” on every exercise", () =>
       });
     }
   }
+  test("large print, one exercise to a page: the lines and the note take no extra page", async () => {
+    const plain = fixtureSnapshot({ items: fixtureItems().slice(0, 5) });
+    const render = (snapshot: PlanSnapshot) => renderHandout(snapshot, { link: fixtureLink, paper: "A4", largePrint: true });
+    const without = pdfInfo(await render(plain)).pages;
+    const pdf = await render(withLines(plain));
+    expect(pdfInfo(pdf).pages).toBe(without);
+    const text = Array.from({ length: without }, (_, i) => readable(pdfText(pdf, i + 1))).join(" ");
+    expect(text).toContain(readable(progressionAdvice).slice(0, 50));
+    expect(text.match(/Too easy\? /g)?.length).toBe(5);
+  });
 });
