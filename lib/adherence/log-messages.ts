@@ -4,7 +4,7 @@ export const logOutcomes = {
   saved: { ok: true, message: "Thank you — today's session is saved." },
   duplicate: { ok: true, message: "This session was already saved — thank you." },
   limited: { ok: false, message: "You have logged a lot of sessions in the last hour. Please try again later." },
-  invalid: { ok: false, message: "Please choose how much pain you had, from 0 to 10, and keep any comment to 500 characters." },
+  invalid: { ok: false, message: "Your session was not saved. Please check your answers: pain is a number from 0 to 10, and a comment is up to 500 characters." },
   stale: { ok: false, message: "That exercise is not in your plan any more. Please try again." },
 } as const;
 export type LogOutcome = keyof typeof logOutcomes;

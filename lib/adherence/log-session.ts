@@ -1,7 +1,7 @@
 // A patient logging today's session from their link, and reading back their last two weeks.
 // Both take a link already resolved from its token: the token is the patient's only credential.
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db as defaultDb, preparedQuery, type Executor } from "@/db/client";
 import { plans, sessionLogs } from "@/db/schema";
@@ -11,19 +11,33 @@ import { UserError } from "@/lib/errors";
 import { acquire, release, sessionLogLimit } from "@/lib/rate-limit";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
 import { clinicDate } from "./dates";
+import { isKneePlan } from "./knee";
 import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "./recent-sessions";
 
 export const commentMaxLength = 500;
+
+export const nextDayChanges = ["better", "same", "worse"] as const;
+export type NextDayChange = (typeof nextDayChanges)[number];
+
+const painMessage = "Choose how much pain you had, from 0 to 10";
+const exercisePainMessage = "Choose how much pain you had during the exercises, from 0 to 10";
+/** An optional radio group: not answered is absent (or empty), anything else must be one of the choices. */
+const optionalChoice = (message: string) =>
+  z.preprocess((value) => (value === "" ? undefined : value), z.enum(nextDayChanges, { error: message }).optional());
 
 export const sessionLogInputSchema = z.object({
   clientKey: z.uuid({ error: "This form has expired. Reload the page and try again." }),
   /** Positions of the exercises ticked as done. */
   done: listField(z.coerce.number().int().min(0).max(1000)),
-  pain: z.coerce
-    .number({ error: "Choose how much pain you had, from 0 to 10" })
-    .int("Choose how much pain you had, from 0 to 10")
-    .min(0, "Choose how much pain you had, from 0 to 10")
-    .max(10, "Choose how much pain you had, from 0 to 10"),
+  pain: z.coerce.number({ error: painMessage }).int(painMessage).min(0, painMessage).max(10, painMessage),
+  /** Pain during the exercises (optional: a day without exercise has none to report). */
+  exercisePain: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number({ error: exercisePainMessage }).int(exercisePainMessage).min(0, exercisePainMessage).max(10, exercisePainMessage).optional(),
+  ),
+  /** The morning after the previous session: pain and stiffness, and for a knee plan swelling, against before it. */
+  nextDay: optionalChoice("Choose better, the same or worse"),
+  swelling: optionalChoice("Choose less swollen, no change or more swollen"),
   comment: z
     .string()
     .trim()
@@ -59,6 +73,19 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
   if (seen) return { status: "duplicate" };
 
   return executor.transaction(async (tx) => {
+    const today = clinicDate();
+    // The next-day answers are about the newest session before today (the one the form asked about);
+    // with none, there is nothing for them to be about and they are not kept.
+    const asked = input.nextDay !== undefined || input.swelling !== undefined;
+    const [previous] = asked
+      ? await tx
+          .select({ loggedOn: sessionLogs.loggedOn })
+          .from(sessionLogs)
+          .where(and(eq(sessionLogs.planId, link.planId), eq(sessionLogs.clinicId, link.clinicId), lt(sessionLogs.loggedOn, today)))
+          .orderBy(desc(sessionLogs.loggedOn))
+          .limit(1)
+      : [];
+    const knee = isKneePlan(link.snapshot);
     // Check and count in one step, under a lock held until this transaction ends (lib/rate-limit.ts).
     const slot = await acquire([{ rule: sessionLogLimit, key: limitKey(link) }], tx);
     if (!slot.ok) return { status: "rate-limited" } as const;
@@ -68,9 +95,13 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
         clinicId: link.clinicId,
         planId: link.planId,
         version: link.version,
-        loggedOn: clinicDate(),
+        loggedOn: today,
         itemsDone: ticked.sort((a, b) => a - b).map((position) => byPosition.get(position)!.exerciseId),
         pain: input.pain,
+        exercisePain: input.exercisePain ?? null,
+        nextDay: previous ? (input.nextDay ?? null) : null,
+        swelling: previous && knee ? (input.swelling ?? null) : null,
+        nextDayOf: previous && (input.nextDay || (knee && input.swelling)) ? previous.loggedOn : null,
         comment: input.comment,
         clientKey: input.clientKey,
       })
@@ -86,7 +117,7 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
       action: "session.logged",
       entityType: "session_log",
       entityId: row.id,
-      detail: { planId: link.planId, version: link.version, pain: input.pain },
+      detail: { planId: link.planId, version: link.version, pain: input.pain, exercisePain: input.exercisePain ?? null },
     });
     return { status: "logged" } as const;
   });

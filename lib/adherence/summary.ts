@@ -7,7 +7,7 @@ import { plans, sessionLogs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import type { SnapshotItem } from "@/lib/plans/snapshot";
-import { alertsOf, painWindowDays, type AdherenceAlert } from "./alerts";
+import { alertsOf, exercisePainAbove, nextDayAnswersCounted, nextDayWindowDays, painWindowDays, type AdherenceAlert, type NextDayAnswer } from "./alerts";
 import { runningByDate } from "@/lib/plans/ending";
 import { addDays, clinicDate, mondayOf } from "./dates";
 
@@ -33,6 +33,14 @@ type AttentionRow = {
   recentPainOn: string | null;
   /** When the session with `recentPain` was logged. */
   recentPainAt: Date | null;
+  exercisePain: number | null;
+  exercisePainOn: string | null;
+  exercisePainAt: Date | null;
+  nextDayAnswers: NextDayAnswer[];
+  /** When the newest "worse" next-day answer was logged. */
+  nextDayWorseAt: Date | null;
+  swellingAfter: string | null;
+  swellingAt: Date | null;
   hasLiveLink: boolean;
   silenceAcknowledgedAt: Date | null;
 };
@@ -47,7 +55,9 @@ function toDate(value: unknown): Date | null {
  * issued, not completed or discharged, and not past its last day (lib/plans/ending.ts), so an
  * ended plan raises nothing. Pain counts from the last `painWindowDays` days, at or above the plan's
  * alert level, and only pain logged after the pain alert was last acknowledged: an acknowledged
- * alert stays quiet until a new log.
+ * alert stays quiet until a new log. The pain-monitoring alerts read the same way, each after its
+ * own acknowledgement: pain during exercise above 5 and knee swelling from the last
+ * `painWindowDays` days, the last three next-day answers from the last `nextDayWindowDays`.
  */
 async function attentionRows(executor: Executor, actor: Actor, planId?: string): Promise<AttentionRow[]> {
   const rows = await executor.execute<Record<string, unknown>>(sql`
@@ -56,12 +66,35 @@ async function attentionRows(executor: Executor, actor: Actor, planId?: string):
       (select max(s.created_at) from session_logs s where s.plan_id = p.id and s.clinic_id = p.clinic_id) as last_logged_at,
       pain.pain as recent_pain, pain.logged_on::text as recent_pain_on, pain.created_at as recent_pain_at,
       exists (select 1 from share_links l where l.plan_id = p.id and l.clinic_id = p.clinic_id and l.revoked_at is null) as has_live_link,
-      silence_ack.acknowledged_at as silence_acknowledged_at
+      silence_ack.acknowledged_at as silence_acknowledged_at,
+      ex.exercise_pain, ex.logged_on::text as exercise_pain_on, ex.created_at as exercise_pain_at,
+      sw.next_day_of::text as swelling_after, sw.created_at as swelling_at,
+      (select json_agg(json_build_object('change', nd.next_day, 'about', nd.next_day_of, 'at', nd.created_at) order by nd.created_at desc)
+        from (select s.next_day, s.next_day_of, s.created_at from session_logs s
+          where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${nextDayWindowDays})
+            and s.next_day is not null and s.next_day_of is not null
+            and (next_day_ack.acknowledged_at is null or s.created_at > next_day_ack.acknowledged_at)
+          order by s.created_at desc limit ${nextDayAnswersCounted}) nd) as next_day_answers
     from plans p
     join patients pt on pt.id = p.patient_id and pt.clinic_id = p.clinic_id and not pt.archived
     join plan_versions v on v.plan_id = p.id and v.version = p.latest_version
     left join alert_acknowledgements pain_ack on pain_ack.plan_id = p.id and pain_ack.clinic_id = p.clinic_id and pain_ack.kind = 'pain'
     left join alert_acknowledgements silence_ack on silence_ack.plan_id = p.id and silence_ack.clinic_id = p.clinic_id and silence_ack.kind = 'silence'
+    left join alert_acknowledgements ex_ack on ex_ack.plan_id = p.id and ex_ack.clinic_id = p.clinic_id and ex_ack.kind = 'exercise-pain'
+    left join alert_acknowledgements next_day_ack on next_day_ack.plan_id = p.id and next_day_ack.clinic_id = p.clinic_id and next_day_ack.kind = 'next-day'
+    left join alert_acknowledgements sw_ack on sw_ack.plan_id = p.id and sw_ack.clinic_id = p.clinic_id and sw_ack.kind = 'swelling'
+    left join lateral (
+      select s.exercise_pain, s.logged_on, s.created_at from session_logs s
+      where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
+        and s.exercise_pain > ${exercisePainAbove} and (ex_ack.acknowledged_at is null or s.created_at > ex_ack.acknowledged_at)
+      order by s.exercise_pain desc, s.created_at desc limit 1
+    ) ex on true
+    left join lateral (
+      select s.next_day_of, s.created_at from session_logs s
+      where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
+        and s.swelling = 'worse' and s.next_day_of is not null and (sw_ack.acknowledged_at is null or s.created_at > sw_ack.acknowledged_at)
+      order by s.created_at desc limit 1
+    ) sw on true
     left join lateral (
       select s.pain, s.logged_on, s.created_at from session_logs s
       where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
@@ -70,7 +103,10 @@ async function attentionRows(executor: Executor, actor: Actor, planId?: string):
     ) pain on true
     where p.clinic_id = ${actor.clinicId} and p.status = 'issued' and ${runningByDate(clinicDate())}
       ${planId ? sql`and p.id = ${planId}` : sql``}`);
-  return rows.map((row) => ({
+  return rows.map((row) => {
+    const answers = (row.next_day_answers as { change: NextDayAnswer["change"]; about: string; at: string }[] | null) ?? [];
+    const newestWorse = answers.find((answer) => answer.change === "worse");
+    return {
     planId: String(row.plan_id),
     planTitle: String(row.plan_title),
     patientId: String(row.patient_id),
@@ -81,12 +117,46 @@ async function attentionRows(executor: Executor, actor: Actor, planId?: string):
     recentPain: row.recent_pain === null ? null : Number(row.recent_pain),
     recentPainOn: row.recent_pain_on === null ? null : String(row.recent_pain_on),
     recentPainAt: toDate(row.recent_pain_at),
+    exercisePain: row.exercise_pain === null ? null : Number(row.exercise_pain),
+    exercisePainOn: row.exercise_pain_on === null ? null : String(row.exercise_pain_on),
+    exercisePainAt: toDate(row.exercise_pain_at),
+    nextDayAnswers: answers.map((answer) => ({ change: answer.change, about: String(answer.about) })),
+    nextDayWorseAt: newestWorse ? toDate(newestWorse.at) : null,
+    swellingAfter: row.swelling_after === null ? null : String(row.swelling_after),
+    swellingAt: toDate(row.swelling_at),
     hasLiveLink: Boolean(row.has_live_link),
     silenceAcknowledgedAt: toDate(row.silence_acknowledged_at),
-  }));
+  };
+  });
 }
 
 export type AttentionItem = { planId: string; planTitle: string; patientId: string; patientName: string; alerts: AdherenceAlert[] };
+
+/**
+ * How urgent a plan's alerts are, and since when: any pain-monitoring alert before silence, then the
+ * highest pain (pain during exercise counts as its score; "worse the next day" and knee swelling as
+ * a 6, just above the model's 5), and for ordering within a level the oldest triggering log.
+ */
+function urgencyOf(row: AttentionRow, alerts: AdherenceAlert[]): { urgency: number; since: number } {
+  const scored = alerts.flatMap((alert) => {
+    switch (alert.kind) {
+      case "pain":
+        return [{ score: alert.pain, at: row.recentPainAt }];
+      case "exercise-pain":
+        return [{ score: alert.pain, at: row.exercisePainAt }];
+      case "next-day":
+        return [{ score: exercisePainAbove + 1, at: row.nextDayWorseAt }];
+      case "swelling":
+        return [{ score: exercisePainAbove + 1, at: row.swellingAt }];
+      case "silence":
+        return [];
+    }
+  });
+  if (scored.length === 0) return { urgency: 1, since: Math.max(row.issuedAt.getTime(), row.lastLoggedAt?.getTime() ?? 0) };
+  const top = Math.max(...scored.map((entry) => entry.score));
+  const since = Math.min(...scored.filter((entry) => entry.score === top).map((entry) => entry.at?.getTime() ?? Number.MAX_SAFE_INTEGER));
+  return { urgency: 100 + top, since };
+}
 
 /**
  * The clinic's plans with an alert, most urgent first (pain before silence, higher pain before
@@ -97,9 +167,7 @@ async function sortedAttention(actor: Actor, executor: Executor): Promise<Attent
   const ranked = (await attentionRows(executor, actor)).flatMap((row) => {
     const alerts = alertsOf(row, now);
     if (alerts.length === 0) return [];
-    const pain = alerts.find((alert) => alert.kind === "pain");
-    const urgency = pain ? 100 + pain.pain : 1;
-    const since = pain ? row.recentPainAt!.getTime() : Math.max(row.issuedAt.getTime(), row.lastLoggedAt?.getTime() ?? 0);
+    const { urgency, since } = urgencyOf(row, alerts);
     const item: AttentionItem = { planId: row.planId, planTitle: row.planTitle, patientId: row.patientId, patientName: row.patientName, alerts };
     return [{ item, urgency, since }];
   });
@@ -158,6 +226,12 @@ export type AdherenceSession = {
   version: number;
   exercisesDone: number;
   pain: number;
+  /** Pain during the exercises; null when not asked (older logs) or not answered. */
+  exercisePain: number | null;
+  /** The morning after the session of `nextDayOf`: pain and stiffness, and (knee plans) swelling. */
+  nextDay: "better" | "same" | "worse" | null;
+  swelling: "better" | "same" | "worse" | null;
+  nextDayOf: string | null;
   comment: string | null;
 };
 
@@ -226,6 +300,10 @@ export async function getPlanAdherence(
     version: row.version,
     exercisesDone: Array.isArray(row.itemsDone) ? row.itemsDone.length : 0,
     pain: row.pain,
+    exercisePain: row.exercisePain,
+    nextDay: row.nextDay,
+    swelling: row.swelling,
+    nextDayOf: row.nextDayOf,
     comment: row.comment,
   }));
 

@@ -14,6 +14,7 @@ import { PdfFigure } from "@/lib/figures/pdf";
 import { renderFigure, type FigureDrawing } from "@/lib/figures/render";
 import type { EducationSection } from "@/lib/catalogue/conditions";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
+import { progressionAdvice } from "@/lib/plans/progression-advice";
 import { chooseEducation, educationPieces, type EducationPiece } from "./education";
 import { mailtoHref, telHref, websiteHref } from "./links";
 import type { Measurer, Run } from "./measure";
@@ -378,6 +379,17 @@ function howToUse(ctx: Ctx): Block {
   return {
     height: textHeight(ctx, text, ctx.contentWidth) + ctx.m.gap,
     node: <Text style={{ marginBottom: ctx.m.gap }}>{text}</Text>,
+  };
+}
+
+/** Under "Your exercises" when any exercise has "Too easy? / Too hard?": when to move on, in small print. */
+function progressionNote(ctx: Ctx): Block | null {
+  if (!ctx.snapshot.items.some((item) => item.progression)) return null;
+  const { m } = ctx;
+  const line = Math.round(m.small * m.lineHeight * 10) / 10;
+  return {
+    height: ctx.measure.lines(progressionAdvice, ctx.contentWidth, m.small) * line + m.gap * 0.6,
+    node: <Text style={{ fontSize: m.small, lineHeight: `${line}pt`, marginBottom: m.gap * 0.6, color: ink.muted }}>{progressionAdvice}</Text>,
   };
 }
 
@@ -826,7 +838,7 @@ function exerciseBox(ctx: Ctx, runs: Run[], width: number, edge: string, tint: s
 }
 
 /** The words of an exercise in reading order (steps, tips, caution, note), each kept whole. */
-function exerciseParts(ctx: Ctx, item: SnapshotItem, width: number): Block[] {
+function exerciseParts(ctx: Ctx, item: SnapshotItem, width: number, withProgression = false): Block[] {
   const { m, snapshot, accent } = ctx;
   const parts: Block[] = [];
   item.steps
@@ -844,6 +856,22 @@ function exerciseParts(ctx: Ctx, item: SnapshotItem, width: number): Block[] {
         <Text style={{ marginTop, marginBottom: 2 }}>
           <Text style={{ fontWeight: 700, color: accent.text }}>{label}</Text>
           {tips}
+        </Text>
+      ),
+    });
+  }
+  if (withProgression && item.progression) {
+    // "Too easy? / Too hard?" as a paragraph with the words: where the pictures leave room beside them, it costs no height.
+    const marginTop = m.large ? 6 : 3;
+    const runs = progressionRuns(item.progression);
+    parts.push({
+      height: marginTop + textHeight(ctx, runs, width) + 2,
+      node: (
+        <Text style={{ marginTop, marginBottom: 2 }}>
+          <Text style={{ fontWeight: 700, color: accent.text }}>{runs[0].text}</Text>
+          {runs[1].text}
+          <Text style={{ fontWeight: 700, color: accent.text }}>{runs[2].text}</Text>
+          {runs[3].text}
         </Text>
       ),
     });
@@ -872,7 +900,13 @@ function exerciseText(ctx: Ctx, item: SnapshotItem, width: number): Block {
   return stack(exerciseParts(ctx, item, width));
 }
 
-function exerciseHeader(ctx: Ctx, item: SnapshotItem, number: number, width: number): Block {
+/** "Too easy? / Too hard?" as runs of text: the two questions bold. */
+function progressionRuns(progression: NonNullable<SnapshotItem["progression"]>): Run[] {
+  return [{ text: "Too easy? ", bold: true }, { text: `${progression.tooEasy} ` }, { text: "Too hard? ", bold: true }, { text: progression.tooHard }];
+}
+
+/** The name, summary and dose of an exercise; with `withProgression`, "Too easy? / Too hard?" beside (or under) the dose. */
+function exerciseHeader(ctx: Ctx, item: SnapshotItem, number: number, width: number, withProgression = true): Block {
   const { m, accent } = ctx;
   const marginBottom = m.large ? 10 : 6;
   const badgeGap = m.large ? 10 : 7;
@@ -883,12 +917,27 @@ function exerciseHeader(ctx: Ctx, item: SnapshotItem, number: number, width: num
   const doseTop = m.large ? 8 : 4;
   const dosePadV = m.large ? 6 : 3;
   const dosePadH = m.large ? 10 : 6;
+  // "Too easy? / Too hard?" when the clinician allowed it: one small line under the dose.
+  const progression: Run[] | null = withProgression && item.progression ? progressionRuns(item.progression) : null;
+  const progressionTop = m.large ? 6 : 2;
+  const progressionLine = Math.round(m.small * m.lineHeight * 10) / 10;
+  const doseBoxHeight = 2 * dosePadV + ctx.measure.lines([{ text: item.doseLine, bold: true }], width - 2 * dosePadH, m.dose) * ctx.line;
+  // Beside a short dose line the line costs little or no height: it goes there when it has room.
+  const doseWidth = Math.ceil(ctx.measure.width(item.doseLine, m.dose, true)) + 2 * dosePadH + 2;
+  const besideGap = 8;
+  const besideWidth = width - doseWidth - besideGap;
+  const beside = progression !== null && !m.large && besideWidth >= 200;
+  const doseRowHeight = !progression
+    ? doseBoxHeight
+    : beside
+      ? Math.max(doseBoxHeight, ctx.measure.lines(progression, besideWidth, m.small) * progressionLine)
+      : doseBoxHeight + progressionTop + ctx.measure.lines(progression, width, m.small) * progressionLine;
   const height =
     Math.max(m.badge, ctx.measure.lines([{ text: item.name, bold: true }], width - m.badge - badgeGap, m.name) * nameLine) +
     (summary ? summaryTop + textHeight(ctx, summary, width, summarySize) : 0) +
     doseTop +
     2 * dosePadV +
-    ctx.measure.lines([{ text: item.doseLine, bold: true }], width - 2 * dosePadH, m.dose) * ctx.line +
+    doseRowHeight +
     marginBottom;
   return {
     height,
@@ -913,19 +962,29 @@ function exerciseHeader(ctx: Ctx, item: SnapshotItem, number: number, width: num
           <Text style={{ flex: 1, fontSize: m.name, fontWeight: 700, lineHeight: `${nameLine}pt` }}>{item.name}</Text>
         </View>
         {summary ? <Text style={{ color: ink.muted, fontSize: summarySize, marginTop: summaryTop }}>{summary}</Text> : null}
-        <Text
-          style={{
-            fontSize: m.dose,
-            fontWeight: 700,
-            marginTop: doseTop,
-            paddingVertical: dosePadV,
-            paddingHorizontal: dosePadH,
-            backgroundColor: accent.tint,
-            borderRadius: 3,
-          }}
-        >
-          {item.doseLine}
-        </Text>
+        <View style={{ marginTop: doseTop, flexDirection: beside ? "row" : "column", alignItems: beside ? "flex-start" : "stretch" }}>
+          <Text
+            style={{
+              ...(beside ? { width: doseWidth } : {}),
+              fontSize: m.dose,
+              fontWeight: 700,
+              paddingVertical: dosePadV,
+              paddingHorizontal: dosePadH,
+              backgroundColor: accent.tint,
+              borderRadius: 3,
+            }}
+          >
+            {item.doseLine}
+          </Text>
+          {progression && item.progression ? (
+            <Text style={{ fontSize: m.small, lineHeight: `${progressionLine}pt`, ...(beside ? { flex: 1, marginLeft: besideGap } : { marginTop: progressionTop }) }}>
+              <Text style={{ fontWeight: 700, color: accent.text }}>Too easy? </Text>
+              {`${item.progression.tooEasy} `}
+              <Text style={{ fontWeight: 700, color: accent.text }}>Too hard? </Text>
+              {item.progression.tooHard}
+            </Text>
+          ) : null}
+        </View>
       </View>
     ),
   };
@@ -946,12 +1005,20 @@ const cardFigureRow = 150;
  * two or three exercises to a page.
  */
 function exerciseCard(ctx: Ctx, item: SnapshotItem, number: number): Block {
+  // "Too easy? / Too hard?" goes by the dose or with the words, whichever makes the card shorter.
+  const inHeader = exerciseCardIn(ctx, item, number, true);
+  if (!item.progression) return inHeader;
+  const inWords = exerciseCardIn(ctx, item, number, false);
+  return inWords.height < inHeader.height - 0.01 ? inWords : inHeader;
+}
+
+function exerciseCardIn(ctx: Ctx, item: SnapshotItem, number: number, progressionInHeader: boolean): Block {
   const { m } = ctx;
   const inner = ctx.contentWidth - 2 * cardPadding - 2 * cardBorder;
   const figuresWidth = 2 * m.figureWidth + m.figureGap;
-  const header = exerciseHeader(ctx, item, number, inner);
-  const beside = exerciseParts(ctx, item, inner - figuresWidth - columnGap);
-  const below = exerciseParts(ctx, item, inner);
+  const header = exerciseHeader(ctx, item, number, inner, progressionInHeader);
+  const beside = exerciseParts(ctx, item, inner - figuresWidth - columnGap, !progressionInHeader);
+  const below = exerciseParts(ctx, item, inner, !progressionInHeader);
   const figures = figurePanel(ctx, item, figuresWidth, m.figureMaxHeight, cardFigureRow);
   const sum = (blocks: Block[]) => blocks.reduce((total, block) => total + block.height, 0);
   // How many parts go beside the pictures: at least the first step, and on a tie as many as can.
@@ -1402,10 +1469,19 @@ export function handoutDocument(
     if (m.large) {
       opening.push(...pack(cover, ctx.contentHeight));
       for (const [i, item] of items.entries()) exercises.push([exercisePage(ctx, item, i + 1)]);
+      // When to move on ("Too easy? / Too hard?"): where a page has room for it, the opening's last
+      // or the last exercise's; a page of its own only when neither has.
+      const note = progressionNote(ctx);
+      const used = (sheet: Block[]) => sheet.reduce((sum, block) => sum + block.height, 0);
+      const room = note ? [opening.at(-1), exercises.at(-1)].find((sheet) => sheet && used(sheet) + note.height <= ctx.contentHeight) : undefined;
+      if (note && room) room.push(note);
+      else if (note) exercises.push([note]);
     } else {
       // The section heading travels with the first exercise so it never ends a page alone.
       const cards = items.map((item, i) => exerciseCard(ctx, item, i + 1));
       const first = stack([sectionHeading(ctx, "Your exercises"), cards[0]]);
+      const note = progressionNote(ctx);
+      if (note) cards.push(note);
       const packed = apart
         ? [...pack(cover, ctx.contentHeight), ...pack([first, ...cards.slice(1)], ctx.contentHeight)]
         : pack([...cover, first, ...cards.slice(1)], ctx.contentHeight);

@@ -19,6 +19,8 @@ export const planItemDraftSchema = z.object({
   exerciseId: z.uuid("Choose an exercise from the catalogue"),
   dose: doseSchema,
   note: z.string().trim().max(2000, "Note must be 2000 characters or fewer").nullable().optional().transform(emptyToNull),
+  /** Show the patient "Too easy? / Too hard?" for this exercise (lib/plans/progression.ts). */
+  showVariants: z.boolean({ error: "Choose whether to show “Too easy? / Too hard?”" }).optional().default(false),
 });
 export type PlanItemDraft = z.output<typeof planItemDraftSchema>;
 
@@ -55,7 +57,7 @@ export function draftFingerprint(draft: PlanDraft): string {
     draft.notes,
     draft.startDate,
     draft.reviewDate,
-    draft.items.map((item) => [item.exerciseId, canonicalDose(item.dose), item.note]),
+    draft.items.map((item) => [item.exerciseId, canonicalDose(item.dose), item.note, item.showVariants]),
   ]);
 }
 

@@ -15,6 +15,7 @@ import { isUuid } from "@/lib/ids";
 import { clinicChanges, snapshotClinicOf } from "@/lib/clinic/snapshot-clinic";
 import { planSnapshotSchema, summariseChanges, type PlanSnapshot } from "./snapshot";
 import { visibleExercise } from "./exercises";
+import { progressionOf } from "./progression";
 
 export type IssuePlanResult =
   | { status: "issued"; version: number; planVersionId: string }
@@ -106,6 +107,8 @@ async function buildSnapshot(tx: Transaction, actor: Actor, plan: typeof plans.$
   // frozen into the version: a later change of country does not rewrite what was issued.
   const wording = clinic.safetyWording!;
   const education = educationFor(plan.conditions as ConditionSlug[], wording);
+  // A variant or an exercise cautioned for the plan's or the patient's conditions is never progressed past.
+  const conditions = new Set<string>([...plan.conditions, ...context.patient.conditions]);
   return {
     schemaVersion: 1,
     planId: plan.id,
@@ -137,6 +140,7 @@ async function buildSnapshot(tx: Transaction, actor: Actor, plan: typeof plans.$
         dose,
         doseLine: formatDose(dose),
         note: item.note,
+        ...(item.showVariants ? { progression: progressionOf({ slug: exercise.clinicId === null ? exercise.slug : null, dose, cautionFor: exercise.cautionFor, conditions }) } : {}),
       };
     }),
   };

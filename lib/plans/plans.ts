@@ -12,7 +12,7 @@ import { planChangesSchema, type PlanChanges } from "./snapshot";
 import { getTemplate } from "./templates";
 
 export type PlanPatient = { id: string; firstName: string; lastName: string; fullName: string; conditions: string[]; archived: boolean };
-export type PlanItemDetail = { id: string; position: number; dose: Dose; note: string | null; exercise: PlanExercise };
+export type PlanItemDetail = { id: string; position: number; dose: Dose; note: string | null; showVariants: boolean; exercise: PlanExercise };
 export type PlanDetail = { plan: Plan; patient: PlanPatient; items: PlanItemDetail[] };
 
 const patientColumns = {
@@ -87,7 +87,7 @@ export async function getPlan(actor: Actor, { planId }: { planId: string }, exec
   const items = itemRows.flatMap((item) => {
     const exercise = known.get(item.exerciseId);
     if (!exercise) return [];
-    return [{ id: item.id, position: item.position, dose: doseSchema.parse(item.dose), note: item.note, exercise }];
+    return [{ id: item.id, position: item.position, dose: doseSchema.parse(item.dose), note: item.note, showVariants: item.showVariants, exercise }];
   });
   return { plan: row.plan, patient: row.patient, items };
 }
@@ -101,7 +101,7 @@ export function draftOf(detail: PlanDetail): PlanDraft {
     notes: plan.notes,
     startDate: plan.startDate,
     reviewDate: plan.reviewDate,
-    items: items.map((item) => ({ exerciseId: item.exercise.id, dose: item.dose, note: item.note })),
+    items: items.map((item) => ({ exerciseId: item.exercise.id, dose: item.dose, note: item.note, showVariants: item.showVariants })),
   };
 }
 

@@ -74,6 +74,7 @@ export async function savePlan(actor: Actor, { planId, revision, draft }: { plan
           position,
           dose: canonicalDose(item.dose),
           note: item.note,
+          showVariants: item.showVariants,
         })),
       );
     }

@@ -79,6 +79,8 @@ export const snapshotItemSchema = z.object({
   dose: doseSchema,
   doseLine: text(400),
   note: z.string().max(2000).nullable(),
+  /** "Too easy? / Too hard?" when the clinician allowed it (lib/plans/progression.ts); absent in older versions and when not allowed. */
+  progression: z.object({ tooEasy: text(300), tooHard: text(300) }).optional(),
 });
 export type SnapshotItem = z.infer<typeof snapshotItemSchema>;
 
@@ -192,6 +194,7 @@ export function summariseChanges(
     const what: string[] = [];
     if (doseKey(old.dose) !== doseKey(item.dose)) what.push("dose changed");
     if (noteKey(old.note) !== noteKey(item.note)) what.push("note changed");
+    if (JSON.stringify(old.progression ?? null) !== JSON.stringify(item.progression ?? null)) what.push(`“Too easy? / Too hard?” ${!old.progression ? "added" : !item.progression ? "removed" : "changed"}`);
     if (!inOrder.has(key)) what.push("moved");
     if (what.length > 0) changed.push(`${item.name}: ${what.join(", ")}`);
   }

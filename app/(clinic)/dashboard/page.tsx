@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeAlert } from "@/lib/adherence/alerts";
+import { describeAlert, exercisePainAbove, isPainAlert } from "@/lib/adherence/alerts";
 import { formatDay } from "@/lib/adherence/dates";
 import { attentionPage, clinicActivity } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
@@ -52,7 +52,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             Patients who need attention
           </h2>
           <p className="text-sm text-slate-600">
-            Pain at or above the plan&rsquo;s alert level in the last 3 days, or nothing logged for 7 days; the most urgent first, then the oldest. An acknowledged alert stays quiet until
+            Pain at or above the plan&rsquo;s alert level or pain during exercise above {exercisePainAbove} in the last 3 days, a knee more swollen the morning after, worse
+            the morning after repeatedly, or nothing logged for 7 days; the most urgent first, then the oldest. An acknowledged alert stays quiet until
             the patient logs again; plans that have ended raise none.
           </p>
         </div>
@@ -69,7 +70,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <div className="flex flex-1 flex-wrap items-center justify-end gap-x-4 gap-y-1">
                   <ul className="text-sm">
                     {item.alerts.map((alert) => (
-                      <li key={alert.kind} className={`flex flex-wrap items-center gap-2 ${alert.kind === "pain" ? "font-medium text-red-800" : "text-amber-900"}`}>
+                      <li key={alert.kind} className={`flex flex-wrap items-center gap-2 ${isPainAlert(alert) ? "font-medium text-red-800" : "text-amber-900"}`}>
                         <span>{describeAlert(alert, formatDay)}</span>
                         <AcknowledgeButton planId={item.planId} kind={alert.kind} patientName={item.patientName} />
                       </li>

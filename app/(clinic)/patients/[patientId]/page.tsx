@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PatientArchiveButton } from "@/app/_components/patient-archive-button";
 import { PlanStatusBadge } from "@/app/_components/plan-status";
+import { acknowledgedText } from "@/lib/adherence/alerts";
 import { requireActor } from "@/lib/auth/actor";
 import { conditions } from "@/lib/catalogue/conditions";
 import { isAdmin } from "@/lib/auth/admin";
@@ -52,7 +53,7 @@ function describe(event: PatientActivity): string {
     case "plan.end-date-set":
       return `changed the end date of “${title}”`;
     case "alert.acknowledged":
-      return `acknowledged ${event.detail?.kind === "pain" ? "a pain alert" : "a “nothing logged” alert"} on “${title}”`;
+      return `acknowledged ${acknowledgedText(event.detail?.kind)} on “${title}”`;
     default:
       return `${event.action.replace(/[.-]/g, " ")} (“${title}”)`;
   }

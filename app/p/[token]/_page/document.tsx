@@ -5,8 +5,8 @@
 // stylesheet. React renders it to static HTML (and escapes every value).
 import "server-only";
 import type { ReactNode } from "react";
-import { formatDay, formatFullDate } from "@/lib/adherence/dates";
-import { commentMaxLength } from "@/lib/adherence/log-session";
+import { clinicDate, formatDay, formatFullDate } from "@/lib/adherence/dates";
+import { commentMaxLength, type NextDayChange } from "@/lib/adherence/log-session";
 import type { PatientSession } from "@/lib/adherence/recent-sessions";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
 import { staticMarkup } from "@/lib/html/static-markup";
@@ -19,7 +19,7 @@ import { stylesheetHref } from "./stylesheet";
 export type LogFormState = {
   outcome: LogOutcome | null;
   fieldErrors?: Record<string, string[] | undefined>;
-  values?: { done: number[]; pain: number | null; comment: string };
+  values?: { done: number[]; pain: number | null; exercisePain?: number | null; nextDay?: string | null; swelling?: string | null; comment: string };
 };
 
 const painWords: Record<number, string> = { 0: "no pain", 5: "moderate", 10: "worst imaginable" };
@@ -89,11 +89,146 @@ function DownloadLinks({ token }: { token: string }) {
 
 const describedBy = (error: string | undefined, id: string) => (error ? `${id}-error ${id}-hint` : `${id}-hint`);
 
-function LogForm({ token, items, clientKey, state }: { token: string; items: PlanBody["items"]; clientKey: string; state: LogFormState }) {
+const scaleLabel =
+  "flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-xl border-2 border-slate-300 bg-white text-xl font-bold text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600";
+
+/** A 0–10 scale as big radio buttons; `srPrefix` tells a screen reader which scale a number is on when the page has two. */
+function PainScale({
+  name,
+  legend,
+  hint,
+  error,
+  value,
+  srPrefix,
+  required,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint: string;
+  error: string | undefined;
+  value: number | null | undefined;
+  srPrefix: string;
+  required: boolean;
+}) {
+  return (
+    <fieldset aria-describedby={describedBy(error, name)}>
+      <legend className="text-lg font-semibold text-slate-900">{legend}</legend>
+      <p id={`${name}-hint`} className="mt-1 text-slate-700">
+        {hint}
+      </p>
+      <div className="mt-3 grid grid-cols-6 gap-2 sm:grid-cols-11">
+        {Array.from({ length: 11 }, (_, pain) => (
+          <label key={pain} className={scaleLabel}>
+            <input type="radio" name={name} value={pain} required={required} className="sr-only" defaultChecked={value === pain} />
+            {srPrefix ? <span className="sr-only">{srPrefix} </span> : null}
+            <span>{pain}</span>
+            {painWords[pain] ? <span className="sr-only"> — {painWords[pain]}</span> : null}
+          </label>
+        ))}
+      </div>
+      <div aria-hidden="true" className="mt-1 flex justify-between text-sm text-slate-600">
+        <span>0 — no pain</span>
+        <span>10 — worst imaginable</span>
+      </div>
+      {error ? (
+        <p id={`${name}-error`} className="mt-2 font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Three choices (better, the same, worse) as big buttons. */
+function ChoiceRow({
+  name,
+  legend,
+  hint,
+  choices,
+  error,
+  value,
+}: {
+  name: string;
+  legend: string;
+  hint: string;
+  choices: [NextDayChange, string][];
+  error: string | undefined;
+  value: string | null | undefined;
+}) {
+  return (
+    <fieldset aria-describedby={describedBy(error, name)}>
+      <legend className="text-lg font-semibold text-slate-900">{legend}</legend>
+      <p id={`${name}-hint`} className="mt-1 text-slate-700">
+        {hint}
+      </p>
+      <div className="mt-3 grid grid-cols-3 gap-2">
+        {choices.map(([choice, label]) => (
+          <label
+            key={choice}
+            className="flex min-h-12 cursor-pointer items-center justify-center rounded-xl border-2 border-slate-300 bg-white px-2 py-2 text-center font-semibold leading-tight text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"
+          >
+            <input type="radio" name={name} value={choice} className="sr-only" defaultChecked={value === choice} />
+            <span>{label}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${name}-error`} className="mt-2 font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * The session before today the next-day questions ask about: the newest logged before today. None
+ * (a first session, or only today's) asks nothing.
+ */
+export function previousSessionDay(sessions: PatientSession[], today: string = clinicDate()): string | null {
+  return sessions.find((session) => session.loggedOn < today)?.loggedOn ?? null;
+}
+
+function NextDayQuestions({ previousOn, knee, state }: { previousOn: string; knee: boolean; state: LogFormState }) {
+  const values = state.values;
+  return (
+    <div className="space-y-6 rounded-xl border border-slate-200 bg-slate-50 p-4">
+      <h3 className="text-lg font-bold text-slate-900">After your last session ({formatDay(previousOn)})</h3>
+      <ChoiceRow
+        name="nextDay"
+        legend="How were your pain and stiffness the next morning, compared with before the session?"
+        hint="If they were worse, make today’s session a little easier: fewer repetitions or a smaller movement."
+        choices={[
+          ["better", "Better"],
+          ["same", "The same"],
+          ["worse", "Worse"],
+        ]}
+        error={state.fieldErrors?.nextDay?.[0]}
+        value={values?.nextDay}
+      />
+      {knee ? (
+        <ChoiceRow
+          name="swelling"
+          legend="Was your knee more swollen the next morning than before the session?"
+          hint="If it was more swollen, make today’s session easier."
+          choices={[
+            ["better", "Less swollen"],
+            ["same", "No change"],
+            ["worse", "More swollen"],
+          ]}
+          error={state.fieldErrors?.swelling?.[0]}
+          value={values?.swelling}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function LogForm({ token, body, sessions, clientKey, state }: { token: string; body: PlanBody; sessions: PatientSession[]; clientKey: string; state: LogFormState }) {
   const result = state.outcome ? logOutcomes[state.outcome] : null;
   const values = state.values;
-  const painError = state.fieldErrors?.pain?.[0];
   const commentError = state.fieldErrors?.comment?.[0];
+  const previousOn = previousSessionDay(sessions);
   return (
     <form action={`/p/${token}/log`} method="post" className="space-y-6" aria-describedby={result ? "log-status" : undefined}>
       <input type="hidden" name="clientKey" value={clientKey} />
@@ -108,10 +243,11 @@ function LogForm({ token, items, clientKey, state }: { token: string; items: Pla
           </p>
         ) : null}
       </div>
+      {previousOn ? <NextDayQuestions previousOn={previousOn} knee={body.knee} state={state} /> : null}
       <fieldset>
-        <legend className="text-lg font-semibold text-slate-900">Which exercises did you do?</legend>
+        <legend className="text-lg font-semibold text-slate-900">Which exercises did you do today?</legend>
         <ul className="mt-3 space-y-2">
-          {items.map((item) => (
+          {body.items.map((item) => (
             <li key={item.position}>
               <label className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border border-slate-300 bg-white px-3 py-2 has-checked:border-brand-700 has-checked:bg-brand-50">
                 <input type="checkbox" name="done" value={item.position} className="h-6 w-6 shrink-0 accent-brand-700" defaultChecked={values?.done.includes(item.position)} />
@@ -123,33 +259,28 @@ function LogForm({ token, items, clientKey, state }: { token: string; items: Pla
           ))}
         </ul>
       </fieldset>
-      <fieldset aria-describedby={describedBy(painError, "pain")}>
-        <legend className="text-lg font-semibold text-slate-900">How much pain did you have?</legend>
-        <p id="pain-hint" className="mt-1 text-slate-700">
-          0 means no pain, 10 the worst pain you can imagine.
-        </p>
-        <div className="mt-3 grid grid-cols-6 gap-2 sm:grid-cols-11">
-          {Array.from({ length: 11 }, (_, pain) => (
-            <label
-              key={pain}
-              className="flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-xl border-2 border-slate-300 bg-white text-xl font-bold text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"
-            >
-              <input type="radio" name="pain" value={pain} required className="sr-only" defaultChecked={values?.pain === pain} />
-              <span>{pain}</span>
-              {painWords[pain] ? <span className="sr-only"> — {painWords[pain]}</span> : null}
-            </label>
-          ))}
-        </div>
-        <div aria-hidden="true" className="mt-1 flex justify-between text-sm text-slate-600">
-          <span>0 — no pain</span>
-          <span>10 — worst imaginable</span>
-        </div>
-        {painError ? (
-          <p id="pain-error" className="mt-2 font-semibold text-red-800">
-            {painError}
-          </p>
-        ) : null}
-      </fieldset>
+      <PainScale
+        name="exercisePain"
+        legend={
+          <>
+            How much pain did you have <em>during</em> the exercises?
+          </>
+        }
+        hint="Up to 5 is acceptable; above 5, make the next session easier. Leave this out if you did not exercise."
+        error={state.fieldErrors?.exercisePain?.[0]}
+        value={values?.exercisePain}
+        srPrefix="During exercise:"
+        required={false}
+      />
+      <PainScale
+        name="pain"
+        legend="How much pain have you had today, overall?"
+        hint="0 means no pain, 10 the worst pain you can imagine."
+        error={state.fieldErrors?.pain?.[0]}
+        value={values?.pain}
+        srPrefix=""
+        required
+      />
       <div>
         <label htmlFor="comment" className="block text-lg font-semibold text-slate-900">
           Anything to tell your physiotherapist? <span className="font-normal text-slate-600">(optional)</span>
@@ -227,7 +358,7 @@ function LogSection({ token, body, sessions, clientKey, form }: { token: string;
         </h2>
         <p className="mt-1 text-slate-700">Your physiotherapist sees what you log. It takes less than a minute.</p>
       </div>
-      <LogForm token={token} items={body.items} clientKey={clientKey} state={form} />
+      <LogForm token={token} body={body} sessions={sessions} clientKey={clientKey} state={form} />
       <History sessions={sessions} exerciseCount={body.items.length} />
     </section>
   );

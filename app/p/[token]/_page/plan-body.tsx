@@ -10,6 +10,8 @@ import { figureImagePath, storeFigureImages } from "@/lib/figures/images";
 import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
 import { staticMarkup } from "@/lib/html/static-markup";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
+import { isKneePlan } from "@/lib/adherence/knee";
+import { progressionAdvice } from "@/lib/plans/progression-advice";
 
 // ---------------------------------------------------------------- sections
 
@@ -78,6 +80,11 @@ function Exercise({ item, number, figure }: { item: SnapshotItem; number: number
         <span className="sr-only">How much: </span>
         {item.doseLine}
       </p>
+      {item.progression ? (
+        <p className="mt-2 px-3 text-slate-800 print:px-0" data-progression="">
+          <span className="font-semibold">Too easy?</span> {item.progression.tooEasy} <span className="font-semibold">Too hard?</span> {item.progression.tooHard}
+        </p>
+      ) : null}
       {figure ? (
         <figure className="mx-auto mt-4 max-w-xl print:max-w-md">
           <Figure file={figure} alt={`${item.name}: start and end positions`} />
@@ -361,6 +368,7 @@ function Top({ snapshot, items, figures }: { snapshot: PlanSnapshot; items: Snap
           <p className="mt-1 text-slate-700">
             {items.length} {items.length === 1 ? "exercise" : "exercises"}. Move slowly and stay within the pain guide below.
           </p>
+          {items.some((item) => item.progression) ? <p className="mt-2 text-slate-700">{progressionAdvice}</p> : null}
         </div>
         {items.map((item, i) => (
           <Exercise key={i} item={item} number={i + 1} figure={figures[i]} />
@@ -379,6 +387,8 @@ export type PlanBody = {
   accentColour: string;
   /** The exercises as the log form lists them, in plan order. */
   items: { position: number; name: string }[];
+  /** A knee plan: the log form asks about swelling too (lib/adherence/knee.ts). */
+  knee: boolean;
   clinic: string;
   heading: string;
   /** What changed, the clinician's notes and the exercises: above the session log form. */
@@ -396,6 +406,7 @@ export async function renderPlanBody(snapshot: PlanSnapshot): Promise<PlanBody &
     title: `${snapshot.title} · ${snapshot.clinic.name}`,
     accentColour: snapshot.clinic.accentColour,
     items: items.map((item) => ({ position: item.position, name: item.name })),
+    knee: isKneePlan(snapshot),
     clinic: render(<ClinicBlock clinic={snapshot.clinic} />),
     heading: render(<TitleBlock snapshot={snapshot} />),
     top: render(<Top snapshot={snapshot} items={items} figures={figures} />),

@@ -8,7 +8,7 @@
 import type { NextRequest } from "next/server";
 import { fieldErrorsOf, formValues } from "@/lib/auth/action";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
-import { commentMaxLength, logSession, sessionLogInputSchema } from "@/lib/adherence/log-session";
+import { commentMaxLength, logSession, nextDayChanges, sessionLogInputSchema } from "@/lib/adherence/log-session";
 import { readBodyWithin, sessionLogBodyLimit, tooLargeResponse, withBody } from "@/lib/http/body-limit";
 import { isDatabaseUnavailable, UserError } from "@/lib/errors";
 import { plainResponse } from "@/lib/sharing/responses";
@@ -27,10 +27,21 @@ const statusOf: Record<LogOutcome, number> = { saved: 303, duplicate: 303, limit
  */
 function typed(values: Record<string, string | string[]>): NonNullable<LogFormState["values"]> {
   const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-  const pain = Number(list(values.pain)[0]);
+  const score = (value: string | string[] | undefined) => {
+    const first = list(value)[0];
+    const number = first === undefined || first === "" ? Number.NaN : Number(first);
+    return Number.isInteger(number) && number >= 0 && number <= 10 ? number : null;
+  };
+  const choice = (value: string | string[] | undefined) => {
+    const first = list(value)[0];
+    return (nextDayChanges as readonly string[]).includes(first ?? "") ? first! : null;
+  };
   return {
     done: [...new Set(list(values.done).slice(0, 1000).map(Number).filter(Number.isInteger))],
-    pain: Number.isInteger(pain) && pain >= 0 && pain <= 10 ? pain : null,
+    pain: score(values.pain),
+    exercisePain: score(values.exercisePain),
+    nextDay: choice(values.nextDay),
+    swelling: choice(values.swelling),
     comment: (list(values.comment)[0] ?? "").slice(0, commentMaxLength),
   };
 }

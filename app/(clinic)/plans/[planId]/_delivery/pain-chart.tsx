@@ -70,6 +70,12 @@ export function PainChart({ sessions, today, days, painAlertAt }: { sessions: Ad
                 <th scope="col" className="py-1 pr-3">
                   Pain
                 </th>
+                <th scope="col" className="py-1 pr-3">
+                  During exercise
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Morning after the last session
+                </th>
                 <th scope="col" className="py-1">
                   Exercises done
                 </th>
@@ -80,6 +86,8 @@ export function PainChart({ sessions, today, days, painAlertAt }: { sessions: Ad
                 <tr key={s.id} className="border-b border-slate-100">
                   <td className="py-1 pr-3">{formatDay(s.loggedOn)}</td>
                   <td className="py-1 pr-3">{s.pain}/10</td>
+                  <td className="py-1 pr-3">{s.exercisePain === null ? "—" : `${s.exercisePain}/10`}</td>
+                  <td className="py-1 pr-3">{nextDayText(s)}</td>
                   <td className="py-1">{s.exercisesDone}</td>
                 </tr>
               ))}
@@ -89,4 +97,15 @@ export function PainChart({ sessions, today, days, painAlertAt }: { sessions: Ad
       ) : null}
     </div>
   );
+}
+
+const changeWords = { better: "better", same: "the same", worse: "worse" } as const;
+const swellingWords = { better: "less swollen", same: "no change in swelling", worse: "more swollen" } as const;
+
+/** "Pain and stiffness worse, more swollen (after Tue 3 Mar)", or a dash when not answered. */
+function nextDayText(s: AdherenceSession): string {
+  const parts = [s.nextDay ? `pain and stiffness ${changeWords[s.nextDay]}` : null, s.swelling ? swellingWords[s.swelling] : null].filter(Boolean);
+  if (parts.length === 0 || !s.nextDayOf) return "—";
+  const text = parts.join(", ");
+  return `${text[0].toUpperCase()}${text.slice(1)} (after ${formatDay(s.nextDayOf)})`;
 }

@@ -1,7 +1,7 @@
 // The plan page's delivery panel: the patient link (copy, expiry, revoke, replace), the handout
 // downloads, and adherence (days exercised per week, pain trend, comments, alerts).
 import { listAlertAcknowledgements, type AlertAcknowledgementView } from "@/lib/adherence/acknowledge";
-import { alertKindText, describeAlert } from "@/lib/adherence/alerts";
+import { alertKindText, describeAlert, exercisePainAbove, nextDayAnswersCounted, nextDayWorseToAlert } from "@/lib/adherence/alerts";
 import { clinicDate, formatDay, formatShortDate } from "@/lib/adherence/dates";
 import { chartDays, getPlanAdherence, type PlanAdherence } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
@@ -156,7 +156,10 @@ function AdherencePanel({ adherence, acknowledgements }: { adherence: PlanAdhere
           </ul>
         </div>
       ) : (
-        <p className="text-sm text-slate-700">No alerts: no pain of {adherence.painAlertAt} or more in the last 3 days, and sessions are being logged (or the plan has ended).</p>
+        <p className="text-sm text-slate-700">
+          No alerts: no pain of {adherence.painAlertAt} or more and no pain during exercise above {exercisePainAbove} in the last 3 days, no knee more swollen the morning after,
+          not worse the next day after {nextDayWorseToAlert} of the last {nextDayAnswersCounted} sessions, and sessions are being logged (or the plan has ended).
+        </p>
       )}
       {acknowledgements.length > 0 ? (
         <ul className="text-sm text-slate-600">
@@ -203,7 +206,7 @@ function AdherencePanel({ adherence, acknowledgements }: { adherence: PlanAdhere
             {adherence.recentComments.map((s) => (
               <li key={s.id} className="rounded-lg bg-slate-50 px-3 py-2 text-sm">
                 <p className="text-slate-600">
-                  {formatDay(s.loggedOn)} · pain {s.pain}/10
+                  {formatDay(s.loggedOn)} · pain {s.pain}/10{s.exercisePain === null ? "" : ` · during exercise ${s.exercisePain}/10`}
                 </p>
                 <p className="mt-0.5 whitespace-pre-line text-slate-900">{s.comment}</p>
               </li>

@@ -44,6 +44,7 @@ export type BuilderAction =
   | { type: "toggle-condition"; condition: string }
   | { type: "set-dose"; key: string; field: DoseField; value: string }
   | { type: "set-note"; key: string; value: string }
+  | { type: "set-show-variants"; key: string; value: boolean }
   | { type: "add"; exercise: PlanExercise; key: string; cautions: CautionContext }
   | { type: "move"; from: number; to: number }
   | { type: "remove"; index: number }
@@ -98,10 +99,12 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
       return withItems(state, items.map((item) => (item.key === action.key ? { ...item, dose: { ...item.dose, [action.field]: action.value } } : item)));
     case "set-note":
       return withItems(state, items.map((item) => (item.key === action.key ? { ...item, note: action.value } : item)));
+    case "set-show-variants":
+      return withItems(state, items.map((item) => (item.key === action.key ? { ...item, showVariants: action.value } : item)));
     case "add": {
       const { exercise } = action;
       const count = items.length + 1;
-      const next = withItems(state, [...items, { key: action.key, exercise, dose: doseFieldsOf(exercise.defaultDose), note: "" }]);
+      const next = withItems(state, [...items, { key: action.key, exercise, dose: doseFieldsOf(exercise.defaultDose), note: "", showVariants: false }]);
       const caution = cautionSentence(exercise, action.cautions);
       return announce(next, `${exercise.name} added as exercise ${count} of ${count}.${caution}`, caution ? "caution" : "info");
     }

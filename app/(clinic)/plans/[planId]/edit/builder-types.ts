@@ -3,7 +3,7 @@ import type { PlanExercise } from "@/lib/plans/exercises";
 import { doseOfFields, type DoseFields, type PlanDraftInput } from "@/lib/plans/draft";
 
 export type Option = { value: string; label: string };
-export type ItemState = { key: string; exercise: PlanExercise; dose: DoseFields; note: string };
+export type ItemState = { key: string; exercise: PlanExercise; dose: DoseFields; note: string; showVariants: boolean };
 export type DraftState = { title: string; conditions: string[]; notes: string; startDate: string; reviewDate: string; items: ItemState[] };
 export type FieldErrors = Record<string, string[]>;
 
@@ -14,7 +14,7 @@ export function draftInputOf(state: DraftState): PlanDraftInput {
     notes: state.notes,
     startDate: state.startDate,
     reviewDate: state.reviewDate,
-    items: state.items.map((item) => ({ exerciseId: item.exercise.id, dose: doseOfFields(item.dose), note: item.note })),
+    items: state.items.map((item) => ({ exerciseId: item.exercise.id, dose: doseOfFields(item.dose), note: item.note, showVariants: item.showVariants })),
   };
 }
 

@@ -28,7 +28,7 @@ export default async function EditPlanPage({ params }: { params: Promise<{ planI
         notes: plan.notes ?? "",
         startDate: plan.startDate ?? "",
         reviewDate: plan.reviewDate ?? "",
-        items: items.map((item) => ({ key: item.id, exercise: item.exercise, dose: doseFieldsOf(item.dose), note: item.note ?? "" })),
+        items: items.map((item) => ({ key: item.id, exercise: item.exercise, dose: doseFieldsOf(item.dose), note: item.note ?? "", showVariants: item.showVariants })),
       }}
       conditionOptions={conditions.map((c) => ({ value: c.slug, label: c.shortName, name: c.name }))}
       filterOptions={{

@@ -264,6 +264,7 @@ export function PlanBuilder({
                     dragging={reorder.dragKey === item.key}
                     onDose={(field: DoseField, value) => dispatch({ type: "set-dose", key: item.key, field, value })}
                     onNote={(value) => dispatch({ type: "set-note", key: item.key, value })}
+                    onShowVariants={(value) => dispatch({ type: "set-show-variants", key: item.key, value })}
                     onMove={(delta) => reorder.moveBy(index, delta)}
                     onRemove={() => remove(index)}
                     onDuplicate={() => dispatch({ type: "duplicate", index, key: newKey() })}

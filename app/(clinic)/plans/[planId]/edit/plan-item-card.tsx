@@ -33,6 +33,7 @@ export type ItemCardProps = {
   dragging: boolean;
   onDose: (field: DoseField, value: string) => void;
   onNote: (value: string) => void;
+  onShowVariants: (value: boolean) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
   onDuplicate: () => void;
@@ -233,8 +234,34 @@ export function PlanItemCard(props: ItemCardProps) {
               </p>
             ) : null}
           </div>
+          <div className="flex items-start gap-2 text-sm">
+            <input
+              id={id("show-variants")}
+              type="checkbox"
+              checked={item.showVariants}
+              onChange={(event) => props.onShowVariants(event.target.checked)}
+              aria-describedby={id("show-variants-hint")}
+              className="mt-0.5 h-4 w-4 accent-brand-700"
+            />
+            <div>
+              <label htmlFor={id("show-variants")} className="font-medium text-slate-800">
+                Show &ldquo;Too easy? / Too hard?&rdquo; to the patient
+              </label>
+              <p id={id("show-variants-hint")} className="text-xs text-slate-600">
+                {variantHint(exercise)}
+              </p>
+            </div>
+          </div>
         </div>
       </div>
     </li>
   );
+}
+
+/** What the patient would be told, in the builder's words: the next variants, or a change of dose. */
+function variantHint(exercise: ItemState["exercise"]): string {
+  const harder = exercise.harder[0]?.name;
+  const easier = exercise.easier[0]?.name;
+  if (!harder && !easier) return "No easier or harder variant: the patient is told how to change the dose.";
+  return `Names ${[harder ? `${harder} (harder)` : null, easier ? `${easier} (easier)` : null].filter(Boolean).join(" and ")}; never a variant cautioned for this patient.`;
 }
