@@ -86,6 +86,8 @@ test.describe("the patient's link", () => {
     clinician,
     baseURL,
   }) => {
+    // The whole journey, clinician and patient, with two accessibility scans and two handouts.
+    test.setTimeout(120_000);
     const plan = await issuePlanThroughUi(signedIn, clinician);
     expect(plan.link).toBe(`${baseURL}/p/${plan.token}`);
     const stored = await database()`select token_hash from share_links where plan_id = ${plan.planId}`;
