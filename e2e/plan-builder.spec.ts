@@ -274,15 +274,15 @@ test("the builder says what actually happened: offline, then a plan that no long
 
   await context.setOffline(true);
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("save-status")).toHaveText("Not saved. You are offline. Reconnect, then try again. Your edits are still here.");
+  const failure = page.getByRole("alert").filter({ hasText: "Not saved" });
+  await expect(page.getByTestId("save-status")).toHaveText("Not saved");
+  await expect(failure).toHaveText("Not saved. You are offline. Reconnect, then try again. Your edits are still here.");
   await context.setOffline(false);
 
   // The plan is deleted elsewhere: the answer is "not found", not "the server could not be reached".
   await database()`delete from plans where id = ${planId}`;
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("save-status")).toHaveText(
-    "Not saved: This plan no longer exists or is not in your clinic. Your edits are still here.",
-  );
+  await expect(failure).toHaveText("Not saved: This plan no longer exists or is not in your clinic. Your edits are still here.");
   await expect(item.getByLabel("Note for the patient")).toHaveValue("Use a firm chair.");
 });
 
