@@ -57,7 +57,9 @@ function toDate(value: unknown): Date | null {
  * alert level, and only pain logged after the pain alert was last acknowledged: an acknowledged
  * alert stays quiet until a new log. The pain-monitoring alerts read the same way, each after its
  * own acknowledgement: pain during exercise above 5 and knee swelling from the last
- * `painWindowDays` days, the last three next-day answers from the last `nextDayWindowDays`.
+ * `painWindowDays` days, the last three next-day answers from the last `nextDayWindowDays`. Their
+ * conditions are written as literals so the partial indexes on session_logs serve them: a plan with
+ * no such log costs one probe of a small index.
  */
 async function attentionRows(executor: Executor, actor: Actor, planId?: string): Promise<AttentionRow[]> {
   const rows = await executor.execute<Record<string, unknown>>(sql`
@@ -67,38 +69,34 @@ async function attentionRows(executor: Executor, actor: Actor, planId?: string):
       pain.pain as recent_pain, pain.logged_on::text as recent_pain_on, pain.created_at as recent_pain_at,
       exists (select 1 from share_links l where l.plan_id = p.id and l.clinic_id = p.clinic_id and l.revoked_at is null) as has_live_link,
       silence_ack.acknowledged_at as silence_acknowledged_at,
-      pm.exercise_pain, pm.exercise_pain_on, pm.exercise_pain_at, pm.swelling_after, pm.swelling_at, pm.next_day_answers
+      ex.exercise_pain, ex.logged_on::text as exercise_pain_on, ex.created_at as exercise_pain_at,
+      sw.next_day_of::text as swelling_after, sw.created_at as swelling_at,
+      (select json_agg(json_build_object('change', nd.next_day, 'about', nd.next_day_of, 'at', nd.created_at) order by nd.created_at desc)
+        from (select s.next_day, s.next_day_of, s.created_at from session_logs s
+          where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${nextDayWindowDays})
+            and s.next_day is not null and s.next_day_of is not null
+            and (next_day_ack.acknowledged_at is null or s.created_at > next_day_ack.acknowledged_at)
+          order by s.created_at desc limit ${nextDayAnswersCounted}) nd) as next_day_answers
     from plans p
     join patients pt on pt.id = p.patient_id and pt.clinic_id = p.clinic_id and not pt.archived
     join plan_versions v on v.plan_id = p.id and v.version = p.latest_version
     left join alert_acknowledgements pain_ack on pain_ack.plan_id = p.id and pain_ack.clinic_id = p.clinic_id and pain_ack.kind = 'pain'
     left join alert_acknowledgements silence_ack on silence_ack.plan_id = p.id and silence_ack.clinic_id = p.clinic_id and silence_ack.kind = 'silence'
+    left join alert_acknowledgements ex_ack on ex_ack.plan_id = p.id and ex_ack.clinic_id = p.clinic_id and ex_ack.kind = 'exercise-pain'
+    left join alert_acknowledgements next_day_ack on next_day_ack.plan_id = p.id and next_day_ack.clinic_id = p.clinic_id and next_day_ack.kind = 'next-day'
+    left join alert_acknowledgements sw_ack on sw_ack.plan_id = p.id and sw_ack.clinic_id = p.clinic_id and sw_ack.kind = 'swelling'
     left join lateral (
-      select max(a.acknowledged_at) filter (where a.kind = 'exercise-pain') as exercise_pain,
-        max(a.acknowledged_at) filter (where a.kind = 'next-day') as next_day,
-        max(a.acknowledged_at) filter (where a.kind = 'swelling') as swelling
-      from alert_acknowledgements a where a.plan_id = p.id and a.clinic_id = p.clinic_id
-    ) ack on true
+      select s.exercise_pain, s.logged_on, s.created_at from session_logs s
+      where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
+        and s.exercise_pain > ${sql.raw(String(exercisePainAbove))} and (ex_ack.acknowledged_at is null or s.created_at > ex_ack.acknowledged_at)
+      order by s.exercise_pain desc, s.created_at desc limit 1
+    ) ex on true
     left join lateral (
-      -- The pain-monitoring alerts, from one pass over the plan's last two weeks of logs.
-      select
-        (array_agg(s.exercise_pain order by s.exercise_pain desc, s.created_at desc) filter (where ex))[1] as exercise_pain,
-        (array_agg(s.logged_on::text order by s.exercise_pain desc, s.created_at desc) filter (where ex))[1] as exercise_pain_on,
-        (array_agg(s.created_at order by s.exercise_pain desc, s.created_at desc) filter (where ex))[1] as exercise_pain_at,
-        (array_agg(s.next_day_of::text order by s.created_at desc) filter (where sw))[1] as swelling_after,
-        (array_agg(s.created_at order by s.created_at desc) filter (where sw))[1] as swelling_at,
-        to_json((array_agg(json_build_object('change', s.next_day, 'about', s.next_day_of, 'at', s.created_at) order by s.created_at desc) filter (where nd))[1:${nextDayAnswersCounted}]) as next_day_answers
-      from (
-        select s.*,
-          s.created_at > now() - make_interval(days => ${painWindowDays}) and s.exercise_pain > ${exercisePainAbove}
-            and (ack.exercise_pain is null or s.created_at > ack.exercise_pain) as ex,
-          s.created_at > now() - make_interval(days => ${painWindowDays}) and s.swelling = 'worse' and s.next_day_of is not null
-            and (ack.swelling is null or s.created_at > ack.swelling) as sw,
-          s.next_day is not null and s.next_day_of is not null and (ack.next_day is null or s.created_at > ack.next_day) as nd
-        from session_logs s
-        where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${nextDayWindowDays})
-      ) s
-    ) pm on true
+      select s.next_day_of, s.created_at from session_logs s
+      where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
+        and s.swelling = 'worse' and s.next_day_of is not null and (sw_ack.acknowledged_at is null or s.created_at > sw_ack.acknowledged_at)
+      order by s.created_at desc limit 1
+    ) sw on true
     left join lateral (
       select s.pain, s.logged_on, s.created_at from session_logs s
       where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
