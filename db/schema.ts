@@ -493,6 +493,10 @@ export const sessionLogs = pgTable(
     // A plan's newest log and its last few days of pain, for the alerts.
     index("session_logs_plan_created_idx").on(t.planId, t.createdAt),
     index("session_logs_clinic_idx").on(t.clinicId, t.createdAt),
+    // The pain-monitoring alerts (lib/adherence/summary.ts): small indexes of only the logs that can raise one.
+    index("session_logs_exercise_pain_idx").on(t.planId, t.createdAt).where(sql`${t.exercisePain} > 5`),
+    index("session_logs_swelling_idx").on(t.planId, t.createdAt).where(sql`${t.swelling} = 'worse'`),
+    index("session_logs_next_day_idx").on(t.planId, t.createdAt).where(sql`${t.nextDay} is not null`),
     check("session_logs_pain_check", sql`${t.pain} between 0 and 10`),
     check("session_logs_exercise_pain_check", sql`${t.exercisePain} between 0 and 10`),
   ],

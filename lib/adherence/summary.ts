@@ -57,7 +57,9 @@ function toDate(value: unknown): Date | null {
  * alert level, and only pain logged after the pain alert was last acknowledged: an acknowledged
  * alert stays quiet until a new log. The pain-monitoring alerts read the same way, each after its
  * own acknowledgement: pain during exercise above 5 and knee swelling from the last
- * `painWindowDays` days, the last three next-day answers from the last `nextDayWindowDays`.
+ * `painWindowDays` days, the last three next-day answers from the last `nextDayWindowDays`. Their
+ * conditions are written as literals so the partial indexes on session_logs serve them: a plan with
+ * no such log costs one probe of a small index.
  */
 async function attentionRows(executor: Executor, actor: Actor, planId?: string): Promise<AttentionRow[]> {
   const rows = await executor.execute<Record<string, unknown>>(sql`
@@ -86,7 +88,7 @@ async function attentionRows(executor: Executor, actor: Actor, planId?: string):
     left join lateral (
       select s.exercise_pain, s.logged_on, s.created_at from session_logs s
       where s.plan_id = p.id and s.clinic_id = p.clinic_id and s.created_at > now() - make_interval(days => ${painWindowDays})
-        and s.exercise_pain > ${exercisePainAbove} and (ex_ack.acknowledged_at is null or s.created_at > ex_ack.acknowledged_at)
+        and s.exercise_pain > ${sql.raw(String(exercisePainAbove))} and (ex_ack.acknowledged_at is null or s.created_at > ex_ack.acknowledged_at)
       order by s.exercise_pain desc, s.created_at desc limit 1
     ) ex on true
     left join lateral (
