@@ -118,7 +118,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               return (
                 <li key={item.id} className="flex gap-4 p-3">
                   <span aria-hidden="true" className="flex h-14 w-20 shrink-0 items-center justify-center overflow-hidden rounded-md bg-slate-50 ring-1 ring-slate-200">
-                    {item.exercise.figure ? <FigureSvg spec={item.exercise.figure} which="end" title={item.exercise.name} className="h-14 w-auto" /> : null}
+                    {item.exercise.figure ? <FigureSvg spec={item.exercise.figure} which="end" title={item.exercise.name} className="h-14 w-auto" labels={false} /> : null}
                   </span>
                   <div className="min-w-0">
                     <h3 className="font-medium">

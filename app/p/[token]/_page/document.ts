@@ -37,8 +37,10 @@ function head(title: string): Markup {
 const downloadClass = "inline-flex min-h-12 items-center justify-center gap-2 rounded-xl px-4 py-3 text-center font-semibold";
 const downloadIcon = html`<svg aria-hidden="true" viewBox="0 0 24 24" class="h-5 w-5 fill-current"><path d="M11 3h2v9.6l3.3-3.3 1.4 1.4L12 16.4l-5.7-5.7 1.4-1.4 3.3 3.3V3zM5 19h14v2H5z"/></svg>`;
 
+// The links wrap to a second row on the narrowest phones rather than scroll sideways (a 320 px
+// screen has room for three of them).
 const pageNav = html`<nav aria-label="On this page" class="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
-<ul class="mx-auto flex max-w-2xl gap-1 overflow-x-auto px-2 py-1 text-base sm:px-4">
+<ul class="mx-auto flex max-w-2xl flex-wrap gap-x-1 px-2 py-1 text-base sm:px-4">
 ${[
   ["#exercises", "Exercises"],
   ["#log", "Log a session"],
