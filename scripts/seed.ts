@@ -2,6 +2,7 @@
 import { createClient } from "@/db/client";
 import { ensureDemoAccount } from "@/lib/auth/accounts";
 import { syncBuiltInCatalogue } from "@/lib/catalogue/sync";
+import { toolEnv } from "@/lib/env";
 
 export async function seedDatabase(url: string, options: { demo: boolean }) {
   const { sql, db } = createClient(url, { max: 1 });
@@ -14,11 +15,12 @@ export async function seedDatabase(url: string, options: { demo: boolean }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const url = process.env.DATABASE_URL;
+  const settings = toolEnv();
+  const url = settings.DATABASE_URL;
   if (!url) {
     console.error("DATABASE_URL is required: npm run seed seeds the database it names.");
     process.exit(1);
   }
-  await seedDatabase(url, { demo: process.env.SEED_DEMO === "true" });
+  await seedDatabase(url, { demo: settings.SEED_DEMO === "true" });
   console.log("Seeded.");
 }
