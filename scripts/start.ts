@@ -11,7 +11,7 @@ import { EnvError, parseEnv, toolEnv, type ToolEnv } from "@/lib/env";
 import { buildIsCurrent, buildNext } from "./lib/next-build";
 import { writePatientCss } from "./lib/patient-css";
 import { answerBackupRequest } from "./lib/backup-request";
-import { seedDatabase } from "./seed";
+import { seedDatabase } from "@/lib/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");

@@ -1,5 +1,5 @@
 // Draws a figure as a standalone SVG file: the same primitives FigureSvg (svg.tsx) draws inline,
-// as text, for the patient page's <img> figures (lib/figures/images.ts). A file has no title: the
+// as text, for the patient page's <img> figures (lib/sharing/figure-images.ts). A file has no title: the
 // page's <img alt> names it.
 import crypto from "node:crypto";
 import { escapeHtml as escape } from "@/lib/html/markup";

@@ -20,9 +20,9 @@ if (!process.env.CATALOGUE_BENCH_CHILD) {
 }
 
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const { createScratchDatabase } = await import("@/db/testing/global-setup");
+const { createScratchDatabase } = await import("@/db/testing/scratch-database");
 const { migrateDatabase } = await import("@/db/migrate");
-const { seedDatabase } = await import("@/scripts/seed");
+const { seedDatabase } = await import("@/lib/seed");
 
 const scratch = await createScratchDatabase(serverUrl, "physioplan_bench_catalogue");
 process.env.DATABASE_URL = scratch.url;

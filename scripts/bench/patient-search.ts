@@ -44,7 +44,7 @@ const lastNames = [
 ];
 
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const { createScratchDatabase } = await import("@/db/testing/global-setup");
+const { createScratchDatabase } = await import("@/db/testing/scratch-database");
 const { migrateDatabase } = await import("@/db/migrate");
 
 const scratch = await createScratchDatabase(serverUrl, "physioplan_bench_patients");

@@ -6,7 +6,7 @@ import "server-only";
 import type { Condition, EducationSection } from "@/lib/catalogue/conditions";
 import type { SafetyContent } from "@/lib/catalogue/safety";
 import type { FigureSpec } from "@/lib/figures/model";
-import { figureImagePath, storeFigureImages } from "@/lib/figures/images";
+import { figureImagePath, storeFigureImages } from "@/lib/sharing/figure-images";
 import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 import { html, type Markup } from "@/lib/html/markup";

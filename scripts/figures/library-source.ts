@@ -1,12 +1,12 @@
 // Where the built-in figures are written: one per catalogue slug (docs/CATALOGUE-SLUGS.md), each as a
 // few angles per pose, with `settle` solving the rest so every contact rests exactly on the floor or
 // its prop. Solving takes a couple of seconds, so the app never runs this file: `npx tsx
-// lib/figures/generate.ts` writes the results to library.json, which library.ts serves.
+// scripts/figures/generate.ts` writes the results to library.json, which library.ts serves.
 import { toolEnv } from "@/lib/env";
 import { makePose, modify, pointOf, settle, worstMiss, type Goal, type Param, type PoseInput, type Scene } from "./author";
-import { body, forwardKinematics } from "./kinematics";
-import { prop as propSize } from "./geometry";
-import { figureSpecSchema, segment, type Contact, type FigureSpec, type JointName, type Pose, type Prop } from "./model";
+import { body, forwardKinematics } from "@/lib/figures/kinematics";
+import { prop as propSize } from "@/lib/figures/geometry";
+import { figureSpecSchema, segment, type Contact, type FigureSpec, type JointName, type Pose, type Prop } from "@/lib/figures/model";
 
 const MAT = propSize.matThickness;
 const on = (on: string, ...sites: JointName[]): Contact[] => sites.map((site) => ({ site, on }));

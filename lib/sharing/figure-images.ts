@@ -7,7 +7,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db as defaultDb, type Executor } from "@/db/client";
 import { figureImages } from "@/db/schema";
-import type { FigureFile } from "./svg-file";
+import type { FigureFile } from "@/lib/figures/svg-file";
 
 export const figureFileName = /^([0-9a-f]{64})\.svg$/;
 
