@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { isDatabaseUnavailable, tryAgainMessage, UserError } from "@/lib/errors";
 import { getActor, type Actor } from "./actor";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
 
 /** The one result shape of every form. `values` echoes what was typed, so a failed save loses nothing. */
 export type FormState = {
@@ -45,14 +46,7 @@ export function formValues(formData: FormData): Record<string, string | string[]
   return values;
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
+export { fieldErrorsOf };
 
 /**
  * Wraps a server action: every action is a public POST endpoint, so each one authenticates,

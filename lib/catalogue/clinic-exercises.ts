@@ -15,6 +15,7 @@ import type { FigureSpec } from "@/lib/figures/model";
 import { doseSchema } from "./dose";
 import { searchTextOf } from "./sync";
 import { categorySchema, conditionSlugSchema, equipmentSchema, regionSchema } from "./types";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
 
 const noDuplicates = <T>(items: T[]) => new Set(items).size === items.length;
 const optionalText = (what: string, max: number) =>
@@ -68,9 +69,7 @@ type ParsedInput = z.output<typeof clinicExerciseInputSchema>;
 function parseInput(input: ClinicExerciseInput): ParsedInput {
   const parsed = clinicExerciseInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  throw new UserError("Please correct the highlighted fields.", fieldErrors);
+  throw new UserError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
 }
 
 /** "Hamstring stretch (copy)" → "hamstring-stretch-copy-3f9a1c": readable, and unique without a lookup. */
