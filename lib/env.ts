@@ -1,6 +1,7 @@
 // The app's configuration, validated once. A bad value stops the app with a message naming the variable.
 import { z } from "zod";
 import { trustedProxiesProblem } from "./auth/client-ip";
+import { fieldErrorsOf } from "./forms/field-errors";
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL");
 const portNumber = (what: string) => z.coerce.number({ error: `must be ${what}` }).int(`must be ${what}`).min(1, `must be ${what}`).max(65535, `must be ${what}`);
@@ -85,7 +86,7 @@ function parseWith<T>(schema: z.ZodType<T>, source: Record<string, string | unde
   const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = schema.safeParse(given);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")} ${issue.message}`);
+    const lines = Object.entries(fieldErrorsOf(result.error)).flatMap(([name, messages]) => messages.map((message) => `  ${name} ${message}`));
     throw new EnvError(`Physioplan cannot start: bad configuration\n${lines.join("\n")}`);
   }
   return result.data;

@@ -12,11 +12,12 @@ import { acquire, release, sessionLogLimit } from "@/lib/rate-limit";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
 import { clinicDate } from "./dates";
 import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "./recent-sessions";
+import { idSchema } from "@/lib/ids";
 
 export const commentMaxLength = 500;
 
 export const sessionLogInputSchema = z.object({
-  clientKey: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+  clientKey: idSchema("This form has expired. Reload the page and try again."),
   /** Positions of the exercises ticked as done. */
   done: listField(z.coerce.number().int().min(0).max(1000)),
   pain: z.coerce

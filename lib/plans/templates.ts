@@ -9,14 +9,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
 import { conditionSlugSchema } from "@/lib/catalogue/types";
 import { UserError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
+import { idSchema, isUuid } from "@/lib/ids";
 import { planItemDraftSchema } from "./draft";
 import { assertUsableExercises, getPlanExercises } from "./exercises";
 import { fieldErrorsOf } from "@/lib/forms/field-errors";
 
 /** The items column: [{ exerciseId, dose | null, note | null }] in order (null dose = the exercise's default). */
 export const templateItemsSchema = z.array(
-  z.object({ exerciseId: z.uuid(), dose: doseSchema.nullable(), note: z.string().nullable() }),
+  z.object({ exerciseId: idSchema(), dose: doseSchema.nullable(), note: z.string().nullable() }),
 );
 
 export type TemplateSummary = {

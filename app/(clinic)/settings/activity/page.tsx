@@ -8,11 +8,12 @@ import { requireAdmin } from "@/lib/auth/admin";
 import { formatDateTime } from "@/lib/plans/format";
 import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
+import { idSchema } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Activity" };
 
 const querySchema = z.object({
-  user: z.uuid().optional().catch(undefined),
+  user: idSchema().optional().catch(undefined),
   kind: z.enum(activityKindNames as [string, ...string[]]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
