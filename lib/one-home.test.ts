@@ -47,4 +47,17 @@ describe("one home per helper", () => {
   it("turns zod issues into field errors in lib/forms only", () => {
     expect(copiesOutside("lib/forms/field-errors.ts", /issue\.path/)).toEqual([]);
   });
+
+  it("formats dates and times in lib/dates only (the clinic's time zone and locale)", () => {
+    const london = copiesOutside("lib/dates/format.ts", /Europe\/London/).map((line) => line.split(":")[0]);
+    // the country presets and the default of snapshots issued before clinics had a time zone; the
+    // patient page, the handout and the adherence dates move when their own rework lands (issue 12)
+    expect([...new Set(london)].sort()).toEqual([
+      "app/p/[token]/_page/plan-body.ts",
+      "lib/adherence/dates.ts",
+      "lib/clinic/safety-presets.ts",
+      "lib/handout/document.tsx",
+      "lib/plans/snapshot.ts",
+    ]);
+  });
 });

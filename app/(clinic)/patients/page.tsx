@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { conditions } from "@/lib/catalogue/conditions";
 import { listPatients } from "@/lib/patients/patients";
 import { patientListQuerySchema, type PatientListQuery } from "@/lib/patients/schema";
-import { formatDate } from "@/lib/plans/format";
+import { formatDate } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Patients" };
 

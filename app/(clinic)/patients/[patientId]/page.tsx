@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { conditions } from "@/lib/catalogue/conditions";
 import { isAdmin } from "@/lib/auth/admin";
 import { listPatientActivity, openPatientRecord, type PatientActivity } from "@/lib/patients/patients";
-import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { listPlansForPatient } from "@/lib/plans/plans";
 import { archivePatientAction, erasePatientAction } from "../actions";
 import { PatientDataRights } from "./patient-data-rights";

@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { conditions } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
-import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { clinicChangesSinceIssue } from "@/lib/plans/clinic-changes";
 import { getPlan, listPlanVersions } from "@/lib/plans/plans";
 import { PlanEnding } from "./_ending/plan-ending";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { inputClass } from "@/app/_components/form-fields";
 import { activityKindNames, activityKinds, describeActivity, listActivity } from "@/lib/audit/activity";
 import { requireAdmin } from "@/lib/auth/admin";
-import { formatDateTime } from "@/lib/plans/format";
+import { formatDateTime } from "@/lib/dates/format";
 import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
 import { idSchema } from "@/lib/ids";
