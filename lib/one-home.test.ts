@@ -60,4 +60,8 @@ describe("one home per helper", () => {
       "lib/plans/snapshot.ts",
     ]);
   });
+
+  it("spells the built-in-or-own-clinic exercise rule in lib/catalogue/visibility.ts only", () => {
+    expect(copiesOutside("lib/catalogue/visibility.ts", /or\(isNull\(exercises\.clinicId\)|coalesce\(\$\{exercises\.clinicId\}/)).toEqual([]);
+  });
 });

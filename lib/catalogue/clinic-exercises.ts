@@ -2,7 +2,7 @@
 // archived by that clinic only. Built-in exercises are read-only.
 import "server-only";
 import crypto from "node:crypto";
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { exercises } from "@/db/schema";
@@ -14,6 +14,7 @@ import { figureLibrary, getFigure } from "@/lib/figures/library";
 import type { FigureSpec } from "@/lib/figures/model";
 import { doseSchema } from "./dose";
 import { searchTextOf } from "./sync";
+import { visibleExercise } from "./visibility";
 import { categorySchema, conditionSlugSchema, equipmentSchema, regionSchema } from "./types";
 import { fieldErrorsOf } from "@/lib/forms/field-errors";
 
@@ -179,7 +180,7 @@ export async function duplicateExercise(actor: Actor, { exerciseId }: { exercise
     const [source] = await tx
       .select()
       .from(exercises)
-      .where(and(eq(exercises.id, exerciseId), or(isNull(exercises.clinicId), eq(exercises.clinicId, actor.clinicId))));
+      .where(and(eq(exercises.id, exerciseId), visibleExercise(actor)));
     if (!source) return null;
     const name = `${source.name.slice(0, 73)} (copy)`;
     const [row] = await tx
