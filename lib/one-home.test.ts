@@ -64,4 +64,10 @@ describe("one home per helper", () => {
   it("spells the built-in-or-own-clinic exercise rule in lib/catalogue/visibility.ts only", () => {
     expect(copiesOutside("lib/catalogue/visibility.ts", /or\(isNull\(exercises\.clinicId\)|coalesce\(\$\{exercises\.clinicId\}/)).toEqual([]);
   });
+
+  it("evicts from in-process caches through lib/cache only", () => {
+    const hand = copiesOutside("lib/cache/bounded-cache.ts", /\.keys\(\)\.next\(\)|\.size >=? \w+\) \w+\.(clear|delete)\(/).map((line) => line.split(":")[0]);
+    // the handout's two caches move with the handout's own rework (issue 12, item 2)
+    expect([...new Set(hand)].sort()).toEqual(["lib/handout/document.tsx", "lib/handout/measure.ts"]);
+  });
 });

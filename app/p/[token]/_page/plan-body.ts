@@ -10,6 +10,7 @@ import { figureImagePath, storeFigureImages } from "@/lib/sharing/figure-images"
 import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 import { html, type Markup } from "@/lib/html/markup";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 
 // ---------------------------------------------------------------- figures
 
@@ -223,8 +224,7 @@ ${education(snapshot.conditions, snapshot.generalEducation)}`;
   };
 }
 
-const bodies = new Map<string, PlanBody>();
-const cacheSize = 100;
+const bodies = new BoundedCache<string, PlanBody>(100);
 
 /** The body of one issued version, rendered (and its figure files stored) on first use. */
 export async function planBodyOf(versionId: string, snapshot: PlanSnapshot): Promise<PlanBody> {
@@ -232,7 +232,5 @@ export async function planBodyOf(versionId: string, snapshot: PlanSnapshot): Pro
   if (cached) return cached;
   const { figures, ...body } = renderPlanBody(snapshot);
   await storeFigureImages(figures);
-  if (bodies.size >= cacheSize) bodies.delete(bodies.keys().next().value!);
-  bodies.set(versionId, body);
-  return body;
+  return bodies.set(versionId, body);
 }
