@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { conditionName } from "@/lib/catalogue/conditions";
 import { idSchema, isUuid } from "@/lib/ids";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -69,5 +70,12 @@ describe("one home per helper", () => {
     const hand = copiesOutside("lib/cache/bounded-cache.ts", /\.keys\(\)\.next\(\)|\.size >=? \w+\) \w+\.(clear|delete)\(/).map((line) => line.split(":")[0]);
     // the handout's two caches move with the handout's own rework (issue 12, item 2)
     expect([...new Set(hand)].sort()).toEqual(["lib/handout/document.tsx", "lib/handout/measure.ts"]);
+  });
+
+  it("names conditions through lib/catalogue/conditions.ts only", () => {
+    expect(copiesOutside("lib/catalogue/conditions.ts", /new Map(<[^>]*>)?\(conditions\.map/)).toEqual([]);
+    expect(conditionName("knee-oa")).toBe("Knee osteoarthritis");
+    expect(conditionName("knee-oa", "shortName")).toBe("Knee arthritis");
+    expect(conditionName("retired-condition")).toBe("retired-condition");
   });
 });

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
-import { conditions } from "@/lib/catalogue/conditions";
+import { conditionName } from "@/lib/catalogue/conditions";
 import { listPatients } from "@/lib/patients/patients";
 import { patientListQuerySchema, type PatientListQuery } from "@/lib/patients/schema";
 import { formatDate } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Patients" };
 
-const shortNames = new Map(conditions.map((c) => [c.slug as string, c.shortName]));
 
 function first(value: string | string[] | undefined) {
   return Array.isArray(value) ? value[0] : value;
@@ -130,7 +129,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                     </Link>
                   </td>
                   <td className="px-4 py-3 text-slate-700">{patient.birthYear ?? "—"}</td>
-                  <td className="px-4 py-3 text-slate-700">{patient.conditions.map((slug) => shortNames.get(slug) ?? slug).join(", ") || "—"}</td>
+                  <td className="px-4 py-3 text-slate-700">{patient.conditions.map((slug) => conditionName(slug, "shortName")).join(", ") || "—"}</td>
                   <td className="px-4 py-3 text-slate-700">{patient.clinicianName ?? "—"}</td>
                   <td className="px-4 py-3 text-slate-700">{formatDate(patient.updatedAt)}</td>
                 </tr>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PatientArchiveButton } from "@/app/_components/patient-archive-button";
 import { PlanStatusBadge } from "@/app/_components/plan-status";
 import { requireActor } from "@/lib/auth/actor";
-import { conditions } from "@/lib/catalogue/conditions";
+import { conditionName } from "@/lib/catalogue/conditions";
 import { isAdmin } from "@/lib/auth/admin";
 import { listPatientActivity, openPatientRecord, type PatientActivity } from "@/lib/patients/patients";
 import { formatDate, formatDateTime } from "@/lib/dates/format";
@@ -14,7 +14,6 @@ import { PatientDataRights } from "./patient-data-rights";
 
 export const metadata: Metadata = { title: "Patient" };
 
-const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
 
 function describe(event: PatientActivity): string {
   const title = event.planTitle ?? (typeof event.detail?.title === "string" ? event.detail.title : "a plan");
@@ -96,7 +95,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           Details
         </h2>
         <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          <Detail term="Conditions">{patient.conditions.map((slug) => conditionNames.get(slug) ?? slug).join(", ") || "None recorded"}</Detail>
+          <Detail term="Conditions">{patient.conditions.map((slug) => conditionName(slug)).join(", ") || "None recorded"}</Detail>
           <Detail term="Responsible clinician">{patient.clinicianName ?? "None"}</Detail>
           <Detail term="Birth year">{patient.birthYear ?? "Not recorded"}</Detail>
           <Detail term="Email">{patient.email ?? "Not recorded"}</Detail>

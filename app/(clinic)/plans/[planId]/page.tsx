@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PlanStatusBadge } from "@/app/_components/plan-status";
 import { recordRead } from "@/lib/audit/reads";
 import { requireActor } from "@/lib/auth/actor";
-import { conditions } from "@/lib/catalogue/conditions";
+import { conditionName } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
 import { formatDate, formatDateTime } from "@/lib/dates/format";
@@ -17,7 +17,6 @@ import { issuePlanAction } from "../actions";
 
 export const metadata: Metadata = { title: "Plan" };
 
-const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const actor = await requireActor();
@@ -53,7 +52,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             <h1 className="text-2xl font-semibold tracking-tight">{plan.title}</h1>
             <p className="text-slate-700">
               For <span className="font-medium">{patient.fullName}</span>
-              {plan.conditions.length ? ` · ${plan.conditions.map((c) => conditionNames.get(c) ?? c).join(", ")}` : ""}
+              {plan.conditions.length ? ` · ${plan.conditions.map((c) => conditionName(c)).join(", ")}` : ""}
             </p>
             <PlanStatusBadge plan={plan} />
           </div>
@@ -127,7 +126,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                     <p className="font-semibold text-brand-900">{formatDose(item.dose)}</p>
                     {item.note ? <p className="text-sm text-slate-700">{item.note}</p> : null}
                     {cautions.length ? (
-                      <p className="text-sm font-medium text-amber-900">Cautioned for {cautions.map((c) => (conditionNames.get(c) ?? c).toLowerCase()).join(", ")}</p>
+                      <p className="text-sm font-medium text-amber-900">Cautioned for {cautions.map((c) => (conditionName(c)).toLowerCase()).join(", ")}</p>
                     ) : null}
                   </div>
                 </li>
