@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { listPlansForPatient } from "@/lib/plans/plans";
 import { archivePatientAction, erasePatientAction } from "../actions";
 import { PatientDataRights } from "./patient-data-rights";
+import { TableHead } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -117,28 +118,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         {plans?.length ? (
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Plan
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Exercises
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Last issued
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Last edited
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Review
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Plan", "Status", "Exercises", "Last issued", "Last edited", "Review"]} />
               <tbody className="divide-y divide-slate-100">
                 {plans.map((plan) => (
                   <tr key={plan.id}>

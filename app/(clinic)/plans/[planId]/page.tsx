@@ -14,6 +14,7 @@ import { PlanEnding } from "./_ending/plan-ending";
 import { PlanDelivery } from "./_delivery/plan-delivery";
 import { IssuePlanForm } from "./issue-plan-form";
 import { issuePlanAction } from "../actions";
+import { TableHead } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -147,22 +148,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         {versions.length ? (
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Version
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Issued
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    By
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    What changed
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Version", "Issued", "By", "What changed"]} />
               <tbody className="divide-y divide-slate-100">
                 {versions.map((version) => (
                   <tr key={version.id} className="align-top">
