@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "lib/**/*.test.tsx", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["db/testing/global-setup.ts"],
+    globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["db/testing/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

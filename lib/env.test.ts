@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, publicUrl } from "./env";
+import { EnvError, parseEnv, publicUrl, toolEnv } from "./env";
 
 describe("parseEnv", () => {
   it("names every missing or bad variable", () => {
@@ -42,5 +42,16 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...good, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
     expect(parseEnv({ ...good, HOST: "::1" }).HOST).toBe("::1");
     expect(() => parseEnv({ ...good, HOST: "0.0.0.0; rm -rf /" })).toThrow(/HOST must be an address or host name/);
+  });
+});
+
+describe("toolEnv", () => {
+  it("checks the scripts' variables without requiring a database, and names a bad one", () => {
+    expect(toolEnv({})).toMatchObject({ PORT: 3000, PHYSIOPLAN_DATA_DIR: ".data", SEED_DEMO: "false", DATABASE_PREPARE: "true" });
+    expect(toolEnv({ PORT: "4100", PGLITE_PORT: "5499", DATABASE_POOL_MAX: "4", PORT_UNKNOWN: "x" })).toMatchObject({ PORT: 4100, PGLITE_PORT: 5499, DATABASE_POOL_MAX: 4 });
+    expect(() => toolEnv({ PORT: "70000" })).toThrow(/PORT must be a port number/);
+    expect(() => toolEnv({ SEED_DEMO: "yes" })).toThrow(/SEED_DEMO must be "true" or "false"/);
+    expect(() => toolEnv({ DATABASE_POOL_MAX: "0" })).toThrow(/DATABASE_POOL_MAX must be a whole number/);
+    expect(() => toolEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
   });
 });

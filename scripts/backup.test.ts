@@ -12,13 +12,13 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { createClient } from "@/db/client";
 import { startEmbeddedDatabase } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchDatabase } from "@/db/testing/global-setup";
+import { createScratchDatabase } from "@/db/testing/scratch-database";
 import { fixtureSnapshot } from "@/lib/handout/fixture";
 import { closeHandoutPool } from "@/lib/handout/pool";
 import { handoutPdf } from "@/lib/sharing/handouts";
 import { ensureShareLink } from "@/lib/sharing/links";
 import { answerBackupRequest, requestFile, resultFile } from "./lib/backup-request";
-import { seedDatabase } from "./seed";
+import { seedDatabase } from "@/lib/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "physioplan-backup-"));

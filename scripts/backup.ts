@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { toolEnv } from "@/lib/env";
 import { dumpPglite, dumpPostgres } from "./lib/backup";
 import { requestFile, resultFile, type BackupResult } from "./lib/backup-request";
 
@@ -48,12 +49,13 @@ async function askRunningApp(dataDir: string, pid: number, file: string): Promis
 
 async function main() {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const url = process.env.DATABASE_URL;
+  const settings = toolEnv();
+  const url = settings.DATABASE_URL;
   const file = path.resolve(argument("--out") ?? path.join(root, "backups", `physioplan-${stamp}.${url ? "pgdump" : "tar.gz"}`));
   if (url) {
     dumpPostgres(url, file);
   } else {
-    const dataDir = path.resolve(root, process.env.PHYSIOPLAN_DATA_DIR ?? ".data");
+    const dataDir = path.resolve(root, settings.PHYSIOPLAN_DATA_DIR);
     if (!fs.existsSync(path.join(dataDir, "pglite"))) throw new Error(`No embedded database in ${dataDir}: nothing to back up`);
     const pid = livePid(dataDir);
     if (pid) await askRunningApp(dataDir, pid, file);

@@ -18,7 +18,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { fixtureSnapshot } from "@/lib/handout/fixture";
 import { ensureShareLink } from "@/lib/sharing/links";
 import { buildIsCurrent, buildNext } from "./lib/next-build";
-import { seedDatabase } from "./seed";
+import { seedDatabase } from "@/lib/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
 const pgBin = "/usr/lib/postgresql/15/bin";

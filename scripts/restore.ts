@@ -2,6 +2,7 @@
 //  - a .pgdump into DATABASE_URL (pg_restore, one transaction; refused unless the database is empty);
 //  - a .tar.gz into the embedded data folder (PHYSIOPLAN_DATA_DIR, default .data; refused unless it holds no database).
 import path from "node:path";
+import { toolEnv } from "@/lib/env";
 import { isPgliteArchive, restorePglite, restorePostgres } from "./lib/backup";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -9,10 +10,11 @@ const root = path.resolve(import.meta.dirname, "..");
 async function main() {
   const file = process.argv.slice(2).find((a) => !a.startsWith("--"));
   if (!file) throw new Error("Usage: npm run restore -- <backup file>");
-  const url = process.env.DATABASE_URL;
+  const settings = toolEnv();
+  const url = settings.DATABASE_URL;
   if (isPgliteArchive(file)) {
     if (url) throw new Error("This is a backup of the embedded database: unset DATABASE_URL to restore it into PHYSIOPLAN_DATA_DIR");
-    const dataDir = path.resolve(root, process.env.PHYSIOPLAN_DATA_DIR ?? ".data");
+    const dataDir = path.resolve(root, settings.PHYSIOPLAN_DATA_DIR);
     await restorePglite(dataDir, path.resolve(file));
     console.log(`Restored ${file} into ${dataDir}`);
   } else {

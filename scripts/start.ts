@@ -7,15 +7,14 @@ import path from "node:path";
 import { embeddedClientEnv, startEmbeddedDatabase, type EmbeddedDatabase } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { demoAccount } from "@/lib/auth/accounts";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv, toolEnv, type ToolEnv } from "@/lib/env";
 import { buildIsCurrent, buildNext } from "./lib/next-build";
 import { writePatientCss } from "./lib/patient-css";
 import { answerBackupRequest } from "./lib/backup-request";
-import { seedDatabase } from "./seed";
+import { seedDatabase } from "@/lib/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
 
 function fail(message: string): never {
   console.error(message);
@@ -50,9 +49,16 @@ function probeHost(host: string): string {
 }
 
 async function main() {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number (1-65535), got "${process.env.PORT}"`);
-  const dataDir = path.resolve(root, process.env.PHYSIOPLAN_DATA_DIR ?? ".data");
-  const embedded = !process.env.DATABASE_URL;
+  let settings: ToolEnv;
+  try {
+    settings = toolEnv();
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+  const port = settings.PORT;
+  const dataDir = path.resolve(root, settings.PHYSIOPLAN_DATA_DIR);
+  const embedded = !settings.DATABASE_URL;
 
   // `next dev` compiles the app's own CSS; the patient page's stylesheet is compiled here.
   if (dev) await writePatientCss();
@@ -66,7 +72,7 @@ async function main() {
   if (embedded) {
     fs.mkdirSync(dataDir, { recursive: true });
     env.NEXTAUTH_SECRET ??= embeddedSecret(dataDir);
-    database = await startEmbeddedDatabase({ dataDir, port: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : 0 });
+    database = await startEmbeddedDatabase({ dataDir, port: settings.PGLITE_PORT ?? 0 });
     env.DATABASE_URL = database.url;
     Object.assign(env, embeddedClientEnv);
     // One machine, one address: links and QR codes point at this server unless told otherwise.
@@ -85,7 +91,7 @@ async function main() {
   }
 
   await migrateDatabase(config.DATABASE_URL);
-  const seedDemo = embedded || process.env.SEED_DEMO === "true";
+  const seedDemo = embedded || settings.SEED_DEMO === "true";
   await seedDatabase(config.DATABASE_URL, { demo: seedDemo });
 
   const next = spawn(

@@ -3,7 +3,7 @@
 // afterwards), or the embedded PGlite when no DATABASE_URL is given.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { createScratchDatabase } from "@/db/testing/global-setup";
+import { createScratchDatabase } from "@/db/testing/scratch-database";
 import { embeddedClientEnv, startEmbeddedDatabase } from "@/db/embedded";
 import { buildIsCurrent, buildNext } from "./lib/next-build";
 

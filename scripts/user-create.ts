@@ -4,12 +4,13 @@ import { createClient } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { createClinicAdmin } from "@/lib/auth/accounts";
 import { generatePassword } from "@/lib/auth/password";
+import { toolEnv } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 
 const { values } = parseArgs({
   options: { clinic: { type: "string" }, email: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
 });
-const url = process.env.DATABASE_URL;
+const url = toolEnv().DATABASE_URL;
 const missing = [!url && "DATABASE_URL (environment)", !values.clinic && "--clinic", !values.email && "--email", !values.name && "--name"].filter(Boolean);
 if (missing.length) {
   console.error(`Missing: ${missing.join(", ")}\nUsage: npm run user:create -- --clinic "Clinic name" --email you@example.org --name "Your Name" [--password …]`);

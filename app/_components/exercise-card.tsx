@@ -11,7 +11,8 @@ export function ExerciseCard({ exercise, headingLevel = 2 }: { exercise: Exercis
     <article className="relative flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm focus-within:ring-2 focus-within:ring-brand-600 hover:border-brand-600">
       <div className="flex h-40 items-center justify-center border-b border-slate-100 bg-slate-50 px-3 py-2">
         {exercise.figure ? (
-          <FigureSvg spec={exercise.figure} which="both" title={`${exercise.name}: start and end positions`} className="h-full w-full" />
+          // the box: h-40 less its padding, in a one-column grid on a 320 px phone
+          <FigureSvg spec={exercise.figure} which="both" title={`${exercise.name}: start and end positions`} className="h-full w-full" box={{ width: 262, height: 144 }} />
         ) : (
           <p className="text-sm text-slate-600">No figure</p>
         )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 
 export function PatientArchiveButton({
@@ -14,7 +14,7 @@ export function PatientArchiveButton({
   archived: boolean;
   patientName: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [state, formAction, pending] = useFormAction(action, { ok: false });
   return (
     <form action={formAction} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="patientId" value={patientId} />

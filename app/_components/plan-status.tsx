@@ -1,6 +1,6 @@
 // The one way a plan's state reads: never issued, issued, issued with changes not yet issued, or ended.
 import { planEndReasonText, planEnding, type PlanEndReason } from "@/lib/plans/ending";
-import { formatDate } from "@/lib/plans/format";
+import { formatDate } from "@/lib/dates/format";
 
 type StatusOf = {
   status: string;

@@ -13,6 +13,7 @@ import type { ResolvedShareLink } from "@/lib/sharing/links";
 import { clinicDate } from "./dates";
 import { isKneePlan } from "./knee";
 import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "./recent-sessions";
+import { idSchema } from "@/lib/ids";
 
 export const commentMaxLength = 500;
 
@@ -26,7 +27,7 @@ const optionalChoice = (message: string) =>
   z.preprocess((value) => (value === "" ? undefined : value), z.enum(nextDayChanges, { error: message }).optional());
 
 export const sessionLogInputSchema = z.object({
-  clientKey: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+  clientKey: idSchema("This form has expired. Reload the page and try again."),
   /** Positions of the exercises ticked as done. */
   done: listField(z.coerce.number().int().min(0).max(1000)),
   pain: z.coerce.number({ error: painMessage }).int(painMessage).min(0, painMessage).max(10, painMessage),

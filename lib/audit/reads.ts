@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { db as defaultDb, type Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { AuditAction } from "./record";
+import { isUuid } from "@/lib/ids";
 
 export type ReadAction = Extract<AuditAction, "patient.viewed" | "plan.viewed" | "handout.downloaded" | "share-link.copied">;
 
@@ -15,10 +16,6 @@ const entityOf: Record<ReadAction, "patient" | "plan"> = {
   "handout.downloaded": "plan",
   "share-link.copied": "plan",
 };
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 /**
  * Records that the actor read a patient's record or one of their plans. Returns false (and writes

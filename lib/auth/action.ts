@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError, asAppError, type ErrorCode, UserError } from "@/lib/errors";
 import { isAdmin } from "./admin";
 import { getActor, getEnrollingActor, type Actor } from "./actor";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
 
 /** The one result shape of every form. `values` echoes what was typed, so a failed save loses nothing. */
 export type FormState = {
@@ -48,14 +49,7 @@ export function formValues(formData: FormData): Record<string, string | string[]
   return values;
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
+export { fieldErrorsOf };
 
 /** What every action answers when it did not do its work. */
 export type ActionFailure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };

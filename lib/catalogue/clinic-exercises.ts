@@ -2,7 +2,7 @@
 // archived by that clinic only. Built-in exercises are read-only.
 import "server-only";
 import crypto from "node:crypto";
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { exercises } from "@/db/schema";
@@ -14,7 +14,9 @@ import { figureLibrary, getFigure } from "@/lib/figures/library";
 import type { FigureSpec } from "@/lib/figures/model";
 import { doseSchema } from "./dose";
 import { searchTextOf } from "./sync";
+import { visibleExercise } from "./visibility";
 import { categorySchema, conditionSlugSchema, equipmentSchema, regionSchema } from "./types";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
 
 const noDuplicates = <T>(items: T[]) => new Set(items).size === items.length;
 const optionalText = (what: string, max: number) =>
@@ -68,9 +70,7 @@ type ParsedInput = z.output<typeof clinicExerciseInputSchema>;
 function parseInput(input: ClinicExerciseInput): ParsedInput {
   const parsed = clinicExerciseInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  throw new UserError("Please correct the highlighted fields.", fieldErrors);
+  throw new UserError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
 }
 
 /** "Hamstring stretch (copy)" → "hamstring-stretch-copy-3f9a1c": readable, and unique without a lookup. */
@@ -180,7 +180,7 @@ export async function duplicateExercise(actor: Actor, { exerciseId }: { exercise
     const [source] = await tx
       .select()
       .from(exercises)
-      .where(and(eq(exercises.id, exerciseId), or(isNull(exercises.clinicId), eq(exercises.clinicId, actor.clinicId))));
+      .where(and(eq(exercises.id, exerciseId), visibleExercise(actor)));
     if (!source) return null;
     const name = `${source.name.slice(0, 73)} (copy)`;
     const [row] = await tx

@@ -416,6 +416,14 @@ export function getCondition(slug: ConditionSlug): Condition {
   return condition;
 }
 
+/**
+ * A condition's name as pages show it ("Knee osteoarthritis"), or its short name ("Knee arthritis")
+ * for chips and tables. A slug no longer in the catalogue (an old record) reads as itself.
+ */
+export function conditionName(slug: string, form: "name" | "shortName" = "name"): string {
+  return bySlug.get(slug as ConditionSlug)?.[form] ?? slug;
+}
+
 // The seed article's patient education: common to every back and knee plan.
 const generalEducationTemplate: EducationSection[] = [
   {

@@ -3,7 +3,7 @@
 // cues (the stored `search` tsvector), names by trigram (pg_trgm), mistyped words corrected towards the
 // catalogue's vocabulary, and names similar to the whole query when nothing else matches.
 import "server-only";
-import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { exercises } from "@/db/schema";
@@ -12,6 +12,7 @@ import { isUuid } from "@/lib/ids";
 import type { FigureSpec } from "@/lib/figures/model";
 import { doseSchema, type Dose } from "./dose";
 import { builtInExercises } from "./exercises";
+import { searchableExercise, visibleExercise } from "./visibility";
 import { categorySchema, conditionSlugSchema, equipmentSchema, regions, regionSchema } from "./types";
 
 export const exerciseFiltersSchema = z.object({
@@ -61,14 +62,8 @@ const maxLimit = 100;
  */
 export const searchCandidateCap = 100;
 
-/** What the actor may see: built-ins and their clinic's own; archived ones never appear in search. */
-function visibleSql(actor: Actor): SQL {
-  // coalesce, not "is null or =": the clinic index must not tempt the planner away from the text indexes.
-  return sql`coalesce(${exercises.clinicId}, ${actor.clinicId}::uuid) = ${actor.clinicId}::uuid and not ${exercises.archived}`;
-}
-
 function filtered(actor: Actor, filters: ExerciseFilters): SQL {
-  const conditions: SQL[] = [visibleSql(actor)];
+  const conditions: SQL[] = [searchableExercise(actor)];
   if (filters.region) conditions.push(sql`${filters.region} = any(${exercises.regions})`);
   if (filters.category) conditions.push(sql`${filters.category} = any(${exercises.categories})`);
   if (filters.condition) conditions.push(sql`${filters.condition} = any(${exercises.suits})`);
@@ -323,7 +318,7 @@ export async function getExercise(actor: Actor, { exerciseId }: { exerciseId: st
       archived: exercises.archived,
     })
     .from(exercises)
-    .where(and(eq(exercises.id, exerciseId), or(isNull(exercises.clinicId), eq(exercises.clinicId, actor.clinicId))));
+    .where(and(eq(exercises.id, exerciseId), visibleExercise(actor)));
   if (!row) return null;
   const { aliases, steps, cues, caution, progression, regression, archived, ...summary } = row;
   return { ...toSummary(summary), aliases, steps, cues, caution, progression, regression, archived };

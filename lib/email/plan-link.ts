@@ -14,16 +14,16 @@ import { patientLinkUrl } from "@/lib/sharing/url";
 import { planLinkMessage } from "./messages";
 import { appOrigin } from "./origin";
 import { sendEmail, type SendResult } from "./send";
+import { isUuid } from "@/lib/ids";
 
 export const planLinkEmailLimit: RateLimit = { bucket: "plan-link-email", limit: 5, windowMs: 60 * 60 * 1000 };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type PlanLinkEmailReadiness = { patientFirstName: string; patientEmail: string | null; consentAt: Date | null };
 
 /** What the plan page needs to offer the button: the patient's email and consent. Null when not the actor's clinic's plan. */
 export async function planLinkEmailReadiness(actor: Actor, { planId }: { planId: string }): Promise<PlanLinkEmailReadiness | null> {
-  if (!uuidPattern.test(planId)) return null;
+  if (!isUuid(planId)) return null;
   const [row] = await db
     .select({ patientFirstName: patients.firstName, patientEmail: patients.email, consentAt: patients.emailConsentAt })
     .from(plans)
@@ -34,7 +34,7 @@ export async function planLinkEmailReadiness(actor: Actor, { planId }: { planId:
 
 /** Sends the plan's live link to the patient. Null when the plan is not the actor's clinic's. */
 export async function emailPlanLink(actor: Actor, { planId, consent }: { planId: string; consent: boolean }): Promise<{ to: string; delivery: SendResult } | null> {
-  if (!uuidPattern.test(planId)) return null;
+  if (!isUuid(planId)) return null;
   const [row] = await db
     .select({
       patientId: patients.id,

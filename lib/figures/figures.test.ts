@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contactErrors, makePose } from "./author";
+import { contactErrors, makePose } from "./pose";
 import { penetration, propSolids } from "./geometry";
 import { body, cameraAzimuth, forwardKinematics, modelSegments, project, sub, type Vec3 } from "./kinematics";
 import { figureEntries, figureLibrary, getFigure } from "./library";

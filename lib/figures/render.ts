@@ -54,13 +54,27 @@ export interface RenderOptions {
   /** output width in px (height follows the picture), or height (width follows) */
   width?: number;
   height?: number;
+  /** false: no words in the picture ("Start", "End", "Hold"), for thumbnails too small to read them */
+  labels?: boolean;
+  /**
+   * The smallest box, in CSS pixels, the picture is shown in (it is scaled to fit, keeping its shape):
+   * labels grow until they are at least `minLabelPx` there.
+   */
+  box?: { width: number; height?: number };
 }
+
+/** The smallest size, in CSS pixels, a label is drawn at when the caller gives its box. */
+export const minLabelPx = 9;
+/** a label's font size, in standing heights per unit of text scale */
+const LABEL_SIZE = 0.068;
 
 export const palette = {
   ink: "#24313f",
   inkFar: "#97a4b3",
   accent: "#e0590b",
   accentFar: "#f2ab7a",
+  /** the accent for words ("Hold"): #e0590b is 3.75:1 on white, under WCAG's 4.5:1 for text */
+  accentText: "#c2410c",
   halo: "#ffffff",
   propFill: "#e6ebf1",
   propStroke: "#7f8ea1",
@@ -611,13 +625,13 @@ function drawPressArrow(spec: FigureSpec, posed: Posed, out: WPrim[]) {
   out.push(arrowHead(tip, d, 0.05, palette.accent));
 }
 
-function drawHoldBadge(frame: Frame, k: number, out: WPrim[]) {
+function drawHoldBadge(frame: Frame, k: number, labels: boolean, out: WPrim[]) {
   const r = 0.036 * k;
   const c = pt(frame.maxX - 0.25 * k, frame.maxY - 0.055 * k);
   out.push({ kind: "circle", c, r, fill: palette.halo, stroke: palette.accent, width: 0.011 * k });
   out.push({ kind: "line", a: c, b: plus(c, pt(0, r * 0.65)), stroke: palette.accent, width: 0.01 * k });
   out.push({ kind: "line", a: c, b: plus(c, pt(r * 0.5, 0)), stroke: palette.accent, width: 0.01 * k });
-  out.push({ kind: "text", at: pt(c.x + r + 0.015 * k, c.y - 0.024 * k), text: "Hold", size: 0.068 * k, fill: palette.accent, anchor: "start", bold: true });
+  if (labels) out.push({ kind: "text", at: pt(c.x + r + 0.015 * k, c.y - 0.024 * k), text: "Hold", size: LABEL_SIZE * k, fill: palette.accentText, anchor: "start", bold: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -715,7 +729,7 @@ function drawPanel(
   pose: Pose,
   frame: Frame,
   accent: Set<BodyPart>,
-  opts: { label?: string; hold: boolean; arrowFrom?: Pose; textScale: number },
+  opts: { label?: string; hold: boolean; arrowFrom?: Pose; textScale: number; labels: boolean },
 ): WPrim[] {
   const azimuth = cameraAzimuth(spec);
   const posed = posePoints(pose, azimuth);
@@ -735,11 +749,11 @@ function drawPanel(
       drawPathArrow(spec, posePoints(opts.arrowFrom, azimuth), posed, out);
     }
   }
-  if (opts.label) {
+  if (opts.label && opts.labels) {
     const k = opts.textScale;
-    out.push({ kind: "text", at: pt(frame.minX + 0.05 * k, frame.maxY - 0.08 * k), text: opts.label, size: 0.068 * k, fill: palette.label, anchor: "start", bold: true });
+    out.push({ kind: "text", at: pt(frame.minX + 0.05 * k, frame.maxY - 0.08 * k), text: opts.label, size: LABEL_SIZE * k, fill: palette.label, anchor: "start", bold: true });
   }
-  if (opts.hold) drawHoldBadge(frame, opts.textScale, out);
+  if (opts.hold) drawHoldBadge(frame, opts.textScale, opts.labels, out);
   return out;
 }
 
@@ -763,7 +777,25 @@ export function renderFigure(spec: FigureSpec, options: RenderOptions = {}): Fig
   const bh = base.maxY - base.minY;
   const across = Math.abs(Math.log((2 * bw + PANEL_GAP) / bh) - Math.log(1.2)) <= Math.abs(Math.log(bw / (2 * bh + PANEL_GAP)) - Math.log(1.2));
   const outWidth = twoPanels && across ? 2 * bw + PANEL_GAP : bw;
-  const textScale = Math.min(1.8, Math.max(0.75, outWidth / 1.3));
+  let textScale = Math.min(1.8, Math.max(0.75, outWidth / 1.3));
+  const box = options.box;
+  if (box) {
+    // Grow the labels until they reach minLabelPx in the box. Their space grows with them, so the
+    // picture shrinks a little each time: a few rounds settle it (the size rises with the scale).
+    for (let i = 0; i < 12; i++) {
+      const f = sceneFrame(spec, poses, LABEL_SPACE * textScale);
+      const fw = f.maxX - f.minX;
+      const fh = f.maxY - f.minY;
+      const pictureW = twoPanels && across ? 2 * fw + PANEL_GAP : fw;
+      const pictureH = twoPanels && !across ? 2 * fh + PANEL_GAP : fh;
+      const pxPerUnit = Math.min(box.width / pictureW, box.height ? box.height / pictureH : Infinity);
+      const px = LABEL_SIZE * textScale * pxPerUnit;
+      // (aiming a little above: the box is the caller's estimate of a layout, not a measurement)
+      if (px >= minLabelPx * 1.05) break;
+      textScale *= ((minLabelPx * 1.06) / px) * 1.01;
+    }
+  }
+  const labels = options.labels ?? true;
   const frame = sceneFrame(spec, poses, LABEL_SPACE * textScale);
   const w = frame.maxX - frame.minX;
   const h = frame.maxY - frame.minY;
@@ -776,8 +808,8 @@ export function renderFigure(spec: FigureSpec, options: RenderOptions = {}): Fig
   if (twoPanels && spec.end) {
     // the two panels side by side or stacked, whichever brings the whole picture closer to 6:5
     const sideBySide = across;
-    const startPrims = drawPanel(spec, spec.start, frame, accent, { label: "Start", hold: false, textScale });
-    const endPrims = drawPanel(spec, spec.end, frame, accent, { label: "End", hold: spec.hold, arrowFrom: spec.start, textScale });
+    const startPrims = drawPanel(spec, spec.start, frame, accent, { label: "Start", hold: false, textScale, labels });
+    const endPrims = drawPanel(spec, spec.end, frame, accent, { label: "End", hold: spec.hold, arrowFrom: spec.start, textScale, labels });
     panels.push({ prims: startPrims, dx: 0, dy: 0 });
     if (sideBySide) {
       panels.push({ prims: endPrims, dx: w + PANEL_GAP, dy: 0 });
@@ -787,9 +819,9 @@ export function renderFigure(spec: FigureSpec, options: RenderOptions = {}): Fig
       totalH = 2 * h + PANEL_GAP;
     }
   } else if (which === "end" && spec.end) {
-    panels.push({ prims: drawPanel(spec, spec.end, frame, accent, { hold: spec.hold, arrowFrom: spec.start, textScale }), dx: 0, dy: 0 });
+    panels.push({ prims: drawPanel(spec, spec.end, frame, accent, { hold: spec.hold, arrowFrom: spec.start, textScale, labels }), dx: 0, dy: 0 });
   } else {
-    panels.push({ prims: drawPanel(spec, spec.start, frame, accent, { hold: spec.hold && !spec.end, textScale }), dx: 0, dy: 0 });
+    panels.push({ prims: drawPanel(spec, spec.start, frame, accent, { hold: spec.hold && !spec.end, textScale, labels }), dx: 0, dy: 0 });
   }
 
   const primitives: Primitive[] = [];

@@ -1,5 +1,5 @@
 // Draws a figure as a standalone SVG file: the same primitives FigureSvg (svg.tsx) draws inline,
-// as text, for the patient page's <img> figures (lib/figures/images.ts). A file has no title: the
+// as text, for the patient page's <img> figures (lib/sharing/figure-images.ts). A file has no title: the
 // page's <img alt> names it.
 import crypto from "node:crypto";
 import { escapeHtml as escape } from "@/lib/html/markup";
@@ -47,9 +47,16 @@ export interface FigureFile {
   height: number;
 }
 
+/**
+ * The narrowest the patient page shows a figure, CSS px: a 320 px phone less the page's padding
+ * (16 px a side) and the exercise card's (16 px and a border a side). Labels are drawn at 9 px or
+ * more there, and larger on wider screens.
+ */
+export const patientPageFigureWidth = 254;
+
 /** The start and end positions side by side, as one SVG file named by its content. */
 export function figureFile(spec: FigureSpec): FigureFile {
-  const drawing = renderFigure(spec, { which: "both" });
+  const drawing = renderFigure(spec, { which: "both", box: { width: patientPageFigureWidth } });
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg"${attributes({ viewBox: drawing.viewBox, width: drawing.width, height: drawing.height })}` +
     ` stroke-linecap="round" stroke-linejoin="round">${drawing.primitives.map(primitive).join("")}</svg>`;

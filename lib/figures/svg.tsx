@@ -9,10 +9,14 @@ export interface FigureSvgProps {
   /** what the picture shows, read by screen readers */
   title: string;
   className?: string;
+  /** false for thumbnails: no words in a picture too small to read them */
+  labels?: boolean;
+  /** the smallest box the picture is shown in, CSS px: its labels are drawn at 9 px or more there */
+  box?: { width: number; height?: number };
 }
 
-export function FigureSvg({ spec, which, title, className }: FigureSvgProps) {
-  const drawing = renderFigure(spec, { which });
+export function FigureSvg({ spec, which, title, className, labels, box }: FigureSvgProps) {
+  const drawing = renderFigure(spec, { which, labels, box });
   const titleId = useId();
   return (
     <svg

@@ -1,6 +1,7 @@
 // What a patient form accepts: the one zod schema the action parses FormData with and lib/patients trusts.
 import { z } from "zod";
 import { conditionSlugSchema } from "@/lib/catalogue/types";
+import { idSchema } from "@/lib/ids";
 
 const optionalText = (max: number, what: string) =>
   z
@@ -39,7 +40,7 @@ export const patientInputSchema = z.object({
     ),
   conditions: conditionList.transform((slugs) => [...new Set(slugs)]),
   notes: optionalText(4000, "Notes"),
-  clinicianId: z.uuid("Choose the responsible clinician"),
+  clinicianId: idSchema("Choose the responsible clinician"),
 });
 export type PatientInput = z.output<typeof patientInputSchema>;
 

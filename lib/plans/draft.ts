@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
 import { conditionSlugSchema } from "@/lib/catalogue/types";
+import { idSchema } from "@/lib/ids";
 
 /** Past this the builder nudges: evidence favours 2–4 exercises in a home programme. */
 export const longPlanThreshold = 6;
@@ -16,7 +17,7 @@ const optionalDate = (what: string) =>
     .transform(emptyToNull);
 
 export const planItemDraftSchema = z.object({
-  exerciseId: z.uuid("Choose an exercise from the catalogue"),
+  exerciseId: idSchema("Choose an exercise from the catalogue"),
   dose: doseSchema,
   note: z.string().trim().max(2000, "Note must be 2000 characters or fewer").nullable().optional().transform(emptyToNull),
   /** Show the patient "Too easy? / Too hard?" for this exercise (lib/plans/progression.ts). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { exercises } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/ids";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
 import { getBuiltInExercise } from "@/lib/catalogue/exercises";
 import { variantsOf } from "@/lib/catalogue/variants";
+import { visibleExercise } from "@/lib/catalogue/visibility";
 import { figureSpecSchema, type FigureSpec } from "@/lib/figures/model";
 
 /** Another exercise named by slug and name: a step on an exercise's ladder. */
@@ -37,10 +38,6 @@ function refsOf(slugs: string[]): ExerciseRef[] {
   });
 }
 
-/** Built-in exercises and the clinic's own: what this actor may put in a plan. */
-export function visibleExercise(actor: Actor) {
-  return or(isNull(exercises.clinicId), eq(exercises.clinicId, actor.clinicId))!;
-}
 
 export const planExerciseColumns = {
   id: exercises.id,

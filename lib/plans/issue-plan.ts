@@ -14,7 +14,7 @@ import { figureSpecSchema } from "@/lib/figures/model";
 import { isUuid } from "@/lib/ids";
 import { clinicChanges, snapshotClinicOf } from "@/lib/clinic/snapshot-clinic";
 import { planSnapshotSchema, summariseChanges, type PlanSnapshot } from "./snapshot";
-import { visibleExercise } from "./exercises";
+import { visibleExercise } from "@/lib/catalogue/visibility";
 import { progressionOf } from "./progression";
 
 export type IssuePlanResult =

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { planItems, plans } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { fieldErrorsOf } from "@/lib/auth/action";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { UserError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";

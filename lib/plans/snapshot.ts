@@ -7,6 +7,7 @@ import { conditionSchema, educationSectionSchema } from "@/lib/catalogue/conditi
 import { safetyContentSchema } from "@/lib/catalogue/safety";
 import { figureSpecSchema } from "@/lib/figures/model";
 import { countrySchema, safetyPresets, safetyWordingSchema, type SafetyWording } from "@/lib/clinic/safety-presets";
+import { idSchema } from "@/lib/ids";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
@@ -68,7 +69,7 @@ export function issuedPaper(clinic: SnapshotClinic): "A4" | "LETTER" {
 
 export const snapshotItemSchema = z.object({
   position: z.number().int().min(0),
-  exerciseId: z.uuid(),
+  exerciseId: idSchema(),
   slug: z.string().nullable(),
   name: text(200),
   summary: z.string().max(2000),
@@ -94,7 +95,7 @@ export type PlanChanges = z.infer<typeof planChangesSchema>;
 
 export const planSnapshotSchema = z.object({
   schemaVersion: z.literal(1),
-  planId: z.uuid(),
+  planId: idSchema(),
   version: z.number().int().min(1),
   issuedAt: z.iso.datetime({ offset: true }),
   title: text(200),

@@ -9,13 +9,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
 import { conditionSlugSchema } from "@/lib/catalogue/types";
 import { UserError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
+import { idSchema, isUuid } from "@/lib/ids";
 import { planItemDraftSchema } from "./draft";
 import { assertUsableExercises, getPlanExercises } from "./exercises";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
 
 /** The items column: [{ exerciseId, dose | null, note | null }] in order (null dose = the exercise's default). */
 export const templateItemsSchema = z.array(
-  z.object({ exerciseId: z.uuid(), dose: doseSchema.nullable(), note: z.string().nullable() }),
+  z.object({ exerciseId: idSchema(), dose: doseSchema.nullable(), note: z.string().nullable() }),
 );
 
 export type TemplateSummary = {
@@ -100,9 +101,7 @@ function slugOf(name: string): string {
 export async function createTemplate(actor: Actor, input: TemplateInput): Promise<Template> {
   const parsed = templateInputSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-    throw new UserError(parsed.error.issues[0]?.message ?? "Please correct the highlighted fields.", fieldErrors);
+    throw new UserError(parsed.error.issues[0]?.message ?? "Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
   }
   const { name, description, conditions, items } = parsed.data;
   return db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { inject } from "vitest";
 import { createClient } from "@/db/client";
 import { clinics, setupCodes, users } from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchDatabase } from "@/db/testing/global-setup";
+import { createScratchDatabase } from "@/db/testing/scratch-database";
 import { verifyPassword } from "@/lib/auth/password";
 import { hashSetupCode, newSetupCode } from "./code";
 import { completeSetup, forgetSetUpForTests, issueSetupCode, needsSetup, SetupDoneError } from "./setup";

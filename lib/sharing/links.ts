@@ -15,6 +15,7 @@ import { planEnding } from "@/lib/plans/ending";
 import { psfsRequestColumn, type PatientPsfsRequest } from "@/lib/outcomes/psfs";
 import { planSnapshotSchema, type PlanSnapshot } from "@/lib/plans/snapshot";
 import { generateToken, hashToken, isWellFormedToken, openToken, sealToken } from "./token";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 
 /** What the clinician's panel shows of the plan's current link. */
 export type ShareLinkView = {
@@ -246,8 +247,7 @@ export type ResolvedShareLink = {
 };
 
 /** Issued versions never change, so their parsed snapshots can be kept; a handful covers the hot plans. */
-const snapshots = new Map<string, PlanSnapshot>();
-const snapshotCacheSize = 200;
+const snapshots = new BoundedCache<string, PlanSnapshot>(200);
 
 async function snapshotOf(executor: Executor, versionId: string): Promise<PlanSnapshot | null> {
   const cached = snapshots.get(versionId);
@@ -255,9 +255,7 @@ async function snapshotOf(executor: Executor, versionId: string): Promise<PlanSn
   const [row] = await executor.select({ snapshot: planVersions.snapshot }).from(planVersions).where(eq(planVersions.id, versionId));
   if (!row) return null;
   const snapshot = planSnapshotSchema.parse(row.snapshot);
-  if (snapshots.size >= snapshotCacheSize) snapshots.delete(snapshots.keys().next().value!);
-  snapshots.set(versionId, snapshot);
-  return snapshot;
+  return snapshots.set(versionId, snapshot);
 }
 
 const liveLinkColumns = {

@@ -15,11 +15,11 @@ import { invitationMessage } from "@/lib/email/messages";
 import { appOrigin } from "@/lib/email/origin";
 import { UserError } from "@/lib/errors";
 import { generateToken, hashToken } from "@/lib/sharing/token";
+import { isUuid } from "@/lib/ids";
 
 export const invitationValidityMs = 7 * 24 * 60 * 60 * 1000;
 export type Role = "admin" | "clinician";
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TeamMember = { id: string; name: string; email: string; role: Role; active: boolean; lastSignInAt: Date | null; createdAt: Date; twoFactor: boolean };
 export type PendingInvitation = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedByName: string | null };
@@ -84,7 +84,7 @@ export async function inviteUser(actor: Actor, input: { email: string; role: Rol
 }
 
 export async function revokeInvitation(actor: Actor, { invitationId }: { invitationId: string }): Promise<boolean | null> {
-  if (!isAdmin(actor) || !uuidPattern.test(invitationId)) return null;
+  if (!isAdmin(actor) || !isUuid(invitationId)) return null;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(invitations)
@@ -108,7 +108,7 @@ async function lockClinicAndCountOtherAdmins(tx: Executor, clinicId: string, use
 }
 
 async function memberOf(tx: Executor, actor: Actor, userId: string) {
-  if (!uuidPattern.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const [member] = await tx
     .select({ id: users.id, role: users.role, active: users.active, email: users.email })
     .from(users)

@@ -1,8 +1,8 @@
 // Catalogue search with 10,000 exercises: p95 of `searchExercises` must stay within 20 ms (docs/DESIGN.md).
 // Makes a scratch database on DATABASE_URL's server, migrates, seeds the built-ins, adds 10,000 synthetic
 // exercises (built-in-like and clinic-own across a few clinics), then times a mix of searches.
-import { spawnSync } from "node:child_process";
 import os from "node:os";
+import { benchOnScratchDatabase } from "./harness";
 
 const budgetP95Ms = 20;
 const syntheticCount = 10_000;
@@ -10,33 +10,7 @@ const clinicCount = 5;
 const warmUpCalls = 60;
 const timedCalls = 400;
 
-// lib/catalogue/search.ts is `server-only`; its import resolves to nothing under the react-server condition.
-if (!process.env.CATALOGUE_BENCH_CHILD) {
-  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", import.meta.filename], {
-    stdio: "inherit",
-    env: { ...process.env, CATALOGUE_BENCH_CHILD: "1" },
-  });
-  process.exit(child.status ?? 1);
-}
-
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const { createScratchDatabase } = await import("@/db/testing/global-setup");
-const { migrateDatabase } = await import("@/db/migrate");
-const { seedDatabase } = await import("@/scripts/seed");
-
-const scratch = await createScratchDatabase(serverUrl, "physioplan_bench_catalogue");
-process.env.DATABASE_URL = scratch.url;
-let exitCode = 0;
-try {
-  await migrateDatabase(scratch.url);
-  await seedDatabase(scratch.url, { demo: false });
-  exitCode = await run();
-} finally {
-  const { closeDb } = await import("@/db/client");
-  await closeDb();
-  await scratch.drop();
-}
-process.exit(exitCode);
+await benchOnScratchDatabase({ file: import.meta.filename, child: "CATALOGUE_BENCH_CHILD", prefix: "physioplan_bench_catalogue", seed: true }, run);
 
 async function run(): Promise<number> {
   const { sql } = await import("drizzle-orm");
@@ -155,7 +129,7 @@ async function run(): Promise<number> {
     `### Catalogue search, ${count.toLocaleString("en-GB")} exercises`,
     "",
     `${syntheticCount.toLocaleString("en-GB")} synthetic exercises (half built-in-like, half clinic-own across ${clinicCount} clinics, 3% archived) plus the built-ins; loaded and analysed in ${loadSeconds} s. ` +
-      `${timedCalls} sequential \`searchExercises\` calls (24 per page, with total) after ${warmUpCalls} warm-up calls, PostgreSQL on ${serverUrl.replace(/\/\/[^@]*@/, "//")}; ` +
+      `${timedCalls} sequential \`searchExercises\` calls (24 per page, with total) after ${warmUpCalls} warm-up calls, PostgreSQL on ${(process.env.DATABASE_URL ?? "").replace(/\/\/[^@]*@/, "//").replace(/\/[^/]*$/, "")}; ` +
       `${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after (other work on the machine slows every figure).`,
     "",
     "| queries | calls | p50 | p95 | max | mean matches |",

@@ -3,7 +3,7 @@
 // database on DATABASE_URL's server, migrates, bulk-inserts the clinic (plus a neighbour clinic
 // sharing the indexes) with a version, a live link and about 30 session logs per plan, ANALYZEs,
 // then times the first pages of the list as clinicians open and page through the dashboard.
-import { spawnSync } from "node:child_process";
+import { benchOnScratchDatabase } from "./harness";
 
 const budgetP95Ms = 50;
 const patientCount = 20_000;
@@ -15,32 +15,7 @@ const logsPerPlan = 30;
 const warmUpCalls = 20;
 const timedCalls = 200;
 
-// lib/adherence is `server-only`; its import resolves to nothing under the react-server condition.
-if (!process.env.ATTENTION_BENCH_CHILD) {
-  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", import.meta.filename], {
-    stdio: "inherit",
-    env: { ...process.env, ATTENTION_BENCH_CHILD: "1" },
-  });
-  process.exit(child.status ?? 1);
-}
-
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const { createScratchDatabase } = await import("@/db/testing/global-setup");
-const { migrateDatabase } = await import("@/db/migrate");
-
-const scratch = await createScratchDatabase(serverUrl, "physioplan_bench_attention");
-process.env.DATABASE_URL = scratch.url;
-let exitCode = 0;
-try {
-  await migrateDatabase(scratch.url);
-  exitCode = await run();
-} finally {
-  const { closeDb } = await import("@/db/client");
-  await closeDb();
-  if (process.env.BENCH_KEEP) console.log("kept", scratch.url);
-  else await scratch.drop();
-}
-process.exit(exitCode);
+await benchOnScratchDatabase({ file: import.meta.filename, child: "ATTENTION_BENCH_CHILD", prefix: "physioplan_bench_attention" }, run);
 
 async function run(): Promise<number> {
   const { sql } = await import("drizzle-orm");

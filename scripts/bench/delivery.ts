@@ -42,9 +42,9 @@ const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:543
 const secret = crypto.randomBytes(32).toString("base64url");
 process.env.NEXTAUTH_SECRET = secret;
 
-const { createScratchDatabase } = await import("@/db/testing/global-setup");
+const { createScratchDatabase } = await import("@/db/testing/scratch-database");
 const { migrateDatabase } = await import("@/db/migrate");
-const { seedDatabase } = await import("@/scripts/seed");
+const { seedDatabase } = await import("@/lib/seed");
 const scratch = await createScratchDatabase(serverUrl, "physioplan_bench_delivery");
 process.env.DATABASE_URL = scratch.url;
 

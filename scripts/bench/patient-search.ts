@@ -2,22 +2,13 @@
 // (docs/DESIGN.md). Makes a scratch database on DATABASE_URL's server, migrates, bulk-inserts the patients
 // with realistic names (plus a second clinic sharing the index), ANALYZEs, then times a mix of searches
 // as a clinician types them: partial names, full names, typos, and the unfiltered first page.
-import { spawnSync } from "node:child_process";
+import { benchOnScratchDatabase } from "./harness";
 
 const budgetP95Ms = 50;
 const patientCount = 100_000;
 const otherClinicPatients = 20_000;
 const warmUpCalls = 40;
 const timedCalls = 360;
-
-// lib/patients is `server-only`; its import resolves to nothing under the react-server condition.
-if (!process.env.PATIENT_BENCH_CHILD) {
-  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", import.meta.filename], {
-    stdio: "inherit",
-    env: { ...process.env, PATIENT_BENCH_CHILD: "1" },
-  });
-  process.exit(child.status ?? 1);
-}
 
 const firstNames = [
   "Oliver", "George", "Harry", "Jack", "Jacob", "Noah", "Charlie", "Muhammad", "Thomas", "Oscar", "William", "James", "Leo", "Alfie", "Henry",
@@ -43,23 +34,7 @@ const lastNames = [
   "Hayes", "Hart", "Hudson", "Newman", "Barrett", "Gregory", "Lowe", "Okafor", "Nowak", "Kowalski", "Fairweather", "Whitfield", "Ellison",
 ];
 
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const { createScratchDatabase } = await import("@/db/testing/global-setup");
-const { migrateDatabase } = await import("@/db/migrate");
-
-const scratch = await createScratchDatabase(serverUrl, "physioplan_bench_patients");
-process.env.DATABASE_URL = scratch.url;
-let exitCode = 0;
-try {
-  await migrateDatabase(scratch.url);
-  exitCode = await run();
-} finally {
-  const { closeDb } = await import("@/db/client");
-  await closeDb();
-  if (process.env.BENCH_KEEP) console.log("kept", scratch.url);
-  else await scratch.drop();
-}
-process.exit(exitCode);
+await benchOnScratchDatabase({ file: import.meta.filename, child: "PATIENT_BENCH_CHILD", prefix: "physioplan_bench_patients" }, run);
 
 async function run(): Promise<number> {
   const { sql } = await import("drizzle-orm");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/actor";
 import { beginEnrolment, twoFactorStatus } from "@/lib/auth/two-factor/two-factor";
-import { formatDateTime } from "@/lib/plans/format";
+import { formatDateTime } from "@/lib/dates/format";
 import { ChangePasswordForm, SignOutEverywhereForm } from "./account-forms";
 import { EnrolTwoFactorForm, ManageTwoFactorForm } from "./two-factor-forms";
 

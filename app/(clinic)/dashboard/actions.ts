@@ -6,8 +6,9 @@ import { z } from "zod";
 import { acknowledgeAlert } from "@/lib/adherence/acknowledge";
 import { alertKinds } from "@/lib/adherence/alerts";
 import { action } from "@/lib/auth/action";
+import { idSchema } from "@/lib/ids";
 
-export const acknowledgeAlertAction = action(z.object({ planId: z.uuid(), kind: z.enum(alertKinds) }), async ({ planId, kind }, actor) => {
+export const acknowledgeAlertAction = action(z.object({ planId: idSchema(), kind: z.enum(alertKinds) }), async ({ planId, kind }, actor) => {
   const acknowledged = await acknowledgeAlert(actor, { planId, kind });
   if (!acknowledged) return { ok: false, message: "This plan could not be found. Reload the page." };
   revalidatePath("/dashboard");

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
-import { conditions } from "@/lib/catalogue/conditions";
+import { conditionName } from "@/lib/catalogue/conditions";
 import { listPatients } from "@/lib/patients/patients";
 import { patientListQuerySchema, type PatientListQuery } from "@/lib/patients/schema";
-import { formatDate } from "@/lib/plans/format";
+import { formatDate } from "@/lib/dates/format";
+import { TableHead } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Patients" };
 
-const shortNames = new Map(conditions.map((c) => [c.slug as string, c.shortName]));
 
 function first(value: string | string[] | undefined) {
   return Array.isArray(value) ? value[0] : value;
@@ -102,25 +102,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">
               {query.archived ? "Archived patients" : "Patients"}, sorted by {query.sort === "name" ? "name" : "last updated"}
             </caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Born
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Conditions
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Clinician
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Last updated
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Born", "Conditions", "Clinician", "Last updated"]} />
             <tbody className="divide-y divide-slate-100">
               {list.items.map((patient) => (
                 <tr key={patient.id} className="hover:bg-slate-50">
@@ -130,7 +112,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                     </Link>
                   </td>
                   <td className="px-4 py-3 text-slate-700">{patient.birthYear ?? "—"}</td>
-                  <td className="px-4 py-3 text-slate-700">{patient.conditions.map((slug) => shortNames.get(slug) ?? slug).join(", ") || "—"}</td>
+                  <td className="px-4 py-3 text-slate-700">{patient.conditions.map((slug) => conditionName(slug, "shortName")).join(", ") || "—"}</td>
                   <td className="px-4 py-3 text-slate-700">{patient.clinicianName ?? "—"}</td>
                   <td className="px-4 py-3 text-slate-700">{formatDate(patient.updatedAt)}</td>
                 </tr>

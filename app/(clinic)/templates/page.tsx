@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PlanTemplateArchiveButton } from "@/app/_components/plan-template-archive-button";
 import { requireActor } from "@/lib/auth/actor";
-import { conditions } from "@/lib/catalogue/conditions";
+import { conditionName } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { listTemplates, type TemplateSummary } from "@/lib/plans/templates";
 import { archiveTemplateAction } from "./actions";
 
 export const metadata: Metadata = { title: "Templates" };
 
-const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
 
 export default async function TemplatesPage() {
   const actor = await requireActor();
@@ -63,7 +62,7 @@ function TemplateCard({ template }: { template: TemplateSummary }) {
         <h3 id={headingId} className="font-semibold">
           {template.name}
         </h3>
-        <p className="text-sm text-slate-600">{template.conditions.map((c) => conditionNames.get(c) ?? c).join(", ") || "No conditions"}</p>
+        <p className="text-sm text-slate-600">{template.conditions.map((c) => conditionName(c)).join(", ") || "No conditions"}</p>
       </div>
       {template.description ? <p className="text-sm text-slate-700">{template.description}</p> : null}
       <ol className="list-decimal space-y-1 pl-5 text-sm">

@@ -1,6 +1,6 @@
-// A figure file the patient page links to (lib/figures/images.ts). Named by its content's hash, so
+// A figure file the patient page links to (lib/sharing/figure-images.ts). Named by its content's hash, so
 // it is cached for a year; served with a policy that lets it run nothing, whatever it contained.
-import { figureFileName, getFigureImage } from "@/lib/figures/images";
+import { figureFileName, getFigureImage } from "@/lib/sharing/figure-images";
 
 export const dynamic = "force-dynamic";
 

@@ -76,11 +76,11 @@ export default async function ExercisePage({ params }: Props) {
         {figure ? (
           <div className={`grid gap-4 ${figure.end ? "md:grid-cols-2" : "max-w-xl"}`}>
             <FigurePanel caption={figure.end ? "Start position" : "Position to hold"}>
-              <FigureSvg spec={figure} which="start" title={`${exercise.name}: ${figure.end ? "start position" : "position to hold"}`} className="h-auto max-h-80 w-full" />
+              <FigureSvg spec={figure} which="start" title={`${exercise.name}: ${figure.end ? "start position" : "position to hold"}`} className="h-auto max-h-80 w-full" box={figureBox} />
             </FigurePanel>
             {figure.end ? (
               <FigurePanel caption={figure.hold ? "End position (hold)" : "End position"}>
-                <FigureSvg spec={figure} which="end" title={`${exercise.name}: end position`} className="h-auto max-h-80 w-full" />
+                <FigureSvg spec={figure} which="end" title={`${exercise.name}: end position`} className="h-auto max-h-80 w-full" box={figureBox} />
               </FigurePanel>
             ) : null}
           </div>
@@ -206,6 +206,9 @@ export default async function ExercisePage({ params }: Props) {
     </div>
   );
 }
+
+/** The panel's figure box on a 320 px phone (max-h-80; the width less the page's and panel's padding). */
+const figureBox = { width: 254, height: 320 };
 
 function FigurePanel({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (

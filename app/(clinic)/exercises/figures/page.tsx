@@ -20,7 +20,7 @@ export default function FigureContactSheetPage() {
           <li key={entry.slug}>
             <figure className="flex h-full flex-col rounded-lg border border-slate-200 bg-white p-3">
               <div className="flex flex-1 items-center">
-                <FigureSvg spec={entry.spec} title={`${entry.name}: start and end positions`} className="h-auto w-full" />
+                <FigureSvg spec={entry.spec} title={`${entry.name}: start and end positions`} className="h-auto w-full" box={{ width: 260 }} />
               </div>
               <figcaption className="mt-2 border-t border-slate-100 pt-2 text-sm">
                 <span className="font-medium text-slate-900">

@@ -5,17 +5,17 @@ import { PatientArchiveButton } from "@/app/_components/patient-archive-button";
 import { PlanStatusBadge } from "@/app/_components/plan-status";
 import { acknowledgedText } from "@/lib/adherence/alerts";
 import { requireActor } from "@/lib/auth/actor";
-import { conditions } from "@/lib/catalogue/conditions";
+import { conditionName } from "@/lib/catalogue/conditions";
 import { isAdmin } from "@/lib/auth/admin";
 import { listPatientActivity, openPatientRecord, type PatientActivity } from "@/lib/patients/patients";
-import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { listPlansForPatient } from "@/lib/plans/plans";
 import { archivePatientAction, erasePatientAction } from "../actions";
 import { PatientDataRights } from "./patient-data-rights";
+import { TableHead } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Patient" };
 
-const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
 
 function describe(event: PatientActivity): string {
   const title = event.planTitle ?? (typeof event.detail?.title === "string" ? event.detail.title : "a plan");
@@ -97,7 +97,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           Details
         </h2>
         <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          <Detail term="Conditions">{patient.conditions.map((slug) => conditionNames.get(slug) ?? slug).join(", ") || "None recorded"}</Detail>
+          <Detail term="Conditions">{patient.conditions.map((slug) => conditionName(slug)).join(", ") || "None recorded"}</Detail>
           <Detail term="Responsible clinician">{patient.clinicianName ?? "None"}</Detail>
           <Detail term="Birth year">{patient.birthYear ?? "Not recorded"}</Detail>
           <Detail term="Email">{patient.email ?? "Not recorded"}</Detail>
@@ -119,28 +119,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         {plans?.length ? (
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Plan
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Exercises
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Last issued
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Last edited
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Review
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Plan", "Status", "Exercises", "Last issued", "Last edited", "Review"]} />
               <tbody className="divide-y divide-slate-100">
                 {plans.map((plan) => (
                   <tr key={plan.id}>

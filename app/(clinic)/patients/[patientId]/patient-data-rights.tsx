@@ -1,7 +1,7 @@
 "use client";
 // The admin's data-protection controls on a patient's page: export the patient's data as JSON, and
 // erase the patient for good, which asks for the patient's name typed out first.
-import { useActionState } from "react";
+import { useFormAction } from "@/app/_components/use-form-action";
 import { FieldError, FormError, inputClass } from "@/app/_components/form-fields";
 import type { FormState } from "@/lib/auth/action";
 
@@ -14,7 +14,7 @@ export function PatientDataRights({
   patientId: string;
   patientName: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [state, formAction, pending] = useFormAction(action, { ok: false });
   const errors = state.fieldErrors?.confirmation;
   const typed = typeof state.values?.confirmation === "string" ? state.values.confirmation : "";
   return (

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { PlanStatusBadge } from "@/app/_components/plan-status";
 import { recordRead } from "@/lib/audit/reads";
 import { requireActor } from "@/lib/auth/actor";
-import { conditions } from "@/lib/catalogue/conditions";
+import { conditionName } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
-import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { clinicChangesSinceIssue } from "@/lib/plans/clinic-changes";
 import { getPlan, listPlanVersions } from "@/lib/plans/plans";
 import { PlanEnding } from "./_ending/plan-ending";
@@ -15,10 +15,10 @@ import { PlanDelivery } from "./_delivery/plan-delivery";
 import { PlanOutcomes } from "./_outcomes/plan-outcomes";
 import { IssuePlanForm } from "./issue-plan-form";
 import { issuePlanAction } from "../actions";
+import { TableHead } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Plan" };
 
-const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const actor = await requireActor();
@@ -54,7 +54,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             <h1 className="text-2xl font-semibold tracking-tight">{plan.title}</h1>
             <p className="text-slate-700">
               For <span className="font-medium">{patient.fullName}</span>
-              {plan.conditions.length ? ` · ${plan.conditions.map((c) => conditionNames.get(c) ?? c).join(", ")}` : ""}
+              {plan.conditions.length ? ` · ${plan.conditions.map((c) => conditionName(c)).join(", ")}` : ""}
             </p>
             <PlanStatusBadge plan={plan} />
           </div>
@@ -119,7 +119,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               return (
                 <li key={item.id} className="flex gap-4 p-3">
                   <span aria-hidden="true" className="flex h-14 w-20 shrink-0 items-center justify-center overflow-hidden rounded-md bg-slate-50 ring-1 ring-slate-200">
-                    {item.exercise.figure ? <FigureSvg spec={item.exercise.figure} which="end" title={item.exercise.name} className="h-14 w-auto" /> : null}
+                    {item.exercise.figure ? <FigureSvg spec={item.exercise.figure} which="end" title={item.exercise.name} className="h-14 w-auto" labels={false} /> : null}
                   </span>
                   <div className="min-w-0">
                     <h3 className="font-medium">
@@ -128,7 +128,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                     <p className="font-semibold text-brand-900">{formatDose(item.dose)}</p>
                     {item.note ? <p className="text-sm text-slate-700">{item.note}</p> : null}
                     {cautions.length ? (
-                      <p className="text-sm font-medium text-amber-900">Cautioned for {cautions.map((c) => (conditionNames.get(c) ?? c).toLowerCase()).join(", ")}</p>
+                      <p className="text-sm font-medium text-amber-900">Cautioned for {cautions.map((c) => (conditionName(c)).toLowerCase()).join(", ")}</p>
                     ) : null}
                   </div>
                 </li>
@@ -149,22 +149,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         {versions.length ? (
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Version
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Issued
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    By
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    What changed
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Version", "Issued", "By", "What changed"]} />
               <tbody className="divide-y divide-slate-100">
                 {versions.map((version) => (
                   <tr key={version.id} className="align-top">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
-import { conditions } from "@/lib/catalogue/conditions";
+import { conditionName } from "@/lib/catalogue/conditions";
 import { getPatient, listPatients } from "@/lib/patients/patients";
 import { patientListQuerySchema } from "@/lib/patients/schema";
 import { getTemplate, listTemplates } from "@/lib/plans/templates";
@@ -11,7 +11,6 @@ import { NewPlanForm } from "./new-plan-form";
 
 export const metadata: Metadata = { title: "New plan" };
 
-const conditionNames = new Map(conditions.map((c) => [c.slug as string, c.name]));
 
 function first(value: string | string[] | undefined) {
   return Array.isArray(value) ? value[0] : value;
@@ -55,7 +54,7 @@ export default async function NewPlanPage({ searchParams }: { searchParams: Prom
                   <span className="font-medium">
                     {patient.lastName}, {patient.firstName}
                   </span>
-                  <span className="block text-sm text-slate-600">{patient.conditions.map((s) => conditionNames.get(s) ?? s).join(", ")}</span>
+                  <span className="block text-sm text-slate-600">{patient.conditions.map((s) => conditionName(s)).join(", ")}</span>
                 </span>
                 <Link
                   href={`/plans/new?patient=${patient.id}${template ? `&template=${template.id}` : ""}`}
@@ -93,7 +92,7 @@ export default async function NewPlanPage({ searchParams }: { searchParams: Prom
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">New plan for {patient.fullName}</h1>
         <p className="text-slate-700">
-          {patient.conditions.length ? `Conditions: ${patient.conditions.map((s) => conditionNames.get(s) ?? s).join(", ")}.` : "No conditions recorded."}
+          {patient.conditions.length ? `Conditions: ${patient.conditions.map((s) => conditionName(s)).join(", ")}.` : "No conditions recorded."}
         </p>
       </div>
       <NewPlanForm
@@ -105,7 +104,7 @@ export default async function NewPlanPage({ searchParams }: { searchParams: Prom
           name: t.name,
           builtIn: t.builtIn,
           suits: suits(t.conditions),
-          conditions: t.conditions.map((c) => conditionNames.get(c) ?? c),
+          conditions: t.conditions.map((c) => conditionName(c)),
           exercises: t.items.map((i) => i.name),
         }))}
       />

@@ -5,14 +5,16 @@ import { z } from "zod";
 import { inputClass } from "@/app/_components/form-fields";
 import { activityKindNames, activityKinds, describeActivity, listActivity } from "@/lib/audit/activity";
 import { requireAdmin } from "@/lib/auth/admin";
-import { formatDateTime } from "@/lib/plans/format";
+import { formatDateTime } from "@/lib/dates/format";
 import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
+import { idSchema } from "@/lib/ids";
+import { TableHead } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Activity" };
 
 const querySchema = z.object({
-  user: z.uuid().optional().catch(undefined),
+  user: idSchema().optional().catch(undefined),
   kind: z.enum(activityKindNames as [string, ...string[]]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
@@ -77,13 +79,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Activity, newest first</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">When</th>
-                <th scope="col" className="px-4 py-3 font-medium">Who</th>
-                <th scope="col" className="px-4 py-3 font-medium">What</th>
-              </tr>
-            </thead>
+            <TableHead columns={["When", "Who", "What"]} />
             <tbody className="divide-y divide-slate-100">
               {activity.entries.map((entry) => (
                 <tr key={entry.id} className="align-top">

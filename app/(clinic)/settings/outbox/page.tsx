@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/admin";
 import { emailMode, listOutbox } from "@/lib/email/outbox";
-import { formatDateTime } from "@/lib/plans/format";
+import { formatDateTime } from "@/lib/dates/format";
 import { AdminTabs } from "../admin-tabs";
 
 export const metadata: Metadata = { title: "Outbox" };

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { adminAction } from "@/lib/auth/admin-action";
 import { resetTwoFactor, setTwoFactorRequired } from "@/lib/auth/two-factor/two-factor";
 import { inviteUser, revokeInvitation, setUserActive, setUserRole } from "@/lib/team/team";
+import { idSchema } from "@/lib/ids";
 
 const notFound = { ok: false, message: "This colleague could not be found. Reload the page." } as const;
 const role = z.enum(["admin", "clinician"], { error: "Choose a role" });
@@ -29,7 +30,7 @@ export const inviteAction = adminAction(
 );
 
 export const setActiveAction = adminAction(
-  z.object({ userId: z.uuid(), active: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  z.object({ userId: idSchema(), active: z.enum(["true", "false"]).transform((v) => v === "true") }),
   async ({ userId, active }, actor) => {
     const result = await setUserActive(actor, { userId, active });
     if (!result) return notFound;
@@ -38,14 +39,14 @@ export const setActiveAction = adminAction(
   },
 );
 
-export const setRoleAction = adminAction(z.object({ userId: z.uuid(), role }), async (input, actor) => {
+export const setRoleAction = adminAction(z.object({ userId: idSchema(), role }), async (input, actor) => {
   const result = await setUserRole(actor, input);
   if (!result) return notFound;
   revalidatePath("/settings/team");
   return { ok: true, message: input.role === "admin" ? "Now an admin." : "Now a clinician." };
 });
 
-export const revokeInvitationAction = adminAction(z.object({ invitationId: z.uuid() }), async ({ invitationId }, actor) => {
+export const revokeInvitationAction = adminAction(z.object({ invitationId: idSchema() }), async ({ invitationId }, actor) => {
   const result = await revokeInvitation(actor, { invitationId });
   if (result === null) return notFound;
   revalidatePath("/settings/team");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/admin";
-import { formatDateTime } from "@/lib/plans/format";
+import { formatDateTime } from "@/lib/dates/format";
 import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
 import { getClinic } from "@/lib/clinic/settings";

@@ -59,8 +59,10 @@ function PageNav() {
     ["#education", "Advice"],
   ];
   return (
+    // The links wrap to a second row on the narrowest phones rather than scroll sideways (a 320 px
+    // screen has room for three of them).
     <nav aria-label="On this page" className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
-      <ul className="mx-auto flex max-w-2xl gap-1 overflow-x-auto px-2 py-1 text-base sm:px-4">
+      <ul className="mx-auto flex max-w-2xl flex-wrap gap-x-1 px-2 py-1 text-base sm:px-4">
         {links.map(([href, label]) => (
           <li key={href} className="shrink-0">
             <a href={href} className="inline-block rounded-lg px-2.5 py-2 font-medium text-brand-800 hover:bg-brand-50">

@@ -6,7 +6,8 @@ import "server-only";
 import type { ReactNode } from "react";
 import type { Condition, EducationSection } from "@/lib/catalogue/conditions";
 import type { SafetyContent } from "@/lib/catalogue/safety";
-import { figureImagePath, storeFigureImages } from "@/lib/figures/images";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
+import { figureImagePath, storeFigureImages } from "@/lib/sharing/figure-images";
 import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
 import { staticMarkup } from "@/lib/html/static-markup";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
@@ -421,8 +422,7 @@ export async function renderPlanBody(snapshot: PlanSnapshot): Promise<PlanBody &
   };
 }
 
-const bodies = new Map<string, PlanBody>();
-const cacheSize = 100;
+const bodies = new BoundedCache<string, PlanBody>(100);
 
 /** The body of one issued version, rendered (and its figure files stored) on first use. */
 export async function planBodyOf(versionId: string, snapshot: PlanSnapshot): Promise<PlanBody> {
@@ -430,7 +430,5 @@ export async function planBodyOf(versionId: string, snapshot: PlanSnapshot): Pro
   if (cached) return cached;
   const { figures, ...body } = await renderPlanBody(snapshot);
   await storeFigureImages(figures);
-  if (bodies.size >= cacheSize) bodies.delete(bodies.keys().next().value!);
-  bodies.set(versionId, body);
-  return body;
+  return bodies.set(versionId, body);
 }

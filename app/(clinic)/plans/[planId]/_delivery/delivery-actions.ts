@@ -8,8 +8,9 @@ import { recordRead } from "@/lib/audit/reads";
 import { action, type FormState } from "@/lib/auth/action";
 import { emailPlanLink } from "@/lib/email/plan-link";
 import { ensureShareLink, replaceShareLink, revokeShareLink, setShareLinkExpiry } from "@/lib/sharing/links";
+import { idSchema } from "@/lib/ids";
 
-const planOnly = z.object({ planId: z.uuid() });
+const planOnly = z.object({ planId: idSchema() });
 const notFound: FormState = { ok: false, message: "This plan could not be found. Reload the page." };
 
 export const createLinkAction = action(planOnly, async ({ planId }, actor) => {
@@ -34,9 +35,9 @@ export const replaceLinkAction = action(planOnly, async ({ planId }, actor) => {
 });
 
 const expirySchema = z.discriminatedUnion("intent", [
-  z.object({ planId: z.uuid(), intent: z.literal("clear") }),
+  z.object({ planId: idSchema(), intent: z.literal("clear") }),
   z.object({
-    planId: z.uuid(),
+    planId: idSchema(),
     intent: z.literal("set"),
     expiresOn: z.iso.date({ error: "Enter a date, e.g. 31/12/2026" }),
   }),
@@ -57,7 +58,7 @@ export const linkCopiedAction = action(planOnly, async ({ planId }, actor) => {
 });
 
 const emailLinkSchema = z.object({
-  planId: z.uuid(),
+  planId: idSchema(),
   consent: z
     .string()
     .optional()

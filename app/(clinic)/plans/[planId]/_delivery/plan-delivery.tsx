@@ -5,6 +5,7 @@ import { alertKindText, describeAlert, exercisePainAbove, nextDayAnswersCounted,
 import { clinicDate, formatDay, formatShortDate } from "@/lib/adherence/dates";
 import { chartDays, getPlanAdherence, type PlanAdherence } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
+import { formatDateTime } from "@/lib/dates/format";
 import { getIssuedVersion } from "@/lib/sharing/versions";
 import { getShareLink, type ShareLinkView } from "@/lib/sharing/links";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
@@ -13,7 +14,6 @@ import { EmailLinkForm } from "./email-link-form";
 import { CopyLink, CreateLinkForm, DangerousLinkActions, ExpiryForm } from "./link-controls";
 import { PainChart } from "./pain-chart";
 
-const stamp = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 export async function PlanDelivery({ planId }: { planId: string }) {
   const actor = await requireActor();
@@ -97,16 +97,16 @@ function LinkPanel({ planId, link, origin }: { planId: string; link: ShareLinkVi
       )}
       {link.expired ? (
         <p role="status" className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
-          This link expired on {stamp.format(link.expiresAt!)}. The patient sees &ldquo;link not active&rdquo; until you change or remove the expiry.
+          This link expired on {formatDateTime(link.expiresAt!)}. The patient sees &ldquo;link not active&rdquo; until you change or remove the expiry.
         </p>
       ) : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600">Created</dt>
-        <dd>{stamp.format(link.createdAt)}</dd>
+        <dd>{formatDateTime(link.createdAt)}</dd>
         <dt className="text-slate-600">Last opened</dt>
-        <dd>{link.lastOpenedAt ? stamp.format(link.lastOpenedAt) : "Not opened yet"}</dd>
+        <dd>{link.lastOpenedAt ? formatDateTime(link.lastOpenedAt) : "Not opened yet"}</dd>
         <dt className="text-slate-600">Expires</dt>
-        <dd>{link.expiresAt ? stamp.format(link.expiresAt) : "Never"}</dd>
+        <dd>{link.expiresAt ? formatDateTime(link.expiresAt) : "Never"}</dd>
       </dl>
       <ExpiryForm planId={planId} expiresOn={link.expiresAt ? clinicDate(new Date(link.expiresAt.getTime() - 1)) : null} />
       <DangerousLinkActions planId={planId} />
@@ -123,7 +123,7 @@ function EmailPanel({ planId, readiness }: { planId: string; readiness: PlanLink
           planId={planId}
           patientEmail={readiness.patientEmail}
           patientFirstName={readiness.patientFirstName}
-          consentRecorded={readiness.consentAt ? stamp.format(readiness.consentAt) : null}
+          consentRecorded={readiness.consentAt ? formatDateTime(readiness.consentAt) : null}
         />
       ) : (
         <p className="mt-1 text-sm text-slate-600">To email the link, add the patient&rsquo;s email address to their record.</p>
@@ -165,7 +165,7 @@ function AdherencePanel({ adherence, acknowledgements }: { adherence: PlanAdhere
         <ul className="text-sm text-slate-600">
           {acknowledgements.map((ack) => (
             <li key={ack.kind}>
-              The {alertKindText[ack.kind]} was last acknowledged by {ack.byName ?? "a former colleague"} on {stamp.format(ack.at)}; it stays quiet until the patient logs again.
+              The {alertKindText[ack.kind]} was last acknowledged by {ack.byName ?? "a former colleague"} on {formatDateTime(ack.at)}; it stays quiet until the patient logs again.
             </li>
           ))}
         </ul>

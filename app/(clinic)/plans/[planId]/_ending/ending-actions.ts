@@ -6,6 +6,7 @@ import { z } from "zod";
 import { action, type FormState } from "@/lib/auth/action";
 import { endNoteMaxLength, endPlan, reopenPlan, setPlanEndDate } from "@/lib/plans/end-plan";
 import { planEndReasons } from "@/lib/plans/ending";
+import { idSchema } from "@/lib/ids";
 
 const notFound: FormState = { ok: false, message: "This plan could not be found. Reload the page." };
 
@@ -16,7 +17,7 @@ function revalidate(planId: string) {
   revalidatePath("/dashboard");
 }
 
-export const setEndDateAction = action(z.object({ planId: z.uuid(), endDate: endDateField }), async ({ planId, endDate }, actor) => {
+export const setEndDateAction = action(z.object({ planId: idSchema(), endDate: endDateField }), async ({ planId, endDate }, actor) => {
   const plan = await setPlanEndDate(actor, { planId, endDate });
   if (!plan) return notFound;
   revalidate(planId);
@@ -25,7 +26,7 @@ export const setEndDateAction = action(z.object({ planId: z.uuid(), endDate: end
 
 export const endPlanAction = action(
   z.object({
-    planId: z.uuid(),
+    planId: idSchema(),
     reason: z.enum(planEndReasons, { error: "Choose complete or discharge" }),
     note: z.string().trim().max(endNoteMaxLength, `Keep the note to ${endNoteMaxLength} characters or fewer`).optional(),
   }),
@@ -37,7 +38,7 @@ export const endPlanAction = action(
   },
 );
 
-export const reopenPlanAction = action(z.object({ planId: z.uuid(), endDate: endDateField }), async ({ planId, endDate }, actor) => {
+export const reopenPlanAction = action(z.object({ planId: idSchema(), endDate: endDateField }), async ({ planId, endDate }, actor) => {
   const plan = await reopenPlan(actor, { planId, endDate });
   if (!plan) return notFound;
   revalidate(planId);

@@ -5,7 +5,7 @@ import { addDays, clinicDate } from "@/lib/adherence/dates";
 import type { Actor } from "@/lib/auth/actor";
 import { planEndedByName } from "@/lib/plans/end-plan";
 import { effectiveEndDate, planEndReasonText, planEnding } from "@/lib/plans/ending";
-import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { EndDateForm, EndPlanForm, ReopenPlanForm } from "./ending-forms";
 
 export async function PlanEnding({ actor, plan }: { actor: Actor; plan: Plan }) {

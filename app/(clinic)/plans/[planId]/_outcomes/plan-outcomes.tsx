@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getPlanOutcomes } from "@/lib/outcomes/psfs";
 import { psfsMinimalImportantChange } from "@/lib/outcomes/psfs-form";
 import { psfsSummary, type PsfsSummary } from "@/lib/outcomes/summary";
-import { formatDate, formatDateTime } from "@/lib/plans/format";
+import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { AskPatientForm, RecordPsfsPanel } from "./outcome-forms";
 import { PainWeeksChart } from "./pain-weeks-chart";
 import { changeWords, PsfsChart, signed } from "./psfs-chart";

@@ -4,7 +4,7 @@
 import { formatShortDate } from "@/lib/adherence/dates";
 import { psfsMinimalImportantChange } from "@/lib/outcomes/psfs-form";
 import type { PsfsSummary } from "@/lib/outcomes/summary";
-import { formatDate } from "@/lib/plans/format";
+import { formatDate } from "@/lib/dates/format";
 
 const width = 640;
 const height = 240;

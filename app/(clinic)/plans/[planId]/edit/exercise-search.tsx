@@ -124,7 +124,7 @@ export function ExerciseSearch({
           return (
             <li key={exercise.id} className="flex gap-3 py-2">
               <span aria-hidden="true" className="flex h-12 w-16 shrink-0 items-center justify-center overflow-hidden rounded-md bg-slate-50 ring-1 ring-slate-200">
-                {exercise.figure ? <FigureSvg spec={exercise.figure} which="end" title={exercise.name} className="h-12 w-auto" /> : null}
+                {exercise.figure ? <FigureSvg spec={exercise.figure} which="end" title={exercise.name} className="h-12 w-auto" labels={false} /> : null}
               </span>
               <div className="min-w-0 flex-1">
                 <p className="text-sm font-medium text-slate-900">{exercise.name}</p>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useReducer, useRef, useTransition } from "react";
-import { fieldErrorsOfIssues } from "@/lib/plans/field-errors";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
 import { doseOfFields, longPlanThreshold, planDraftSchema, type DoseField } from "@/lib/plans/draft";
 import { swapDose } from "@/lib/plans/swap-variant";
 import type { PlanExercise } from "@/lib/plans/exercises";
@@ -46,7 +46,7 @@ export function PlanBuilder({
   const dirty = currentText !== state.savedText;
   const clientErrors = useMemo(() => {
     const parsed = planDraftSchema.safeParse(input);
-    return parsed.success ? {} : fieldErrorsOfIssues(parsed.error.issues);
+    return parsed.success ? {} : fieldErrorsOf(parsed.error);
   }, [input]);
   // The server's word stands until the next edit; the client's own checks are live.
   const errors: FieldErrors = { ...clientErrors, ...serverErrors };

@@ -75,7 +75,7 @@ export function PlanItemCard(props: ItemCardProps) {
         >
           <span className="flex h-16 w-24 items-center justify-center overflow-hidden rounded-lg bg-slate-50 ring-1 ring-slate-200">
             {exercise.figure ? (
-              <FigureSvg spec={exercise.figure} which="end" title={`${exercise.name} figure`} className="h-16 w-auto" />
+              <FigureSvg spec={exercise.figure} which="end" title={`${exercise.name} figure`} className="h-16 w-auto" labels={false} />
             ) : (
               <span className="text-xs text-slate-500">No figure</span>
             )}

@@ -1,4 +1,4 @@
-// Writes library.json from library-source.ts:  npx tsx lib/figures/generate.ts
+// Writes lib/figures/library.json (what the app reads) from library-source.ts:  npx tsx scripts/figures/generate.ts
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { authoredFigures } from "./library-source";
@@ -9,7 +9,7 @@ export function serialiseLibrary(entries: readonly { slug: string; name: string;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, "generate.ts")) {
-  const out = path.resolve(import.meta.dirname, "library.json");
+  const out = path.resolve(import.meta.dirname, "../../lib/figures/library.json");
   writeFileSync(out, serialiseLibrary(authoredFigures));
   console.log(`wrote ${authoredFigures.length} figures to ${out}`);
 }

@@ -1,11 +1,12 @@
 // Where the built-in figures are written: one per catalogue slug (docs/CATALOGUE-SLUGS.md), each as a
 // few angles per pose, with `settle` solving the rest so every contact rests exactly on the floor or
 // its prop. Solving takes a couple of seconds, so the app never runs this file: `npx tsx
-// lib/figures/generate.ts` writes the results to library.json, which library.ts serves.
+// scripts/figures/generate.ts` writes the results to library.json, which library.ts serves.
+import { toolEnv } from "@/lib/env";
 import { makePose, modify, pointOf, settle, worstMiss, type Goal, type Param, type PoseInput, type Scene } from "./author";
-import { body, forwardKinematics } from "./kinematics";
-import { prop as propSize } from "./geometry";
-import { figureSpecSchema, segment, type Contact, type FigureSpec, type JointName, type Pose, type Prop } from "./model";
+import { body, forwardKinematics } from "@/lib/figures/kinematics";
+import { prop as propSize } from "@/lib/figures/geometry";
+import { figureSpecSchema, segment, type Contact, type FigureSpec, type JointName, type Pose, type Prop } from "@/lib/figures/model";
 
 const MAT = propSize.matThickness;
 const on = (on: string, ...sites: JointName[]): Contact[] => sites.map((site) => ({ site, on }));
@@ -69,7 +70,7 @@ function steps(s: Scene, p: Pose, ...stages: [Param[], Goal[]][]): Pose {
   let q = bare(p);
   for (const [free, goals] of stages) {
     q = settle(s, q, free, goals);
-    if (process.env.FIGURE_DEBUG && worstMiss(s, q, goals) > 0.003) {
+    if (toolEnv().FIGURE_DEBUG && worstMiss(s, q, goals) > 0.003) {
       console.warn(`stage misses by ${worstMiss(s, q, goals).toFixed(3)}: ${free.join(",")}`, new Error().stack?.split("\n")[2]);
     }
   }

@@ -7,19 +7,13 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db as defaultDb, type Executor } from "@/db/client";
 import { figureImages } from "@/db/schema";
-import type { FigureFile } from "./svg-file";
+import type { FigureFile } from "@/lib/figures/svg-file";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 
 export const figureFileName = /^([0-9a-f]{64})\.svg$/;
 
 /** Files recently stored or served by this process: most requests never reach Postgres. */
-const recent = new Map<string, string>();
-const recentMax = 500;
-
-function remember(hash: string, svg: string): void {
-  recent.delete(hash);
-  recent.set(hash, svg);
-  if (recent.size > recentMax) recent.delete(recent.keys().next().value!);
-}
+const recent = new BoundedCache<string, string>(500);
 
 export function figureImagePath(file: Pick<FigureFile, "hash">): string {
   return `/figures/${file.hash}.svg`;
@@ -33,7 +27,7 @@ export async function storeFigureImages(files: FigureFile[], executor: Executor 
     .insert(figureImages)
     .values([...missing.values()].map(({ hash, svg }) => ({ hash, svg })))
     .onConflictDoNothing();
-  for (const file of missing.values()) remember(file.hash, file.svg);
+  for (const file of missing.values()) recent.set(file.hash, file.svg);
 }
 
 /** The SVG named `hash`, or null when no page ever showed it. */
@@ -42,6 +36,5 @@ export async function getFigureImage(hash: string, executor: Executor = defaultD
   if (cached) return cached;
   const [row] = await executor.select({ svg: figureImages.svg }).from(figureImages).where(eq(figureImages.hash, hash));
   if (!row) return null;
-  remember(hash, row.svg);
-  return row.svg;
+  return recent.set(hash, row.svg);
 }

@@ -1,0 +1,13 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useActionState } from "react";
+
+/**
+ * `useActionState` for a form on the page it posts from. The page's own address is the form's
+ * permalink: React writes it into the form's `action`, where it would otherwise write an empty
+ * `action=""` (an HTML error), and a submission without JavaScript comes back to this page.
+ */
+export function useFormAction<State>(action: (state: Awaited<State>, formData: FormData) => State | Promise<State>, initialState: Awaited<State>) {
+  return useActionState(action, initialState, usePathname());
+}
