@@ -18,6 +18,6 @@ if (process.env.NODE_ENV === "production") {
 
 // First run on a real database with no clinic: print a set-up code for /setup (lib/setup/announce.ts).
 // The embedded default seeds the demo clinic before Next starts, so nothing is printed there.
-if (process.env.DATABASE_URL) {
+if (env().DATABASE_URL) {
   void import("./lib/setup/announce").then(({ announceSetupCode }) => announceSetupCode());
 }

@@ -54,7 +54,6 @@ describe("one home per helper", () => {
     // the country presets and the default of snapshots issued before clinics had a time zone; the
     // patient page, the handout and the adherence dates move when their own rework lands (issue 12)
     expect([...new Set(london)].sort()).toEqual([
-      "app/p/[token]/_page/plan-body.ts",
       "lib/adherence/dates.ts",
       "lib/clinic/safety-presets.ts",
       "lib/handout/document.tsx",

@@ -19,6 +19,7 @@ import { env } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { groupedSecret, matchingStep, newSecret, otpauthUri } from "./totp";
 import { open, seal } from "./seal";
+import { defaultClinicClock, formatLongDateTime } from "@/lib/dates/format";
 
 export const recoveryCodeCount = 10;
 /** An offered key must be confirmed within this time. */
@@ -94,11 +95,10 @@ export function openOffer(offer: string, userId: string, now: number = Date.now(
   }
 }
 
-const stamp = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "long", timeStyle: "short" });
-
 async function notify(user: { clinicId: string; userId: string; email: string; name: string }, how: "enrolled" | "removed" | "reset", byName?: string) {
-  const [clinic] = await db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, user.clinicId));
-  const message = twoFactorChangedMessage({ name: user.name, clinicName: clinic?.name ?? "your clinic", when: stamp.format(new Date()), how, byName });
+  const [clinic] = await db.select({ name: clinics.name, timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, user.clinicId));
+  const when = formatLongDateTime(new Date(), { ...defaultClinicClock, timeZone: clinic?.timeZone ?? defaultClinicClock.timeZone });
+  const message = twoFactorChangedMessage({ name: user.name, clinicName: clinic?.name ?? "your clinic", when, how, byName });
   return sendEmail({ clinicId: user.clinicId, kind: "two-factor-changed", to: user.email, createdBy: user.userId, ...message });
 }
 

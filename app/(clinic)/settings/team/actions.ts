@@ -53,7 +53,7 @@ export const revokeInvitationAction = adminAction(z.object({ invitationId: idSch
   return result ? { ok: true, message: "Invitation withdrawn. Its link no longer works." } : { ok: false, message: "This invitation was already used or withdrawn." };
 });
 
-export const resetTwoFactorAction = adminAction(z.object({ userId: z.uuid() }), async ({ userId }, actor) => {
+export const resetTwoFactorAction = adminAction(z.object({ userId: idSchema() }), async ({ userId }, actor) => {
   const result = await resetTwoFactor(actor, { userId });
   if (!result) return notFound;
   revalidatePath("/settings/team");

@@ -9,6 +9,7 @@ import type { SafetyContent } from "@/lib/catalogue/safety";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { figureImagePath, storeFigureImages } from "@/lib/sharing/figure-images";
 import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
+import { defaultClinicClock, formatLongDate } from "@/lib/dates/format";
 import { staticMarkup } from "@/lib/html/static-markup";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 import { isKneePlan } from "@/lib/adherence/knee";
@@ -247,16 +248,9 @@ function Education({ conditions, general }: { conditions: Condition[]; general: 
 
 // ---------------------------------------------------------------- header and footer
 
-/** The issue date in the clinic's time zone as it was when the version was issued. */
+/** The issue date in the clinic's time zone as it was when the version was issued (older snapshots carry none: UK). */
 function formatIssued(snapshot: PlanSnapshot): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: snapshot.clinic.timeZone ?? "Europe/London", day: "numeric", month: "long", year: "numeric" }).format(
-    new Date(snapshot.issuedAt),
-  );
-}
-const dateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
-
-function formatDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso}T12:00:00Z`));
+  return formatLongDate(snapshot.issuedAt, { ...defaultClinicClock, timeZone: snapshot.clinic.timeZone ?? defaultClinicClock.timeZone });
 }
 
 function telHref(phone: string): string {
@@ -308,13 +302,13 @@ function TitleBlock({ snapshot }: { snapshot: PlanSnapshot }) {
         {snapshot.startDate ? (
           <>
             <dt className="font-medium">Start</dt>
-            <dd>{formatDate(snapshot.startDate)}</dd>
+            <dd>{formatLongDate(snapshot.startDate)}</dd>
           </>
         ) : null}
         {snapshot.reviewDate ? (
           <>
             <dt className="font-medium">Review</dt>
-            <dd>{formatDate(snapshot.reviewDate)}</dd>
+            <dd>{formatLongDate(snapshot.reviewDate)}</dd>
           </>
         ) : null}
       </dl>

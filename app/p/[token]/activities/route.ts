@@ -5,7 +5,7 @@
 // A route handler for the same reasons as the session log (../log/route.ts): the page posts with
 // `Origin: null`, and the token is the only credential.
 import type { NextRequest } from "next/server";
-import { z } from "zod";
+import { idSchema } from "@/lib/ids";
 import { formValues } from "@/lib/auth/action";
 import { readBodyWithin, sessionLogBodyLimit, tooLargeResponse, withBody } from "@/lib/http/body-limit";
 import { isDatabaseUnavailable } from "@/lib/errors";
@@ -18,7 +18,7 @@ import { linkNotActiveResponse, planEndedResponse, planPageResponse } from "../_
 
 export const dynamic = "force-dynamic";
 
-const clientKeySchema = z.uuid();
+const clientKeySchema = idSchema();
 
 /** What was chosen and typed, to put back when the post is refused: only the form's own fields, each cut to size. */
 function typed(values: Record<string, string | string[]>): Record<string, string> {

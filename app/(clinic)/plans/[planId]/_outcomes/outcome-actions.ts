@@ -3,6 +3,7 @@
 // their activities on their link. Each authenticates through action(), validates, and
 // lib/outcomes/psfs.ts checks the plan is the actor's clinic's.
 import { revalidatePath } from "next/cache";
+import { idSchema } from "@/lib/ids";
 import { z } from "zod";
 import { action, type FormState } from "@/lib/auth/action";
 import { recordClinicianPsfs, setPsfsRequest } from "@/lib/outcomes/psfs";
@@ -11,7 +12,7 @@ const notFound: FormState = { ok: false, message: "This plan could not be found.
 
 /** The PSFS rows (`name0`…`score4`) are read by lib/outcomes/psfs-form.ts against the plan's activities. */
 const recordSchema = z.looseObject({
-  planId: z.uuid(),
+  planId: idSchema(),
   recordedOn: z
     .union([z.literal(""), z.iso.date({ error: "Enter a date, e.g. 31/12/2026" })])
     .optional()
@@ -28,7 +29,7 @@ export const recordPsfsAction = action(recordSchema, async ({ planId, recordedOn
 });
 
 export const setPsfsRequestAction = action(
-  z.object({ planId: z.uuid(), ask: z.enum(["on", "off"], { error: "Choose to ask or to stop asking" }) }),
+  z.object({ planId: idSchema(), ask: z.enum(["on", "off"], { error: "Choose to ask or to stop asking" }) }),
   async ({ planId, ask }, actor) => {
     const changed = await setPsfsRequest(actor, { planId, open: ask === "on" });
     if (changed === null) return notFound;
