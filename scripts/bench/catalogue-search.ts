@@ -2,7 +2,7 @@
 // Makes a scratch database on DATABASE_URL's server, migrates, seeds the built-ins, adds 10,000 synthetic
 // exercises (built-in-like and clinic-own across a few clinics), then times a mix of searches.
 import os from "node:os";
-import { benchOnScratchDatabase } from "./harness";
+import { benchOnScratchDatabase } from "./_harness";
 
 const budgetP95Ms = 20;
 const syntheticCount = 10_000;

@@ -3,7 +3,7 @@
 // database on DATABASE_URL's server, migrates, bulk-inserts the clinic (plus a neighbour clinic
 // sharing the indexes) with a version, a live link and about 30 session logs per plan, ANALYZEs,
 // then times the first pages of the list as clinicians open and page through the dashboard.
-import { benchOnScratchDatabase } from "./harness";
+import { benchOnScratchDatabase } from "./_harness";
 
 const budgetP95Ms = 50;
 const patientCount = 20_000;

@@ -2,7 +2,7 @@
 // (docs/DESIGN.md). Makes a scratch database on DATABASE_URL's server, migrates, bulk-inserts the patients
 // with realistic names (plus a second clinic sharing the index), ANALYZEs, then times a mix of searches
 // as a clinician types them: partial names, full names, typos, and the unfiltered first page.
-import { benchOnScratchDatabase } from "./harness";
+import { benchOnScratchDatabase } from "./_harness";
 
 const budgetP95Ms = 50;
 const patientCount = 100_000;

@@ -35,6 +35,21 @@ function post(token: string, fields: [string, string][]) {
 }
 
 describe("GET /p/<token>", () => {
+  it("fills each visit's own token and form key into the parts kept per version, and no placeholder is left", async () => {
+    const [first, second] = [await livePlan(), await livePlan()];
+    const keys: string[] = [];
+    for (const { token } of [first, first, second]) {
+      const page = await (await open(token)).text();
+      expect(page).not.toContain("@@physioplan");
+      expect(page).toContain(`action="/p/${token}/log"`);
+      expect(page).toContain(`href="/p/${token}/handout.pdf"`);
+      const key = /name="clientKey" value="([0-9a-f-]{36})"/.exec(page)?.[1];
+      expect(key).toBeDefined();
+      keys.push(key!);
+    }
+    expect(new Set(keys).size).toBe(3);
+  });
+
   it("answers a live link with the whole plan as HTML, no script, and figures as cacheable files", async () => {
     const { token } = await livePlan();
     const response = await open(token);

@@ -226,11 +226,10 @@ function NextDayQuestions({ previousOn, knee, state }: { previousOn: string; kne
   );
 }
 
-function LogForm({ token, body, sessions, clientKey, state }: { token: string; body: PlanBody; sessions: PatientSession[]; clientKey: string; state: LogFormState }) {
+function LogForm({ token, body, previousOn, clientKey, state }: { token: string; body: PlanBody; previousOn: string | null; clientKey: string; state: LogFormState }) {
   const result = state.outcome ? logOutcomes[state.outcome] : null;
   const values = state.values;
   const commentError = state.fieldErrors?.comment?.[0];
-  const previousOn = previousSessionDay(sessions);
   return (
     <form action={`/p/${token}/log`} method="post" className="space-y-6" aria-describedby={result ? "log-status" : undefined}>
       <input type="hidden" name="clientKey" value={clientKey} />
@@ -351,7 +350,8 @@ function History({ sessions, exerciseCount }: { sessions: PatientSession[]; exer
   );
 }
 
-function LogSection({ token, body, sessions, clientKey, form }: { token: string; body: PlanBody; sessions: PatientSession[]; clientKey: string; form: LogFormState }) {
+/** The log section around its form and the patient's last 14 days (markers: see below). */
+function LogSection({ form, history }: { form: string; history: string }) {
   return (
     <section aria-labelledby="log-heading" id="log" className="scroll-mt-14 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6 print:hidden">
       <div>
@@ -360,8 +360,8 @@ function LogSection({ token, body, sessions, clientKey, form }: { token: string;
         </h2>
         <p className="mt-1 text-slate-700">Your physiotherapist sees what you log. It takes less than a minute.</p>
       </div>
-      <LogForm token={token} body={body} sessions={sessions} clientKey={clientKey} state={form} />
-      <History sessions={sessions} exerciseCount={body.items.length} />
+      {form}
+      {history}
     </section>
   );
 }
@@ -413,6 +413,39 @@ function frameOf(render: (node: ReactNode) => string, body: PlanBody): Frame {
   return frame;
 }
 
+/**
+ * The per-visit parts as far as they are the same for every visit to a version: the links and the
+ * fresh log form with markers for the token and the form key (a token is URL-safe base64 and a form
+ * key a UUID: neither needs escaping), and the log section around its form and history.
+ */
+type VisitParts = { links: string; logSection: string; freshForm: (previousOn: string | null) => string };
+const visitParts = new WeakMap<PlanBody, VisitParts>();
+const tokenMarker = marker("token");
+const clientKeyMarker = marker("client-key");
+
+function visitPartsOf(render: (node: ReactNode) => string, body: PlanBody): VisitParts {
+  let parts = visitParts.get(body);
+  if (parts) return parts;
+  const forms = new Map<string, string>();
+  parts = {
+    links: render(<DownloadLinks token={tokenMarker} />),
+    logSection: render(<LogSection form={marker("log-form")} history={marker("history")} />),
+    freshForm(previousOn) {
+      const key = previousOn ?? "";
+      let html = forms.get(key);
+      if (html === undefined) {
+        html = render(<LogForm token={tokenMarker} body={body} previousOn={previousOn} clientKey={clientKeyMarker} state={{ outcome: null }} />);
+        // One per day an earlier session can fall on; a handful at most, kept with the version.
+        if (forms.size > 32) forms.clear();
+        forms.set(key, html);
+      }
+      return html;
+    },
+  };
+  visitParts.set(body, parts);
+  return parts;
+}
+
 /** The plan page of a live link, as the bytes of an HTML document. */
 export async function patientPageHtml({
   token,
@@ -432,10 +465,25 @@ export async function patientPageHtml({
 }): Promise<Buffer> {
   const render = await staticMarkup();
   const frame = frameOf(render, body);
-  const links = render(<DownloadLinks token={token} />);
-  const log = render(<LogSection token={token} body={body} sessions={sessions} clientKey={clientKey} form={form} />);
+  const parts = visitPartsOf(render, body);
+  const previousOn = previousSessionDay(sessions);
+  // A fresh visit's form is the same for every visit to this version but for the link's token and
+  // the form key (and whether there is an earlier session to ask about): rendered once, filled in.
+  const fresh = form.outcome === null && !form.values && !form.fieldErrors;
+  const logForm = fresh
+    ? parts.freshForm(previousOn).replaceAll(tokenMarker, token).replace(clientKeyMarker, clientKey)
+    : render(<LogForm token={token} body={body} previousOn={previousOn} clientKey={clientKey} state={form} />);
+  const log = parts.logSection.replace(marker("log-form"), () => logForm).replace(marker("history"), () => render(<History sessions={sessions} exerciseCount={body.items.length} />));
   const scores = activities ? render(<PsfsSection token={token} clientKey={clientKey} state={activities} />) : "";
-  return Buffer.concat([frame.beforeLinks, Buffer.from(links), frame.afterLinks, Buffer.from(scores), frame.top, Buffer.from(log), frame.afterLog]);
+  return Buffer.concat([
+    frame.beforeLinks,
+    Buffer.from(parts.links.replaceAll(tokenMarker, token)),
+    frame.afterLinks,
+    Buffer.from(scores),
+    frame.top,
+    Buffer.from(log),
+    frame.afterLog,
+  ]);
 }
 
 /**
