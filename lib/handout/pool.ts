@@ -38,7 +38,7 @@ export class HandoutQueueFullError extends Error {
 
 export type HandoutPoolMode = "worker" | "in-process";
 
-const defaults: HandoutPoolConfig = { maxWorkers: 2, warmUpRenders: 6, renderTimeoutMs: 60_000, useWorkers: true, maxQueued: 16 };
+const defaults: HandoutPoolConfig = { maxWorkers: 2, warmUpRenders: 12, renderTimeoutMs: 60_000, useWorkers: true, maxQueued: 16 };
 
 interface Job {
   snapshot: PlanSnapshot;

@@ -22,7 +22,7 @@ const warmUpSeconds = Number(process.env.BENCH_WARMUP_S ?? 3);
 const measureSeconds = Number(process.env.BENCH_SECONDS ?? 3);
 /** Each URL is measured once per round, the rounds interleaved, so a slow spell of the machine lands on every URL alike. */
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
-const firstRenders = 9;
+const firstRenders = 15;
 const memoryRenders = Number(process.env.BENCH_RENDERS ?? 500);
 const exerciseCount = 12;
 // Declared before the top-level await below runs the benchmark.

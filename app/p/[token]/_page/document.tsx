@@ -9,6 +9,7 @@ import { clinicDate, formatDay, formatFullDate } from "@/lib/adherence/dates";
 import { commentMaxLength, type NextDayChange } from "@/lib/adherence/log-session";
 import type { PatientSession } from "@/lib/adherence/recent-sessions";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { staticMarkup } from "@/lib/html/static-markup";
 import type { EndedPlanNotice } from "@/lib/sharing/links";
 import type { PlanBody } from "./plan-body";
@@ -426,21 +427,15 @@ const clientKeyMarker = marker("client-key");
 function visitPartsOf(render: (node: ReactNode) => string, body: PlanBody): VisitParts {
   let parts = visitParts.get(body);
   if (parts) return parts;
-  const forms = new Map<string, string>();
+  // One per day an earlier session can fall on: a handful at most, kept with the version.
+  const forms = new BoundedCache<string, string>(32);
   parts = {
     links: render(<DownloadLinks token={tokenMarker} />),
     logSection: render(<LogSection form={marker("log-form")} history={marker("history")} />),
-    freshForm(previousOn) {
-      const key = previousOn ?? "";
-      let html = forms.get(key);
-      if (html === undefined) {
-        html = render(<LogForm token={tokenMarker} body={body} previousOn={previousOn} clientKey={clientKeyMarker} state={{ outcome: null }} />);
-        // One per day an earlier session can fall on; a handful at most, kept with the version.
-        if (forms.size > 32) forms.clear();
-        forms.set(key, html);
-      }
-      return html;
-    },
+    freshForm: (previousOn) =>
+      forms.getOrSet(previousOn ?? "", () =>
+        render(<LogForm token={tokenMarker} body={body} previousOn={previousOn} clientKey={clientKeyMarker} state={{ outcome: null }} />),
+      ),
   };
   visitParts.set(body, parts);
   return parts;
