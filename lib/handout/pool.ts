@@ -38,7 +38,7 @@ export class HandoutQueueFullError extends Error {
 
 export type HandoutPoolMode = "worker" | "in-process";
 
-const defaults: HandoutPoolConfig = { maxWorkers: 2, warmUpRenders: 12, renderTimeoutMs: 60_000, useWorkers: true, maxQueued: 16 };
+const defaults: HandoutPoolConfig = { maxWorkers: 2, warmUpRenders: 6, renderTimeoutMs: 60_000, useWorkers: true, maxQueued: 16 };
 
 interface Job {
   snapshot: PlanSnapshot;
@@ -151,6 +151,8 @@ function startWith(launch: Launch, warmUpRenders: number): Promise<Worker> {
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    // A worker still starting never keeps the process alive: a server asked to stop stops at once.
+    worker.unref();
     const limitMs = 30_000 + 15_000 * warmUpRenders;
     const fail = (error: Error) => {
       cleanup();
