@@ -151,6 +151,8 @@ test("forgot password answers alike for an unknown email, and its link works onc
     const page = await context.newPage();
     const response = await page.goto("/sign-in");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The sign-in page has an Email field too: wait for the reset page before typing.
+    await page.waitForURL("**/forgot-password");
     await page.getByLabel("Email").fill(email);
     const [actionResponse] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/forgot-password")),
