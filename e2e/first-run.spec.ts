@@ -12,7 +12,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import postgres from "postgres";
 import sharp from "sharp";
-import { database, demo, expect as baseExpect, expectAccessible, issuePlanThroughUi, test } from "./fixtures";
+import { database, demo, expect as baseExpect, expectAccessible, issuePlanThroughUi, test, pdfText } from "./fixtures";
 import { startMailServer } from "./mail-server";
 import { signInPatiently } from "./patient-sign-in";
 
@@ -40,16 +40,6 @@ function oathtool(secret: string, offsetSeconds = 0): string {
   return execFileSync("oathtool", ["--totp", "-b", secret, "-N", `@${Math.floor(Date.now() / 1000) + offsetSeconds}`], { encoding: "utf8" }).trim();
 }
 
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-first-run-"));
-  const file = path.join(dir, "handout.pdf");
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** "width×height" of every image in the PDF (pdfimages -list). */
 function pdfImageSizes(pdf: Buffer): string[] {

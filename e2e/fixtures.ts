@@ -1,6 +1,10 @@
 // Fixtures: a fresh clinic with a signed-in clinician for each test, and a direct database handle
 // for checking what a flow wrote.
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import postgres from "postgres";
@@ -72,4 +76,16 @@ export async function issuePlanThroughUi(page: Page, patientId: string): Promise
   await expect(page.getByText("Version 1 issued.")).toBeVisible();
   const link = await page.getByRole("textbox", { name: "Patient link", exact: true }).inputValue();
   return { planId, token: link.split("/p/")[1] };
+}
+
+/** A PDF's text as pdftotext reads it, whitespace collapsed. */
+export function pdfText(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-pdf-"));
+  const file = path.join(dir, "handout.pdf");
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { generateToken } from "../lib/sharing/token";
-import { database, expect, expectAccessible, test, type Clinician } from "./fixtures";
+import { database, expect, expectAccessible, test, type Clinician, pdfText } from "./fixtures";
 
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -56,16 +56,6 @@ async function patientContext(browser: Browser, options: { javaScriptEnabled?: b
   return browser.newContext({ ...phone, ...options });
 }
 
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-pdf-"));
-  const file = path.join(dir, "handout.pdf");
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function decodeQr(pdf: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-qr-"));
