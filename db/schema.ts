@@ -89,7 +89,7 @@ export const users = pgTable(
     /** Set for an account whose password is published (the demo admin); changing the password clears it. */
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
-    /** The TOTP key, sealed under the server secret (lib/auth/two-factor/seal.ts); null without two-factor. */
+    /** The TOTP key, sealed under the server secret (lib/crypto/seal.ts); null without two-factor. */
     totpSecretSealed: text("totp_secret_sealed"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     /** The last TOTP time step accepted: a code of that step or an earlier one is refused (no replay). */

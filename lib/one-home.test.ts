@@ -50,15 +50,15 @@ describe("one home per helper", () => {
   });
 
   it("formats dates and times in lib/dates only (the clinic's time zone and locale)", () => {
-    const london = copiesOutside("lib/dates/format.ts", /Europe\/London/).map((line) => line.split(":")[0]);
-    // the country presets and the default of snapshots issued before clinics had a time zone; the
-    // patient page, the handout and the adherence dates move when their own rework lands (issue 12)
-    expect([...new Set(london)].sort()).toEqual([
-      "lib/adherence/dates.ts",
-      "lib/clinic/safety-presets.ts",
-      "lib/handout/document.tsx",
-      "lib/plans/snapshot.ts",
-    ]);
+    // a hard-coded time zone: an IANA name, or UTC given as a zone
+    const zone = /["'`](Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z_+-]+["'`]|timeZone: ["'`]UTC["'`]/;
+    const zones = copiesOutside(["lib/dates/format.ts", "lib/clinic/safety-presets.ts"], zone);
+    // the country presets hold each country's first-guess zone; nothing else names one
+    expect(zones).toEqual([]);
+    const formats = copiesOutside("lib/dates/format.ts", /new Intl\.DateTimeFormat|\.toLocale(Date|Time)String\(\s*["'`][a-z]{2}/).map((line) => line.split(":")[0]);
+    // lib/outcomes' "today in the clinic's zone" moves to lib/dates' clinicDate with its own rework
+    expect(formats.filter((file) => file !== "lib/outcomes/summary.ts")).toEqual([]);
+    expect(copiesOutside([], zone).some((line) => line.startsWith("lib/dates/format.ts"))).toBe(true);
   });
 
   it("spells the built-in-or-own-clinic exercise rule in lib/catalogue/visibility.ts only", () => {
@@ -66,9 +66,18 @@ describe("one home per helper", () => {
   });
 
   it("evicts from in-process caches through lib/cache only", () => {
-    const hand = copiesOutside("lib/cache/bounded-cache.ts", /\.keys\(\)\.next\(\)|\.size >=? \w+\) \w+\.(clear|delete)\(/).map((line) => line.split(":")[0]);
-    // the handout's two caches move with the handout's own rework (issue 12, item 2)
-    expect([...new Set(hand)].sort()).toEqual(["lib/handout/document.tsx", "lib/handout/measure.ts"]);
+    // a hand-written eviction: forgetting the oldest key, or clearing or deleting once a count or
+    // a budget is reached
+    const eviction = /\.keys\(\)\.next\(\)|(\.size|[A-Za-z]+) >=? \w+\) \{?\s*\w+\.(clear|delete)\(|if \([\w.]+ (<=|>) [\w.]+\) break;|^\s+\w+\.clear\(\);$/;
+    expect(copiesOutside("lib/cache/bounded-cache.ts", eviction)).toEqual([]);
+    // an empty Map at a module's top level lives as long as the process: a cache, unless it is one
+    // of these (an interning table whose numbers must never be reused, and renders under way)
+    const processMaps = copiesOutside("lib/cache/bounded-cache.ts", /^(export )?(const|let) \w+ = new Map(<.*>)?\(\)/).map((line) => line.replace(/^([^:]+):\d+: /, "$1: "));
+    expect(processMaps.filter((line) => !line.startsWith("lib/outcomes/"))).toEqual([
+      "lib/handout/fonts.ts: const nameTableNumbers = new Map<string, number>();",
+      "lib/sharing/handouts.ts: const inFlight = new Map<string, Promise<Buffer>>();",
+    ]);
+    expect(copiesOutside([], eviction).some((line) => line.startsWith("lib/cache/bounded-cache.ts"))).toBe(true);
   });
 
   it("names conditions through lib/catalogue/conditions.ts only", () => {

@@ -11,7 +11,7 @@ import { createIssuedPlan } from "@/lib/sharing/testing";
 import { createTestClinic } from "@/lib/testing/fixtures";
 import { acknowledgeAlert, listAlertAcknowledgements } from "./acknowledge";
 import { alertsOf } from "./alerts";
-import { addDays, clinicDate, endOfClinicDay, mondayOf } from "./dates";
+import { addDays, clinicDate, endOfClinicDay, mondayOf } from "@/lib/dates/format";
 import { logSession, recentSessionsForLink, sessionLogInputSchema } from "./log-session";
 import { attentionPage, clinicActivity, getPlanAdherence, listPatientsNeedingAttention, targetDaysPerWeek } from "./summary";
 

@@ -10,7 +10,7 @@ import { listField } from "@/lib/auth/action";
 import { UserError } from "@/lib/errors";
 import { acquire, release, sessionLogLimit } from "@/lib/rate-limit";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
-import { clinicDate } from "./dates";
+import { clinicDate } from "@/lib/dates/format";
 import { isKneePlan } from "./knee";
 import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "./recent-sessions";
 import { idSchema } from "@/lib/ids";

@@ -16,7 +16,7 @@ import { fixtureSnapshot } from "@/lib/handout/fixture";
 import type { PlanSnapshot } from "@/lib/plans/snapshot";
 import { acknowledgeAlert } from "./acknowledge";
 import { alertsOf, describeAlert, type AlertInput } from "./alerts";
-import { addDays, clinicDate, formatShortDate } from "./dates";
+import { addDays, clinicDate, formatShortDate } from "@/lib/dates/format";
 import { isKneePlan } from "./knee";
 import { logSession, sessionLogInputSchema } from "./log-session";
 import { getPlanAdherence, listPatientsNeedingAttention } from "./summary";

@@ -2,7 +2,7 @@
 // the page can read them in the same round trip that resolves the patient's link.
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { addDays, clinicDate } from "./dates";
+import { addDays, clinicDate } from "@/lib/dates/format";
 
 export type PatientSession = { id: string; loggedOn: string; exercisesDone: number; pain: number; comment: string | null };
 

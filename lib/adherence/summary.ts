@@ -9,7 +9,7 @@ import { isUuid } from "@/lib/ids";
 import type { SnapshotItem } from "@/lib/plans/snapshot";
 import { alertsOf, exercisePainAbove, nextDayAnswersCounted, nextDayWindowDays, painWindowDays, type AdherenceAlert, type NextDayAnswer } from "./alerts";
 import { runningByDate } from "@/lib/plans/ending";
-import { addDays, clinicDate, mondayOf } from "./dates";
+import { addDays, clinicDate, mondayOf } from "@/lib/dates/format";
 
 /**
  * The days a week the plan asks for. A session is a day of exercise, and the patient exercises

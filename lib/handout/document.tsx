@@ -9,10 +9,12 @@
 import { Fragment, type ReactElement, type ReactNode } from "react";
 import { Canvas, Document, Image, Link, Page, Text, View, type DocumentProps } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 import type { FigureSpec } from "@/lib/figures/model";
 import { PdfFigure } from "@/lib/figures/pdf";
 import { renderFigure, type FigureDrawing } from "@/lib/figures/render";
 import type { EducationSection } from "@/lib/catalogue/conditions";
+import { clinicClock, formatLongDate } from "@/lib/dates/format";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
 import { progressionAdvice } from "@/lib/plans/progression-advice";
 import { chooseEducation, educationPieces, type EducationPiece } from "./education";
@@ -46,18 +48,6 @@ interface Block {
 }
 
 const days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-function formatIssued(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(
-    new Date(iso),
-  );
-}
-
-function formatDay(isoDate: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
 
 function orderedItems(snapshot: PlanSnapshot): SnapshotItem[] {
   return [...snapshot.items].sort((a, b) => a.position - b.position);
@@ -336,10 +326,10 @@ function titleBlock(ctx: Ctx, link: string): Block {
   const meta: [string, string][] = [
     ["For", snapshot.patient.displayName],
     ["From", snapshot.clinician.name],
-    ["Issued", `${formatIssued(snapshot.issuedAt, snapshot.clinic.timeZone ?? "Europe/London")}  ·  Version ${snapshot.version}`],
+    ["Issued", `${formatLongDate(snapshot.issuedAt, clinicClock(snapshot.clinic.timeZone))}  ·  Version ${snapshot.version}`],
   ];
-  if (snapshot.startDate) meta.push(["Start", formatDay(snapshot.startDate)]);
-  if (snapshot.reviewDate) meta.push(["Review", formatDay(snapshot.reviewDate)]);
+  if (snapshot.startDate) meta.push(["Start", formatLongDate(snapshot.startDate)]);
+  if (snapshot.reviewDate) meta.push(["Review", formatLongDate(snapshot.reviewDate)]);
   const titleLine = m.h1 * 1.15;
   const leftHeight =
     ctx.measure.lines([{ text: snapshot.title, bold: true }], leftWidth, m.h1) * titleLine +
@@ -713,18 +703,10 @@ function education(ctx: Ctx, after: Block[] | undefined): { regions: Block[]; sh
  * and posing and projecting a body costs more than laying the picture out. A drawing depends
  * only on the spec, the pose and the width (renderFigure is deterministic).
  */
-const drawings = new Map<string, FigureDrawing>();
-const drawingsKept = 400;
+const drawings = new BoundedCache<string, FigureDrawing>(400);
 
 function figureDrawing(spec: FigureSpec, which: "start" | "end", width: number): FigureDrawing {
-  const key = `${which}|${width}|${JSON.stringify(spec)}`;
-  let drawing = drawings.get(key);
-  if (!drawing) {
-    drawing = renderFigure(spec, { which, width });
-    if (drawings.size >= drawingsKept) drawings.clear();
-    drawings.set(key, drawing);
-  }
-  return drawing;
+  return drawings.getOrSet(`${which}|${width}|${JSON.stringify(spec)}`, () => renderFigure(spec, { which, width }));
 }
 
 /** Height over width of an exercise's picture; start and end share one frame. */

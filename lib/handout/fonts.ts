@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Font } from "@react-pdf/renderer";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { unhintedFont } from "./unhinted-font";
 
 export const handoutFontFamily = "DejaVu Sans";
@@ -101,21 +102,10 @@ function keepShapedText(font: FontkitFont): FontkitFont["layout"] {
   if (existing) return existing;
   const shape = font.layout.bind(font);
   uncached.set(font, shape);
-  const runs = new Map<string, GlyphRun>();
-  let characters = 0;
+  const runs = new BoundedCache<string, GlyphRun>(shapedCharactersKept, (_run, key) => key.length);
   font.layout = (text, features, script, language, direction) => {
     const key = `${direction ?? ""}|${script ?? ""}|${language ?? ""}|${features === undefined ? "" : JSON.stringify(features)}|${text}`;
-    let run = runs.get(key);
-    if (run === undefined) {
-      run = shape(text, features, script, language, direction);
-      if (characters + text.length > shapedCharactersKept) {
-        runs.clear();
-        characters = 0;
-      }
-      runs.set(key, run);
-      characters += text.length;
-    }
-    return run;
+    return runs.get(key) ?? runs.set(key, shape(text, features, script, language, direction));
   };
   return shape;
 }

@@ -2,6 +2,7 @@
 // split into pages before react-pdf lays it out. react-pdf's own pagination re-lays out the
 // whole remaining document at every page break (and again for "Page x of y"), which made a
 // 12-exercise handout take three times as long as laying out pre-packed pages.
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { loadHandoutFont, type HandoutFont } from "./fonts";
 
 export interface Run {
@@ -30,18 +31,14 @@ export function handoutMeasurer(): Promise<Measurer> {
 const maxCachedWords = 20_000;
 
 function createMeasurer(regular: HandoutFont, bold: HandoutFont): Measurer {
-  const caches = [new Map<string, number>(), new Map<string, number>()];
+  const caches = [new BoundedCache<string, number>(maxCachedWords), new BoundedCache<string, number>(maxCachedWords)];
   /** Advance width of `text` in em. */
   const em = (text: string, isBold: boolean): number => {
     const cache = caches[isBold ? 1 : 0];
-    let value = cache.get(text);
-    if (value === undefined) {
-      const font = isBold ? bold : regular;
-      value = font.layout(text).advanceWidth / font.unitsPerEm;
-      if (cache.size > maxCachedWords) cache.clear();
-      cache.set(text, value);
-    }
-    return value;
+    const value = cache.get(text);
+    if (value !== undefined) return value;
+    const font = isBold ? bold : regular;
+    return cache.set(text, font.layout(text).advanceWidth / font.unitsPerEm);
   };
   const spaceEm = [em(" ", false), em(" ", true)];
 

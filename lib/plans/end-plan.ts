@@ -6,7 +6,7 @@ import { db, type Transaction } from "@/db/client";
 import { plans, users, type Plan } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { clinicDate } from "@/lib/adherence/dates";
+import { clinicDate } from "@/lib/dates/format";
 import { UserError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { effectiveEndDate, planEnding, type PlanEndReason } from "./ending";

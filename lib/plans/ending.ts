@@ -3,7 +3,7 @@
 // every read against today's clinic date, so no scheduled job has to flip a status.
 // Pure: the plan page, the patient's link and the dashboard's attention query all use it.
 import { sql, type SQL } from "drizzle-orm";
-import { clinicDate } from "@/lib/adherence/dates";
+import { clinicDate } from "@/lib/dates/format";
 
 export const planEndReasons = ["completed", "discharged"] as const;
 export type PlanEndReason = (typeof planEndReasons)[number];

@@ -7,6 +7,7 @@ import { conditionSchema, educationSectionSchema } from "@/lib/catalogue/conditi
 import { safetyContentSchema } from "@/lib/catalogue/safety";
 import { figureSpecSchema } from "@/lib/figures/model";
 import { countrySchema, safetyPresets, safetyWordingSchema, type SafetyWording } from "@/lib/clinic/safety-presets";
+import { defaultClinicClock } from "@/lib/dates/format";
 import { idSchema } from "@/lib/ids";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -59,7 +60,7 @@ export function issuedSafetyWording(clinic: SnapshotClinic): SafetyWording {
 
 /** The clinic's time zone when the version was issued, for its dates. */
 export function issuedTimeZone(clinic: SnapshotClinic): string {
-  return clinic.timeZone ?? "Europe/London";
+  return clinic.timeZone ?? defaultClinicClock.timeZone;
 }
 
 /** The paper a handout is printed on when nobody asks for another. */

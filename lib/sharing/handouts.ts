@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db as defaultDb, type Executor } from "@/db/client";
 import { handoutFiles } from "@/db/schema";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { handoutFileName } from "@/lib/handout/file-name";
 import { renderHandoutPooled } from "@/lib/handout/pool";
 import type { PlanSnapshot } from "@/lib/plans/snapshot";
@@ -51,35 +52,17 @@ const inFlight = new Map<string, Promise<Buffer>>();
  * of the database again. Keyed by the link the QR code points to as well: a replaced link misses.
  * Postgres stays the cache every instance shares.
  */
-const recent = new Map<string, HandoutFile>();
 const recentMaxBytes = 48 * 1024 * 1024;
-let recentBytes = 0;
+const recent = new BoundedCache<string, HandoutFile>(recentMaxBytes, (file) => file.pdf.length);
 
 function remember(key: string, file: HandoutFile): HandoutFile {
-  if (file.pdf.length > recentMaxBytes / 8) return file;
-  const old = recent.get(key);
-  if (old) {
-    recent.delete(key);
-    recentBytes -= old.pdf.length;
-  }
-  recent.set(key, file);
-  recentBytes += file.pdf.length;
-  for (const [oldest, { pdf }] of recent) {
-    if (recentBytes <= recentMaxBytes) break;
-    recent.delete(oldest);
-    recentBytes -= pdf.length;
-  }
-  return file;
+  return file.pdf.length > recentMaxBytes / 8 ? file : recent.set(key, file);
 }
 
 /** Drops erased versions' PDFs from this process's copy (the database rows go with the erase). */
 export function forgetCachedHandouts(versionIds: string[]): void {
   const erased = new Set(versionIds);
-  for (const [key, { pdf }] of recent) {
-    if (!erased.has(key.slice(0, key.indexOf(":")))) continue;
-    recent.delete(key);
-    recentBytes -= pdf.length;
-  }
+  for (const key of [...recent.keys()]) if (erased.has(key.slice(0, key.indexOf(":")))) recent.delete(key);
 }
 
 /**

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { handoutFiles, plans, sessionLogs, shareLinks } from "@/db/schema";
-import { addDays, clinicDate } from "@/lib/adherence/dates";
+import { addDays, clinicDate } from "@/lib/dates/format";
 import { recentSessionsForLink } from "@/lib/adherence/log-session";
 import { UserError } from "@/lib/errors";
 import { closeHandoutPool } from "@/lib/handout/pool";

@@ -8,11 +8,11 @@
 // every patient link working (the hash still matches) and only asks the clinician to replace the
 // link before copying it again. The token is never written to a log.
 import crypto from "node:crypto";
+import { open, seal } from "@/lib/crypto/seal";
 
 const tokenBytes = 32;
 /** base64url of 32 bytes, no padding. */
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
-const sealVersion = "v1";
 
 export function generateToken(): string {
   return crypto.randomBytes(tokenBytes).toString("base64url");
@@ -28,23 +28,11 @@ export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-const keys = new Map<string, Buffer>();
-function sealingKey(secret: string): Buffer {
-  let key = keys.get(secret);
-  if (!key) {
-    key = Buffer.from(crypto.hkdfSync("sha256", secret, "physioplan", "share-link token v1", 32));
-    keys.set(secret, key);
-  }
-  return key;
-}
+const sealPurpose = "share-link token";
 
-/** `v1.<base64url(iv ‖ ciphertext ‖ tag)>`; the link's id is bound in as associated data. */
+/** Sealed as lib/crypto/seal.ts seals; the link's id is bound in as associated data. */
 export function sealToken(token: string, linkId: string, secret: string): string {
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv("aes-256-gcm", sealingKey(secret), iv);
-  cipher.setAAD(Buffer.from(linkId, "utf8"));
-  const body = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
-  return `${sealVersion}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString("base64url")}`;
+  return seal(token, sealPurpose, linkId, secret);
 }
 
 /**
@@ -52,16 +40,6 @@ export function sealToken(token: string, linkId: string, secret: string): string
  * tampered value) or does not match the stored hash.
  */
 export function openToken(sealed: string | null, linkId: string, tokenHash: string, secret: string): string | null {
-  if (!sealed?.startsWith(`${sealVersion}.`)) return null;
-  const raw = Buffer.from(sealed.slice(sealVersion.length + 1), "base64url");
-  if (raw.length < 12 + 16 + 1) return null;
-  try {
-    const decipher = crypto.createDecipheriv("aes-256-gcm", sealingKey(secret), raw.subarray(0, 12));
-    decipher.setAAD(Buffer.from(linkId, "utf8"));
-    decipher.setAuthTag(raw.subarray(raw.length - 16));
-    const token = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString("utf8");
-    return isWellFormedToken(token) && hashToken(token) === tokenHash ? token : null;
-  } catch {
-    return null;
-  }
+  const token = open(sealed, sealPurpose, linkId, secret);
+  return token !== null && isWellFormedToken(token) && hashToken(token) === tokenHash ? token : null;
 }

@@ -3,7 +3,7 @@
 // saw, lasts 5 minutes, is sealed under the server secret (./seal.ts), and travels only in an
 // HttpOnly, SameSite=Strict cookie scoped to /api/auth (app/api/auth/[...nextauth]/route.ts moves
 // it there from next-auth's answer). The code step (lib/auth/options.ts, provider "totp") opens it.
-import { open, seal } from "./seal";
+import { open, seal } from "@/lib/crypto/seal";
 
 export const pendingValiditySeconds = 5 * 60;
 const purpose = "pending two-factor sign-in";

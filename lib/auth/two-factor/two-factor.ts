@@ -18,8 +18,8 @@ import { sendEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { groupedSecret, matchingStep, newSecret, otpauthUri } from "./totp";
-import { open, seal } from "./seal";
-import { defaultClinicClock, formatLongDateTime } from "@/lib/dates/format";
+import { open, seal } from "@/lib/crypto/seal";
+import { clinicClock, formatLongDateTime } from "@/lib/dates/format";
 
 export const recoveryCodeCount = 10;
 /** An offered key must be confirmed within this time. */
@@ -97,7 +97,7 @@ export function openOffer(offer: string, userId: string, now: number = Date.now(
 
 async function notify(user: { clinicId: string; userId: string; email: string; name: string }, how: "enrolled" | "removed" | "reset", byName?: string) {
   const [clinic] = await db.select({ name: clinics.name, timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, user.clinicId));
-  const when = formatLongDateTime(new Date(), { ...defaultClinicClock, timeZone: clinic?.timeZone ?? defaultClinicClock.timeZone });
+  const when = formatLongDateTime(new Date(), clinicClock(clinic?.timeZone));
   const message = twoFactorChangedMessage({ name: user.name, clinicName: clinic?.name ?? "your clinic", when, how, byName });
   return sendEmail({ clinicId: user.clinicId, kind: "two-factor-changed", to: user.email, createdBy: user.userId, ...message });
 }

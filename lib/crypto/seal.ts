@@ -1,20 +1,17 @@
-// Small values sealed with AES-256-GCM under a key derived from NEXTAUTH_SECRET, as the outbox bodies
-// are (lib/email/seal.ts): the TOTP key at rest, the key offered during enrolment and the "password
+// Small values sealed with AES-256-GCM under a key derived from NEXTAUTH_SECRET: the outbox bodies,
+// the share-link tokens, the TOTP key at rest, the key offered during enrolment and the "password
 // accepted, code still owed" sign-in state. Each use has its own derived key (`purpose`) and binds
-// associated data (a user id), so a sealed value cannot be moved to another row, user or use.
+// associated data (a row's or user's id), so a sealed value cannot be moved to another row, user or
+// use. Sealed: `v1.<base64url(iv ‖ ciphertext ‖ tag)>`.
 import crypto from "node:crypto";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 
 const version = "v1";
-const keys = new Map<string, Buffer>();
+// a few purposes under one secret (two while a rotated secret is still read)
+const keys = new BoundedCache<string, Buffer>(32);
 
 function key(secret: string, purpose: string): Buffer {
-  const name = `${purpose}\u0000${secret}`;
-  let k = keys.get(name);
-  if (!k) {
-    k = Buffer.from(crypto.hkdfSync("sha256", secret, "physioplan", `${purpose} v1`, 32));
-    keys.set(name, k);
-  }
-  return k;
+  return keys.getOrSet(`${purpose}\u0000${secret}`, () => Buffer.from(crypto.hkdfSync("sha256", secret, "physioplan", `${purpose} v1`, 32)));
 }
 
 export function seal(plain: string, purpose: string, boundTo: string, secret: string): string {
