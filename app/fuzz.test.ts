@@ -412,49 +412,37 @@ describe("every route handler, fed hostile input", () => {
     );
   }, 120_000);
 
-  it("POST /p/<token>/log: any form gets 303, 400, 409, 413 or 429; a refused one stores nothing", async () => {
-    const { POST } = await import("./p/[token]/log/route");
+  /** Hostile forms and bodies posted to one of the patient page's form routes: only `statuses` come back, and a refused post stores nothing. */
+  async function fuzzPatientForm(route: "log" | "activities", fields: string[], statuses: number[]) {
+    const { POST } = route === "log" ? await import("./p/[token]/log/route") : await import("./p/[token]/activities/route");
     const theirsBefore = await clinicState(theirs.actor.clinicId);
     const body = fc.oneof(
-      hostileForm(["clientKey", "done", "pain", "comment"]).map((form) => form as BodyInit),
+      hostileForm(fields).map((form) => form as BodyInit),
       fc.string({ unit: "binary", maxLength: 300 }).map((text) => text as BodyInit),
     );
     const contentType = fc.constantFrom("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", "application/json", "");
     await fc.assert(
       fc.asyncProperty(body, contentType, async (payload, type) => {
         const before = await clinicState(mine.actor.clinicId);
-        const request = new NextRequest(`${origin}/p/${mine.token}/log`, { method: "POST", body: payload, ...(typeof payload === "string" && type ? { headers: { "Content-Type": type } } : {}) });
+        const request = new NextRequest(`${origin}/p/${mine.token}/${route}`, { method: "POST", body: payload, ...(typeof payload === "string" && type ? { headers: { "Content-Type": type } } : {}) });
         const response = await POST(request, { params: Promise.resolve({ token: mine.token }) });
-        expect([303, 400, 409, 413, 429]).toContain(response.status);
+        expect(statuses).toContain(response.status);
         if (response.status !== 303) expect(await clinicState(mine.actor.clinicId)).toBe(before);
       }),
       runs,
     );
     expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
+  }
+
+  it("POST /p/<token>/log: any form gets 303, 400, 409, 413 or 429; a refused one stores nothing", async () => {
+    await fuzzPatientForm("log", ["clientKey", "done", "pain", "comment"], [303, 400, 409, 413, 429]);
   }, 120_000);
 
   it("POST /p/<token>/activities: any form gets 303, 400, 409 or 413; a refused one stores nothing", async () => {
-    const { POST } = await import("./p/[token]/activities/route");
     const { setPsfsRequest } = await import("@/lib/outcomes/psfs");
     // Asked (when the plan still runs), so a well-formed answer could be stored.
     await setPsfsRequest(mine.actor, { planId: mine.planId, open: true }).catch(() => null);
-    const theirsBefore = await clinicState(theirs.actor.clinicId);
-    const body = fc.oneof(
-      hostileForm(["clientKey", ...[0, 1, 2, 3, 4, 5].flatMap((i) => [`name${i}`, `score${i}`])]).map((form) => form as BodyInit),
-      fc.string({ unit: "binary", maxLength: 300 }).map((text) => text as BodyInit),
-    );
-    const contentType = fc.constantFrom("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", "application/json", "");
-    await fc.assert(
-      fc.asyncProperty(body, contentType, async (payload, type) => {
-        const before = await clinicState(mine.actor.clinicId);
-        const request = new NextRequest(`${origin}/p/${mine.token}/activities`, { method: "POST", body: payload, ...(typeof payload === "string" && type ? { headers: { "Content-Type": type } } : {}) });
-        const response = await POST(request, { params: Promise.resolve({ token: mine.token }) });
-        expect([303, 400, 409, 413]).toContain(response.status);
-        if (response.status !== 303) expect(await clinicState(mine.actor.clinicId)).toBe(before);
-      }),
-      runs,
-    );
-    expect(await clinicState(theirs.actor.clinicId)).toBe(theirsBefore);
+    await fuzzPatientForm("activities", ["clientKey", ...[0, 1, 2, 3, 4, 5].flatMap((i) => [`name${i}`, `score${i}`])], [303, 400, 409, 413]);
   }, 120_000);
 
   it("GET /plans/<id>/handout.pdf (the clinician's): 4xx for malformed ids, the other clinic's plan, and bad options", async () => {

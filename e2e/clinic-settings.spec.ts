@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
-import { createClinician, database, expect as baseExpect, expectAccessible, test, type Clinician } from "./fixtures";
+import { createPatient, createClinician, database, expect as baseExpect, expectAccessible, issuePlanThroughUi, test, type Clinician } from "./fixtures";
 
 // Uploads, renders and two sign-ins: generous on a shared 2-core machine.
 test.describe.configure({ timeout: 240_000 });
@@ -32,19 +32,8 @@ async function logoPng(): Promise<Buffer> {
 
 async function issuePlan(page: Page, clinician: Clinician): Promise<{ planId: string; token: string }> {
   const suffix = crypto.randomBytes(3).toString("hex");
-  const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
-    values (${clinician.clinicId}, ${clinician.userId}, 'Casey', ${`Morgan ${suffix}`}, ${["knee-oa"]}) returning id`;
-  await page.goto(`/plans/new?patient=${patient.id}`);
-  await page.getByLabel("Plan title").fill("Knee plan");
-  await page.getByRole("button", { name: "Create plan" }).click();
-  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/, { timeout: 60_000 });
-  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
-  await page.goto(`/plans/${planId}`);
-  await page.getByRole("button", { name: "Issue version 1" }).click();
-  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
-  await expect(page.getByText("Version 1 issued.")).toBeVisible();
-  const link = await page.getByRole("textbox", { name: "Patient link", exact: true }).inputValue();
-  return { planId, token: link.split("/p/")[1] };
+  const patient = await createPatient(clinician, "Casey", `Morgan ${suffix}`);
+  return issuePlanThroughUi(page, patient.id, { timeout: 60_000 });
 }
 
 async function clinicRow(clinicId: string) {

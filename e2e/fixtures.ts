@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { hashPassword } from "../lib/auth/password";
 
@@ -31,6 +31,13 @@ export async function createClinician(clinicName?: string): Promise<Clinician> {
   const [user] = await sql`insert into users (clinic_id, email, name, role, password_hash)
     values (${clinic.id}, ${`clinician-${suffix}@clinic.test`}, ${name}, 'admin', ${await hashPassword(password)}) returning id, email`;
   return { email: user.email, password, name, clinicName: clinic.name, clinicId: clinic.id, userId: user.id };
+}
+
+/** A patient under the clinician's care, written straight to the database. */
+export async function createPatient(clinician: Clinician, firstName: string, lastName: string, conditions: string[] = ["knee-oa"]): Promise<{ id: string }> {
+  const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
+    values (${clinician.clinicId}, ${clinician.userId}, ${firstName}, ${lastName}, ${conditions}) returning id`;
+  return { id: patient.id };
 }
 
 export async function signIn(page: Page, who: { email: string; password: string }) {
@@ -60,21 +67,32 @@ export const test = base.extend<{ clinician: Clinician; signedIn: Page }>({
 
 export { expect };
 
+/** Creates a plan for the patient in the builder, as a clinician does; returns its id (the builder stays open). */
+export async function createPlanThroughUi(page: Page, patientId: string, { title = "Knee plan", timeout }: { title?: string; timeout?: number } = {}): Promise<string> {
+  await page.goto(`/plans/new?patient=${patientId}`);
+  await page.getByLabel("Plan title").fill(title);
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/, timeout === undefined ? undefined : { timeout });
+  return /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
+}
+
+/** Issues version 1 from the plan page, as a clinician does; returns the delivery panel's patient link field. */
+export async function issueVersionOne(page: Page, planId: string): Promise<Locator> {
+  await page.goto(`/plans/${planId}`);
+  await page.getByRole("button", { name: "Issue version 1" }).click();
+  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
+  return page.getByRole("textbox", { name: "Patient link", exact: true });
+}
+
 /**
  * Creates a plan for the patient through the builder and issues version 1 from the plan page, as a
  * clinician does; returns the plan and the token of its patient link.
  */
-export async function issuePlanThroughUi(page: Page, patientId: string): Promise<{ planId: string; token: string }> {
-  await page.goto(`/plans/new?patient=${patientId}`);
-  await page.getByLabel("Plan title").fill("Knee plan");
-  await page.getByRole("button", { name: "Create plan" }).click();
-  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/);
-  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
-  await page.goto(`/plans/${planId}`);
-  await page.getByRole("button", { name: "Issue version 1" }).click();
-  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
+export async function issuePlanThroughUi(page: Page, patientId: string, options?: { title?: string; timeout?: number }): Promise<{ planId: string; token: string }> {
+  const planId = await createPlanThroughUi(page, patientId, options);
+  const linkField = await issueVersionOne(page, planId);
   await expect(page.getByText("Version 1 issued.")).toBeVisible();
-  const link = await page.getByRole("textbox", { name: "Patient link", exact: true }).inputValue();
+  const link = await linkField.inputValue();
   return { planId, token: link.split("/p/")[1] };
 }
 

@@ -2,7 +2,7 @@
 // score their activities; the patient scores on a phone with JavaScript off; the plan page's chart
 // and table then show the change against the minimal important change, and NPRS weekly averages.
 import crypto from "node:crypto";
-import { database, expect, expectAccessible, issuePlanThroughUi, test } from "./fixtures";
+import { createPatient, database, expect, expectAccessible, issuePlanThroughUi, test } from "./fixtures";
 
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -10,8 +10,7 @@ test("PSFS: a clinician's baseline, the patient's score on their phone, and the 
   // One long flow across two browsers, with two accessibility scans.
   test.setTimeout(180_000);
   const suffix = crypto.randomBytes(3).toString("hex");
-  const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
-    values (${clinician.clinicId}, ${clinician.userId}, 'Priya', ${`Shah ${suffix}`}, ${["knee-oa"]}) returning id`;
+  const patient = await createPatient(clinician, "Priya", `Shah ${suffix}`);
   const { planId, token } = await issuePlanThroughUi(page, patient.id);
 
   // The baseline, recorded by the clinician: the patient names two activities.
@@ -104,8 +103,7 @@ test("PSFS: a clinician's baseline, the patient's score on their phone, and the 
 test("PSFS: asked before any score, the patient names and scores their own activities", async ({ browser, signedIn: page, clinician }) => {
   test.setTimeout(120_000);
   const suffix = crypto.randomBytes(3).toString("hex");
-  const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
-    values (${clinician.clinicId}, ${clinician.userId}, 'Tomasz', ${`Nowak ${suffix}`}, ${["nslbp"]}) returning id`;
+  const patient = await createPatient(clinician, "Tomasz", `Nowak ${suffix}`, ["nslbp"]);
   const { planId, token } = await issuePlanThroughUi(page, patient.id);
   const outcomes = page.getByRole("region", { name: "Outcome measures" });
   await outcomes.getByRole("button", { name: "Ask the patient to score their activities" }).click();

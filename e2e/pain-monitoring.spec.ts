@@ -4,7 +4,7 @@
 // acknowledged one goes quiet. And "Too easy? / Too hard?", ticked in the builder, on the patient's page.
 import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
-import { database, expect, expectAccessible, test, type Clinician } from "./fixtures";
+import { createPatient, createPlanThroughUi, database, expect, expectAccessible, issueVersionOne, test, type Clinician } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -13,23 +13,16 @@ const shots = process.env.E2E_SCREENSHOTS;
 
 /** A knee patient's plan from the builder, with "Too easy? / Too hard?" ticked on its first exercise, issued. */
 async function issueKneePlan(page: Page, clinician: Clinician, lastName: string) {
-  const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
-    values (${clinician.clinicId}, ${clinician.userId}, 'Rosa', ${lastName}, ${["knee-oa"]}) returning id`;
-  await page.goto(`/plans/new?patient=${patient.id}`);
-  await page.getByLabel("Plan title").fill("Knee plan");
-  await page.getByRole("button", { name: "Create plan" }).click();
-  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/);
-  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
+  const patient = await createPatient(clinician, "Rosa", lastName);
+  const planId = await createPlanThroughUi(page, patient.id);
   const box = page.getByRole("checkbox", { name: "Show “Too easy? / Too hard?” to the patient" });
   await expect(box.first()).not.toBeChecked();
   await box.first().check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
-  await page.goto(`/plans/${planId}`);
-  await page.getByRole("button", { name: "Issue version 1" }).click();
-  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
+  const linkField = await issueVersionOne(page, planId);
   await expect(page.getByText("Version 1 issued.")).toBeVisible();
-  const link = await page.getByRole("textbox", { name: "Patient link", exact: true }).inputValue();
+  const link = await linkField.inputValue();
   return { planId, token: link.split("/p/")[1] };
 }
 

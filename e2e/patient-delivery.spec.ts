@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { generateToken } from "../lib/sharing/token";
-import { database, expect, expectAccessible, test, type Clinician, pdfText } from "./fixtures";
+import { createPatient, createPlanThroughUi, database, expect, expectAccessible, issueVersionOne, test, type Clinician, pdfText } from "./fixtures";
 
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -19,25 +19,18 @@ type IssuedPlan = { planId: string; patientName: string; token: string; link: st
  */
 async function issuePlanThroughUi(page: Page, clinician: Clinician): Promise<IssuedPlan> {
   const suffix = crypto.randomBytes(3).toString("hex");
-  const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
-    values (${clinician.clinicId}, ${clinician.userId}, 'Zoë', ${`Łukasiewicz-Núñez ${suffix}`}, ${["knee-oa"]}) returning id, first_name, last_name`;
-  await page.goto(`/plans/new?patient=${patient.id}`);
-  await page.getByLabel("Plan title").fill("Knee plan");
-  await page.getByRole("button", { name: "Create plan" }).click();
-  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/);
-  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
-  await page.goto(`/plans/${planId}`);
-  await page.getByRole("button", { name: "Issue version 1" }).click();
-  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
+  const lastName = `Łukasiewicz-Núñez ${suffix}`;
+  const patient = await createPatient(clinician, "Zoë", lastName);
+  const planId = await createPlanThroughUi(page, patient.id);
+  const linkField = await issueVersionOne(page, planId);
   await expect(page.getByText("Version 1 issued.")).toBeVisible();
-  const linkField = page.getByRole("textbox", { name: "Patient link", exact: true });
   await expect(linkField).toHaveValue(/\/p\/[A-Za-z0-9_-]{43}$/);
   const link = await linkField.inputValue();
   const [version] = await database()`select snapshot from plan_versions where plan_id = ${planId} and version = 1`;
   const items = (version.snapshot as { items: { name: string; doseLine: string }[] }).items;
   return {
     planId,
-    patientName: `${patient.first_name} ${patient.last_name}`,
+    patientName: `Zoë ${lastName}`,
     token: link.split("/p/")[1],
     link,
     names: items.map((item) => item.name),

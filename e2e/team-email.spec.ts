@@ -3,7 +3,7 @@
 // which arrives and opens. Then "forgot password": the same answer for unknown emails, and a reset
 // link that works once. The app under test sends to the SMTP server this file starts.
 import crypto from "node:crypto";
-import { createClinician, database, expect as baseExpect, expectAccessible, test } from "./fixtures";
+import { createClinician, database, expect as baseExpect, expectAccessible, issuePlanThroughUi, test } from "./fixtures";
 import { startMailServer } from "./mail-server";
 import { signInPatiently as signIn } from "./patient-sign-in";
 
@@ -96,17 +96,7 @@ test("an admin invites a colleague by email; the colleague joins, issues a plan 
   // A patient with an email; the colleague builds and issues a plan from the plan page.
   const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, email, conditions)
     values (${admin.clinicId}, ${colleagueRow.id}, 'Ria', 'Moreno', ${`ria-${crypto.randomBytes(3).toString("hex")}@patients.test`}, ${["knee-oa"]}) returning id, email`;
-  await colleague.goto(`/plans/new?patient=${patient.id}`);
-  await colleague.getByLabel("Plan title").fill("Knee osteoarthritis plan");
-  await colleague.getByRole("button", { name: "Create plan" }).click();
-  await colleague.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/);
-  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(colleague.url())![1];
-  await colleague.goto(`/plans/${planId}`);
-  await colleague.getByRole("button", { name: "Issue version 1" }).click();
-  await colleague.getByRole("button", { name: "Confirm: issue version 1" }).click();
-  await expect(colleague.getByText("Version 1 issued.")).toBeVisible();
-  const pageLink = await colleague.getByRole("textbox", { name: "Patient link", exact: true }).inputValue();
-  const shareToken = pageLink.split("/p/")[1];
+  const { token: shareToken } = await issuePlanThroughUi(colleague, patient.id, { title: "Knee osteoarthritis plan" });
 
   // Email the link: the consent tick is needed once.
   await colleague.getByRole("button", { name: "Email the link to the patient" }).click();

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Page, request as playwrightRequest } from "@playwright/test";
-import { createClinician, database, expect, test, type Clinician } from "./fixtures";
+import { createPatient, createClinician, createPlanThroughUi, database, expect, issueVersionOne, test, type Clinician } from "./fixtures";
 
 const root = path.resolve(import.meta.dirname, "..");
 const basePort = Number(process.env.E2E_PORT ?? 3100);
@@ -160,17 +160,9 @@ test("a handout rendered on one instance is served from the cache by the other; 
   await signInThrough(page, clinician);
 
   // Issue a plan on A, as a clinician does.
-  const [patient] = await database()`insert into patients (clinic_id, clinician_id, first_name, last_name, conditions)
-    values (${clinician.clinicId}, ${clinician.userId}, 'Ada', ${`Okonkwo ${crypto.randomBytes(3).toString("hex")}`}, ${["knee-oa"]}) returning id`;
-  await page.goto(`/plans/new?patient=${patient.id}`);
-  await page.getByLabel("Plan title").fill("Knee plan");
-  await page.getByRole("button", { name: "Create plan" }).click();
-  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/edit$/);
-  const planId = /\/plans\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
-  await page.goto(`/plans/${planId}`);
-  await page.getByRole("button", { name: "Issue version 1" }).click();
-  await page.getByRole("button", { name: "Confirm: issue version 1" }).click();
-  const linkField = page.getByRole("textbox", { name: "Patient link", exact: true });
+  const patient = await createPatient(clinician, "Ada", `Okonkwo ${crypto.randomBytes(3).toString("hex")}`);
+  const planId = await createPlanThroughUi(page, patient.id);
+  const linkField = await issueVersionOne(page, planId);
   await expect(linkField).toHaveValue(/\/p\/[A-Za-z0-9_-]{43}$/);
   const link = await linkField.inputValue();
   expect(link.startsWith(`${origin}/p/`)).toBe(true);

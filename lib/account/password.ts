@@ -8,7 +8,7 @@ import { clinics, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { newPasswordProblem } from "@/lib/auth/passwords";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { passwordChangedMessage } from "@/lib/email/messages";
 import { sendEmail } from "@/lib/email/send";
 import { UserError } from "@/lib/errors";
@@ -43,7 +43,7 @@ export async function changePassword(actor: Actor, input: { currentPassword: str
       .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, actor.userId))
       .returning({ sessionVersion: users.sessionVersion });
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "password.changed", entityType: "user", entityId: actor.userId });
+    await recordAuditBy(tx, actor, { action: "password.changed", entityType: "user", entityId: actor.userId });
     return row.sessionVersion;
   });
   await notifyPasswordChanged({ clinicId: actor.clinicId, id: actor.userId, email: user.email, name: user.name }, "changed");
@@ -54,6 +54,6 @@ export async function changePassword(actor: Actor, input: { currentPassword: str
 export async function signOutEverywhere(actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.userId));
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "sessions.ended", entityType: "user", entityId: actor.userId });
+    await recordAuditBy(tx, actor, { action: "sessions.ended", entityType: "user", entityId: actor.userId });
   });
 }

@@ -4,21 +4,17 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db as defaultDb, type Executor } from "@/db/client";
-import { alertAcknowledgements, plans, users } from "@/db/schema";
+import { alertAcknowledgements, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
+import { clinicOwns } from "@/lib/clinic/owns";
 import { isUuid } from "@/lib/ids";
 import type { AlertKind } from "./alerts";
 
 /** Acknowledges the plan's alert of `kind` now. Null when the plan is not the actor's clinic's. */
 export async function acknowledgeAlert(actor: Actor, { planId, kind }: { planId: string; kind: AlertKind }): Promise<{ acknowledgedAt: Date } | null> {
-  if (!isUuid(planId)) return null;
   return defaultDb.transaction(async (tx) => {
-    const [plan] = await tx
-      .select({ id: plans.id })
-      .from(plans)
-      .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
-    if (!plan) return null;
+    if (!(await clinicOwns(tx, actor, "plan", planId))) return null;
     const acknowledgedAt = new Date();
     await tx
       .insert(alertAcknowledgements)
@@ -27,7 +23,7 @@ export async function acknowledgeAlert(actor: Actor, { planId, kind }: { planId:
         target: [alertAcknowledgements.planId, alertAcknowledgements.kind],
         set: { acknowledgedBy: actor.userId, acknowledgedAt },
       });
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "alert.acknowledged", entityType: "plan", entityId: planId, detail: { kind } });
+    await recordAuditBy(tx, actor, { action: "alert.acknowledged", entityType: "plan", entityId: planId, detail: { kind } });
     return { acknowledgedAt };
   });
 }

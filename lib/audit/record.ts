@@ -3,6 +3,7 @@
 // (db/migrations/0005_audit_append_only.sql) outside the erase path (lib/patients/erase-patient.ts).
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
 
 export type AuditAction =
   | "patient.created"
@@ -60,10 +61,14 @@ export type AuditAction =
   | "clinic.two-factor-required"
   | "clinic.set-up";
 
+type AuditEvent = { clinicId: string; actorId: string | null; action: AuditAction; entityType: string; entityId: string | null; detail?: Record<string, unknown> };
+
 /** Records one event in the same transaction as the change it describes. */
-export async function recordAudit(
-  executor: Executor,
-  event: { clinicId: string; actorId: string | null; action: AuditAction; entityType: string; entityId: string | null; detail?: Record<string, unknown> },
-) {
+export async function recordAudit(executor: Executor, event: AuditEvent) {
   await executor.insert(auditEvents).values({ ...event, detail: event.detail ?? null });
+}
+
+/** Records what a signed-in clinician did, in their clinic. */
+export async function recordAuditBy(executor: Executor, actor: Actor, event: Omit<AuditEvent, "clinicId" | "actorId">) {
+  await recordAudit(executor, { clinicId: actor.clinicId, actorId: actor.userId, ...event });
 }

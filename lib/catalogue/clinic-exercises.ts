@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { exercises } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import { UserError } from "@/lib/errors";
@@ -119,7 +119,7 @@ export async function createClinicExercise(actor: Actor, input: ClinicExerciseIn
       .insert(exercises)
       .values({ ...rowValues(data), clinicId: actor.clinicId, slug: clinicSlugOf(data.name), figure: figureOf(data.figureSlug) ?? null, createdBy: actor.userId })
       .returning({ id: exercises.id });
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "exercise.created", entityType: "exercise", entityId: row.id, detail: { name: data.name } });
+    await recordAuditBy(tx, actor, { action: "exercise.created", entityType: "exercise", entityId: row.id, detail: { name: data.name } });
     return { id: row.id };
   });
 }
@@ -138,37 +138,36 @@ export async function updateClinicExercise(actor: Actor, { exerciseId, ...input 
       .where(ownedBy(actor, exerciseId))
       .returning({ id: exercises.id });
     if (!row) return null;
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "exercise.updated", entityType: "exercise", entityId: row.id, detail: { name: data.name } });
+    await recordAuditBy(tx, actor, { action: "exercise.updated", entityType: "exercise", entityId: row.id, detail: { name: data.name } });
     return { id: row.id };
   });
 }
 
 /** Takes an own exercise out of search (plans that use it keep it); null when not the clinic's own. */
 export async function archiveClinicExercise(actor: Actor, { exerciseId }: { exerciseId: string }): Promise<{ id: string } | null> {
-  if (!isUuid(exerciseId)) return null;
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(exercises)
-      .set({ archived: true })
-      .where(ownedBy(actor, exerciseId))
-      .returning({ id: exercises.id, name: exercises.name });
-    if (!row) return null;
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "exercise.archived", entityType: "exercise", entityId: row.id, detail: { name: row.name } });
-    return { id: row.id };
-  });
+  return setArchived(actor, exerciseId, true);
 }
 
 /** Brings an archived own exercise back into search; null when not the clinic's own. */
 export async function restoreClinicExercise(actor: Actor, { exerciseId }: { exerciseId: string }): Promise<{ id: string } | null> {
+  return setArchived(actor, exerciseId, false);
+}
+
+async function setArchived(actor: Actor, exerciseId: string, archived: boolean): Promise<{ id: string } | null> {
   if (!isUuid(exerciseId)) return null;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(exercises)
-      .set({ archived: false })
+      .set({ archived })
       .where(ownedBy(actor, exerciseId))
       .returning({ id: exercises.id, name: exercises.name });
     if (!row) return null;
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "exercise.updated", entityType: "exercise", entityId: row.id, detail: { name: row.name, restored: true } });
+    await recordAuditBy(tx, actor, {
+            action: archived ? "exercise.archived" : "exercise.updated",
+      entityType: "exercise",
+      entityId: row.id,
+      detail: archived ? { name: row.name } : { name: row.name, restored: true },
+    });
     return { id: row.id };
   });
 }
@@ -208,10 +207,8 @@ export async function duplicateExercise(actor: Actor, { exerciseId }: { exercise
         createdBy: actor.userId,
       })
       .returning({ id: exercises.id });
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "exercise.created",
+    await recordAuditBy(tx, actor, {
+            action: "exercise.created",
       entityType: "exercise",
       entityId: row.id,
       detail: { name, duplicatedFrom: source.id },

@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { clinics, type Clinic } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/admin";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import type { ClinicSettingsInput } from "./schema";
 import type { StoredLogo } from "./logo";
 
@@ -54,10 +54,8 @@ export async function updateClinicSettings(actor: Actor, input: ClinicSettingsIn
     const changed: string[] = tracked.filter((key) => before[key] !== after[key]);
     if (before.logoBase64 !== after.logoBase64) changed.push(after.logoBase64 ? "logo" : "logo removed");
     if (changed.length > 0) {
-      await recordAudit(tx, {
-        clinicId: actor.clinicId,
-        actorId: actor.userId,
-        action: "clinic.settings-changed",
+      await recordAuditBy(tx, actor, {
+                action: "clinic.settings-changed",
         entityType: "clinic",
         entityId: actor.clinicId,
         detail: { changed, country: after.country },

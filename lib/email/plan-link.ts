@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clinics, patients, plans, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { UserError } from "@/lib/errors";
 import { acquire, type RateLimit } from "@/lib/rate-limit";
 import { getShareLink } from "@/lib/sharing/links";
@@ -62,7 +62,7 @@ export async function emailPlanLink(actor: Actor, { planId, consent }: { planId:
   if (!row.consentAt) {
     await db.transaction(async (tx) => {
       await tx.update(patients).set({ emailConsentAt: new Date(), emailConsentBy: actor.userId }).where(and(eq(patients.id, row.patientId), eq(patients.clinicId, actor.clinicId)));
-      await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "patient.email-consent-recorded", entityType: "patient", entityId: row.patientId });
+      await recordAuditBy(tx, actor, { action: "patient.email-consent-recorded", entityType: "patient", entityId: row.patientId });
     });
   }
   const [sender] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
@@ -74,10 +74,8 @@ export async function emailPlanLink(actor: Actor, { planId, consent }: { planId:
     url: patientLinkUrl(appOrigin(), link.token),
   });
   const delivery = await sendEmail({ clinicId: actor.clinicId, kind: "plan-link", to: row.email, createdBy: actor.userId, ...message });
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actorId: actor.userId,
-    action: "plan-link.emailed",
+  await recordAuditBy(db, actor, {
+        action: "plan-link.emailed",
     entityType: "plan",
     entityId: planId,
     detail: { to: row.email, state: delivery.state, emailId: delivery.id },

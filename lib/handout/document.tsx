@@ -203,20 +203,22 @@ function bulletColumns(ctx: Ctx, items: string[], width: number, colour?: string
     }
   }
   const halves = [bullets.slice(0, split), bullets.slice(split)];
-  return {
-    height: best,
-    node: (
-      <View style={{ flexDirection: "row" }}>
-        {halves.map((half, i) => (
-          <View key={i} style={{ width: columnWidth, marginLeft: i > 0 ? listColumnGap : 0 }}>
-            {half.map((block, j) => (
-              <Fragment key={j}>{block.node}</Fragment>
-            ))}
-          </View>
-        ))}
-      </View>
-    ),
-  };
+  return { height: best, node: sideBySide(halves, columnWidth, listColumnGap) };
+}
+
+/** Columns of blocks side by side, `gap` apart. */
+function sideBySide(columns: Block[][], columnWidth: number, gap: number): ReactElement {
+  return (
+    <View style={{ flexDirection: "row" }}>
+      {columns.map((column, i) => (
+        <View key={i} style={{ width: columnWidth, marginLeft: i > 0 ? gap : 0 }}>
+          {column.map((block, j) => (
+            <Fragment key={j}>{block.node}</Fragment>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
 }
 
 /** A pale box with a coloured left edge, for the clinician's notes and what changed. */
@@ -633,15 +635,7 @@ function educationRegion(ctx: Ctx, heading: Block, columns: Block[][], columnWid
     node: (
       <View>
         {heading.node}
-        <View style={{ flexDirection: "row" }}>
-          {columns.map((column, i) => (
-            <View key={i} style={{ width: columnWidth, marginLeft: i > 0 ? educationColumnGap : 0 }}>
-              {column.map((block, j) => (
-                <Fragment key={j}>{block.node}</Fragment>
-              ))}
-            </View>
-          ))}
-        </View>
+        {sideBySide(columns, columnWidth, educationColumnGap)}
       </View>
     ),
   };

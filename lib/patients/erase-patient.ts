@@ -9,7 +9,7 @@ import { auditEvents, handoutFiles, outboundEmails, patients, planItems, plans, 
 import { planLinkEmailLimit } from "@/lib/email/plan-link";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/admin";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { UserError } from "@/lib/errors";
 import { forgetCachedHandouts } from "@/lib/sharing/handouts";
 import { forgetSnapshots } from "@/lib/sharing/links";
@@ -103,7 +103,7 @@ export async function erasePatient(actor: Actor, { patientId, confirmation }: { 
 
     await tx.delete(patients).where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)));
     // The stub: who erased which record id and when, and how much went. No name, no contact, no health data.
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "patient.erased", entityType: "patient", entityId: patientId, detail: { ...counts } });
+    await recordAuditBy(tx, actor, { action: "patient.erased", entityType: "patient", entityId: patientId, detail: { ...counts } });
     return { counts, versionIds };
   });
   if (!result) return null;

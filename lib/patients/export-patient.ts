@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { auditEvents, clinics, outcomeMeasures, outcomeScores, patients, planItems, plans, planVersions, psfsActivities, sessionLogs, shareLinks, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/admin";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { isUuid } from "@/lib/ids";
 
 export const patientExportFormat = "physioplan.patient-export.v1";
@@ -114,7 +114,7 @@ export async function exportPatient(actor: Actor, { patientId }: { patientId: st
         })),
         audit,
       };
-      await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "patient.exported", entityType: "patient", entityId: patientId, detail: { plans: planRows.length } });
+      await recordAuditBy(tx, actor, { action: "patient.exported", entityType: "patient", entityId: patientId, detail: { plans: planRows.length } });
       return document;
     },
     { isolationLevel: "repeatable read" },

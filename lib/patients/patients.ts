@@ -4,7 +4,7 @@ import { db, type Executor } from "@/db/client";
 import { auditEvents, patients, plans, users, type Patient } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { recordRead } from "@/lib/audit/reads";
 import { endPatientLinks } from "@/lib/sharing/links";
 import { UserError } from "@/lib/errors";
@@ -163,7 +163,7 @@ export async function createPatient(actor: Actor, input: PatientInput): Promise<
       .insert(patients)
       .values({ ...input, clinicId: actor.clinicId })
       .returning();
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "patient.created", entityType: "patient", entityId: patient.id });
+    await recordAuditBy(tx, actor, { action: "patient.created", entityType: "patient", entityId: patient.id });
     return patient;
   });
 }
@@ -184,7 +184,7 @@ export async function updatePatient(actor: Actor, { patientId, ...input }: Patie
       .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)))
       .returning();
     if (!patient) return null;
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "patient.updated", entityType: "patient", entityId: patient.id });
+    await recordAuditBy(tx, actor, { action: "patient.updated", entityType: "patient", entityId: patient.id });
     return patient;
   });
 }
@@ -204,10 +204,8 @@ export async function setPatientArchived(actor: Actor, { patientId, archived }: 
       .returning();
     if (!patient) return null;
     const linksEnded = archived ? await endPatientLinks(tx, actor, { patientId }) : 0;
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: archived ? "patient.archived" : "patient.updated",
+    await recordAuditBy(tx, actor, {
+            action: archived ? "patient.archived" : "patient.updated",
       entityType: "patient",
       entityId: patient.id,
       detail: archived ? { linksEnded } : { restored: true },

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { plans, users, type Plan } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { clinicDate } from "@/lib/dates/format";
 import { UserError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
@@ -55,10 +55,8 @@ export async function setPlanEndDate(actor: Actor, { planId, endDate }: { planId
       .set({ endDate })
       .where(and(eq(plans.id, plan.id), eq(plans.clinicId, actor.clinicId)))
       .returning();
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "plan.end-date-set",
+    await recordAuditBy(tx, actor, {
+            action: "plan.end-date-set",
       entityType: "plan",
       entityId: plan.id,
       detail: { endDate },
@@ -88,10 +86,8 @@ export async function endPlan(actor: Actor, { planId, reason, note }: { planId: 
       .set({ status: "ended", endedAt: new Date(), endedBy: actor.userId, endReason: reason, endNote: trimmed, endDate: end !== null && end < today ? end : today })
       .where(and(eq(plans.id, plan.id), eq(plans.clinicId, actor.clinicId)))
       .returning();
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "plan.ended",
+    await recordAuditBy(tx, actor, {
+            action: "plan.ended",
       entityType: "plan",
       entityId: plan.id,
       // The note may hold clinical detail: it stays on the plan, not in the append-only trail.
@@ -120,10 +116,8 @@ export async function reopenPlan(actor: Actor, { planId, endDate }: { planId: st
       .set({ status: "issued", endedAt: null, endedBy: null, endReason: null, endNote: null, endDate })
       .where(and(eq(plans.id, plan.id), eq(plans.clinicId, actor.clinicId)))
       .returning();
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "plan.reopened",
+    await recordAuditBy(tx, actor, {
+            action: "plan.reopened",
       entityType: "plan",
       entityId: plan.id,
       detail: { endDate },

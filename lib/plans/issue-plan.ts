@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { clinics, exercises, patients, planItems, plans, planVersions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { ensureShareLink } from "@/lib/sharing/links";
 import { educationFor } from "@/lib/catalogue/conditions";
 import { doseSchema, formatDose } from "@/lib/catalogue/dose";
@@ -61,10 +61,8 @@ export async function issuePlan(actor: Actor, { planId, revision }: { planId: st
       .update(plans)
       .set({ status: "issued", latestVersion: version, hasUnissuedChanges: false })
       .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "plan.issued",
+    await recordAuditBy(tx, actor, {
+            action: "plan.issued",
       entityType: "plan",
       entityId: planId,
       detail: { version, title: snapshot.title, items: snapshot.items.length },

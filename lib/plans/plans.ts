@@ -3,7 +3,8 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { patients, planItems, plans, planVersions, users, type Plan } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
+import { clinicOwns } from "@/lib/clinic/owns";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
 import { isUuid } from "@/lib/ids";
 import { canonicalDose, type PlanDraft } from "./draft";
@@ -57,10 +58,8 @@ export async function createPlan(actor: Actor, { patientId, templateId, title }:
         })),
       );
     }
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "plan.created",
+    await recordAuditBy(tx, actor, {
+            action: "plan.created",
       entityType: "plan",
       entityId: plan.id,
       detail: { patientId, title: plan.title, template: template ? template.name : null },
@@ -115,12 +114,7 @@ export type PatientPlan = Pick<
 
 /** A patient's plans, newest first; null when the patient is not this clinic's. */
 export async function listPlansForPatient(actor: Actor, { patientId }: { patientId: string }, executor: Executor = db): Promise<PatientPlan[] | null> {
-  if (!isUuid(patientId)) return null;
-  const [patient] = await executor
-    .select({ id: patients.id })
-    .from(patients)
-    .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)));
-  if (!patient) return null;
+  if (!(await clinicOwns(executor, actor, "patient", patientId))) return null;
   return executor
     .select({
       id: plans.id,
@@ -156,12 +150,7 @@ export type PlanVersionSummary = {
 
 /** Every issued version of a plan, newest first, with what changed; null when the plan is not this clinic's. */
 export async function listPlanVersions(actor: Actor, { planId }: { planId: string }, executor: Executor = db): Promise<PlanVersionSummary[] | null> {
-  if (!isUuid(planId)) return null;
-  const [plan] = await executor
-    .select({ id: plans.id })
-    .from(plans)
-    .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
-  if (!plan) return null;
+  if (!(await clinicOwns(executor, actor, "plan", planId))) return null;
   const rows = await executor
     .select({
       id: planVersions.id,

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { planItems, plans } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { fieldErrorsOf } from "@/lib/forms/field-errors";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { UserError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { canonicalDose, draftFingerprint, planDraftSchema } from "./draft";
@@ -78,10 +78,8 @@ export async function savePlan(actor: Actor, { planId, revision, draft }: { plan
         })),
       );
     }
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "plan.saved",
+    await recordAuditBy(tx, actor, {
+            action: "plan.saved",
       entityType: "plan",
       entityId: planId,
       detail: { revision: updated.revision, items: next.items.length },

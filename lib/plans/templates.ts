@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { templates, type Template } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { doseSchema, type Dose } from "@/lib/catalogue/dose";
 import { conditionSlugSchema } from "@/lib/catalogue/types";
 import { UserError } from "@/lib/errors";
@@ -119,7 +119,7 @@ export async function createTemplate(actor: Actor, input: TemplateInput): Promis
         createdBy: actor.userId,
       })
       .returning();
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "template.created", entityType: "template", entityId: template.id, detail: { name } });
+    await recordAuditBy(tx, actor, { action: "template.created", entityType: "template", entityId: template.id, detail: { name } });
     return template;
   });
 }
@@ -134,7 +134,7 @@ export async function archiveTemplate(actor: Actor, { templateId }: { templateId
       .where(and(eq(templates.id, templateId), eq(templates.clinicId, actor.clinicId)))
       .returning();
     if (!template) return null;
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "template.archived", entityType: "template", entityId: template.id });
+    await recordAuditBy(tx, actor, { action: "template.archived", entityType: "template", entityId: template.id });
     return template;
   });
 }

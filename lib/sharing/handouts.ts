@@ -7,8 +7,9 @@ import { db as defaultDb, type Executor } from "@/db/client";
 import { handoutFiles } from "@/db/schema";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { handoutFileName } from "@/lib/handout/file-name";
-import { renderHandoutPooled } from "@/lib/handout/pool";
+import { HandoutQueueFullError, renderHandoutPooled } from "@/lib/handout/pool";
 import type { PlanSnapshot } from "@/lib/plans/snapshot";
+import { busyResponse, pdfResponse } from "./responses";
 
 export const handoutVariants = {
   a4: { paper: "A4", largePrint: false },
@@ -106,4 +107,20 @@ async function renderAndStore(input: HandoutInput, executor: Executor): Promise<
   // One line per render: with several instances, the log shows which one rendered a handout.
   console.log(`handout rendered: version ${input.versionId} ${input.variant}`);
   return pdf;
+}
+
+/**
+ * The handout as a download (`served` runs once the file is there, before it is sent), or a 503 saying
+ * when to come back when the render queue is full.
+ */
+export async function handoutResponse(input: HandoutInput, served?: () => Promise<unknown>): Promise<Response> {
+  let file: HandoutFile;
+  try {
+    file = await handoutPdf(input);
+  } catch (error) {
+    if (error instanceof HandoutQueueFullError) return busyResponse(error.retryAfterSeconds);
+    throw error;
+  }
+  await served?.();
+  return pdfResponse(file);
 }

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import { env } from "@/lib/env";
 import { UserError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { planEnding } from "@/lib/plans/ending";
 import { psfsRequestColumn, type PatientPsfsRequest } from "@/lib/outcomes/psfs";
 import { planSnapshotSchema, type PlanSnapshot } from "@/lib/plans/snapshot";
@@ -97,7 +97,7 @@ async function insertLink(executor: Executor, actor: Actor, planId: string, acti
     .returning();
   if (!row) return null;
   await forgetHandouts(executor, actor, planId);
-  await recordAudit(executor, { clinicId: actor.clinicId, actorId: actor.userId, action, entityType: "plan", entityId: planId, detail: { linkId: id } });
+  await recordAuditBy(executor, actor, { action, entityType: "plan", entityId: planId, detail: { linkId: id } });
   return row;
 }
 
@@ -144,10 +144,8 @@ export async function revokeShareLink(actor: Actor, { planId }: { planId: string
       .returning({ id: shareLinks.id });
     if (revoked.length === 0) return false;
     await forgetHandouts(tx, actor, planId);
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "share-link.revoked",
+    await recordAuditBy(tx, actor, {
+            action: "share-link.revoked",
       entityType: "plan",
       entityId: planId,
       detail: { linkId: revoked[0].id },
@@ -189,10 +187,8 @@ export async function setShareLinkExpiry(
       .where(and(eq(shareLinks.planId, planId), eq(shareLinks.clinicId, actor.clinicId), isNull(shareLinks.revokedAt)))
       .returning();
     if (!row) return null;
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "share-link.expiry-set",
+    await recordAuditBy(tx, actor, {
+            action: "share-link.expiry-set",
       entityType: "plan",
       entityId: planId,
       detail: { linkId: row.id, expiresAt: expiresAt?.toISOString() ?? null },

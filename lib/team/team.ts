@@ -9,7 +9,7 @@ import { clinics, invitations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/admin";
 import { normaliseEmail } from "@/lib/auth/email";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditBy } from "@/lib/audit/record";
 import { sendEmail, type SendResult } from "@/lib/email/send";
 import { invitationMessage } from "@/lib/email/messages";
 import { appOrigin } from "@/lib/email/origin";
@@ -74,7 +74,7 @@ export async function inviteUser(actor: Actor, input: { email: string; role: Rol
       .insert(invitations)
       .values({ clinicId: actor.clinicId, email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt: new Date(now.getTime() + invitationValidityMs) })
       .returning({ id: invitations.id });
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "user.invited", entityType: "invitation", entityId: row.id, detail: { email, role: input.role } });
+    await recordAuditBy(tx, actor, { action: "user.invited", entityType: "invitation", entityId: row.id, detail: { email, role: input.role } });
     const [c] = await tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, actor.clinicId));
     return c;
   });
@@ -92,7 +92,7 @@ export async function revokeInvitation(actor: Actor, { invitationId }: { invitat
       .where(and(eq(invitations.id, invitationId), eq(invitations.clinicId, actor.clinicId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning({ id: invitations.id, email: invitations.email });
     if (!row) return false;
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "invitation.revoked", entityType: "invitation", entityId: row.id, detail: { email: row.email } });
+    await recordAuditBy(tx, actor, { action: "invitation.revoked", entityType: "invitation", entityId: row.id, detail: { email: row.email } });
     return true;
   });
 }
@@ -137,10 +137,8 @@ export async function setUserActive(actor: Actor, { userId, active }: { userId: 
       .update(users)
       .set(active ? { active } : { active, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, member.id));
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: active ? "user.reactivated" : "user.deactivated",
+    await recordAuditBy(tx, actor, {
+            action: active ? "user.reactivated" : "user.deactivated",
       entityType: "user",
       entityId: member.id,
       detail: { email: member.email },
@@ -161,10 +159,8 @@ export async function setUserRole(actor: Actor, { userId, role }: { userId: stri
       throw new UserError("This is the clinic's last active admin. Make another colleague an admin first.");
     }
     await tx.update(users).set({ role }).where(eq(users.id, member.id));
-    await recordAudit(tx, {
-      clinicId: actor.clinicId,
-      actorId: actor.userId,
-      action: "user.role-changed",
+    await recordAuditBy(tx, actor, {
+            action: "user.role-changed",
       entityType: "user",
       entityId: member.id,
       detail: { email: member.email, from: member.role, to: role },

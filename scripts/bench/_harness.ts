@@ -31,3 +31,15 @@ export async function benchOnScratchDatabase(options: { file: string; child: str
   }
   process.exit(exitCode);
 }
+
+/** A seeded generator (xorshift32), so every run of a bench makes the same data; `pick` draws one item. */
+export function seededRandom(seed: number): { random: () => number; pick: <T>(items: readonly T[]) => T } {
+  let state = seed;
+  const random = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x100000000;
+  };
+  return { random, pick: (items) => items[Math.floor(random() * items.length)] };
+}

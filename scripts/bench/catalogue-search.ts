@@ -2,7 +2,7 @@
 // Makes a scratch database on DATABASE_URL's server, migrates, seeds the built-ins, adds 10,000 synthetic
 // exercises (built-in-like and clinic-own across a few clinics), then times a mix of searches.
 import os from "node:os";
-import { benchOnScratchDatabase } from "./_harness";
+import { benchOnScratchDatabase, seededRandom } from "./_harness";
 
 const budgetP95Ms = 20;
 const syntheticCount = 10_000;
@@ -23,15 +23,8 @@ async function run(): Promise<number> {
   type Filters = Parameters<typeof searchExercises>[1];
   type Actor = Parameters<typeof searchExercises>[0];
 
-  // A seeded generator, so every run searches the same data.
-  let state = 0x2545f491;
-  const random = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  // Seeded, so every run searches the same data.
+  const { random, pick } = seededRandom(0x2545f491);
 
   const actors: Actor[] = [];
   for (let i = 0; i < clinicCount; i++) {

@@ -2,7 +2,7 @@
 // (docs/DESIGN.md). Makes a scratch database on DATABASE_URL's server, migrates, bulk-inserts the patients
 // with realistic names (plus a second clinic sharing the index), ANALYZEs, then times a mix of searches
 // as a clinician types them: partial names, full names, typos, and the unfiltered first page.
-import { benchOnScratchDatabase } from "./_harness";
+import { benchOnScratchDatabase, seededRandom } from "./_harness";
 
 const budgetP95Ms = 50;
 const patientCount = 100_000;
@@ -44,14 +44,7 @@ async function run(): Promise<number> {
   const { patientListQuerySchema } = await import("@/lib/patients/schema");
   type Actor = Parameters<typeof listPatients>[0];
 
-  let state = 0x9e3779b9;
-  const random = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const { random, pick } = seededRandom(0x9e3779b9);
 
   async function makeClinic(name: string, patients: number): Promise<Actor> {
     const [clinic] = await db.insert(clinics).values({ name }).returning();

@@ -12,7 +12,7 @@ import { clinics, recoveryCodes, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/admin";
 import { verifyPassword } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, recordAuditBy } from "@/lib/audit/record";
 import { twoFactorChangedMessage } from "@/lib/email/messages";
 import { sendEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
@@ -187,7 +187,7 @@ export async function resetTwoFactor(actor: Actor, { userId }: { userId: string 
       .set({ totpSecretSealed: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, member.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, member.id));
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "two-factor.reset", entityType: "user", entityId: member.id, detail: { email: member.email } });
+    await recordAuditBy(tx, actor, { action: "two-factor.reset", entityType: "user", entityId: member.id, detail: { email: member.email } });
     return { changed: true, member };
   });
   if (!result) return null;
@@ -207,7 +207,7 @@ export async function setTwoFactorRequired(actor: Actor, { required }: { require
     if (!before) return null;
     if (before.required === required) return { changed: false };
     await tx.update(clinics).set({ requireTwoFactor: required }).where(eq(clinics.id, actor.clinicId));
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.userId, action: "clinic.two-factor-required", entityType: "clinic", entityId: actor.clinicId, detail: { required } });
+    await recordAuditBy(tx, actor, { action: "clinic.two-factor-required", entityType: "clinic", entityId: actor.clinicId, detail: { required } });
     return { changed: true };
   });
 }

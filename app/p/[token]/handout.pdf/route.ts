@@ -1,11 +1,10 @@
 // The patient's handout download: the newest issued version of the plan the token opens.
 import type { NextRequest } from "next/server";
-import { HandoutQueueFullError } from "@/lib/handout/pool";
-import { handoutPdf, handoutQuerySchema, variantOf } from "@/lib/sharing/handouts";
+import { handoutQuerySchema, handoutResponse, variantOf } from "@/lib/sharing/handouts";
 import { resolveShareToken } from "@/lib/sharing/links";
 import { issuedPaper } from "@/lib/plans/snapshot";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
-import { busyResponse, pdfResponse, plainResponse } from "@/lib/sharing/responses";
+import { plainResponse } from "@/lib/sharing/responses";
 import { planEndedResponse } from "../_page/responses";
 
 export const dynamic = "force-dynamic";
@@ -23,19 +22,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!link) return plainResponse(404, "This link is not active — please ask your clinic for a new one.");
   // An ended plan's handout is not served: the clinician decides what the patient keeps doing.
   if (link.ended) return planEndedResponse(link, { refused: "handout" });
-  let file;
-  try {
-    file = await handoutPdf({
-      versionId: link.versionId,
-      clinicId: link.clinicId,
-      linkId: link.linkId,
-      snapshot: link.snapshot,
-      variant: variantOf(query.data, issuedPaper(link.snapshot.clinic)),
-      link: () => patientLinkUrl(publicOrigin(), token),
-    });
-  } catch (error) {
-    if (error instanceof HandoutQueueFullError) return busyResponse(error.retryAfterSeconds);
-    throw error;
-  }
-  return pdfResponse(file);
+  return handoutResponse({
+    versionId: link.versionId,
+    clinicId: link.clinicId,
+    linkId: link.linkId,
+    snapshot: link.snapshot,
+    variant: variantOf(query.data, issuedPaper(link.snapshot.clinic)),
+    link: () => patientLinkUrl(publicOrigin(), token),
+  });
 }

@@ -2,16 +2,12 @@
 // A saved (or already saved) session gets a 303 back to the page (post/redirect/get: reloading
 // never posts again); a refused one gets the page itself with the status (400, 409, 429), the
 // message by the field and everything the patient typed still in the form.
-// A route handler rather than a server action: the page sends `Referrer-Policy: no-referrer`, so
-// browsers post its forms with `Origin: null`, which Next's server-action origin check refuses.
-// The token is the only credential (no cookie is involved), so there is no CSRF to guard against.
-import type { NextRequest } from "next/server";
-import { fieldErrorsOf, formValues } from "@/lib/auth/action";
+// A route handler rather than a server action, for the reasons lib/sharing/patient-form.ts gives.
+import { fieldErrorsOf } from "@/lib/auth/action";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
 import { commentMaxLength, logSession, nextDayChanges, sessionLogInputSchema } from "@/lib/adherence/log-session";
-import { readBodyWithin, sessionLogBodyLimit, tooLargeResponse, withBody } from "@/lib/http/body-limit";
-import { isDatabaseUnavailable, UserError } from "@/lib/errors";
-import { plainResponse } from "@/lib/sharing/responses";
+import { UserError } from "@/lib/errors";
+import { backToPage, patientFormPost, postedValues, type FormValues } from "@/lib/sharing/patient-form";
 import { resolveShareToken, type ResolvedShareLink } from "@/lib/sharing/links";
 import type { LogFormState } from "../_page/document";
 import { linkNotActiveResponse, planEndedResponse, planPageResponse } from "../_page/responses";
@@ -25,7 +21,7 @@ const statusOf: Record<LogOutcome, number> = { saved: 303, duplicate: 303, limit
  * What the patient typed, to put back in the form when the submit is refused: never more than the
  * fields allow (a refused page must not echo an attacker's megabytes back).
  */
-function typed(values: Record<string, string | string[]>): NonNullable<LogFormState["values"]> {
+function typed(values: FormValues): NonNullable<LogFormState["values"]> {
   const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
   const score = (value: string | string[] | undefined) => {
     const first = list(value)[0];
@@ -52,39 +48,16 @@ async function answer(
   outcome: LogOutcome,
   refused: Pick<LogFormState, "fieldErrors" | "values"> = {},
 ): Promise<Response> {
-  if (logOutcomes[outcome].ok) {
-    // A relative Location: the browser stays on whatever origin it is on.
-    return new Response(null, { status: statusOf[outcome], headers: { Location: `/p/${token}?log=${outcome}#log`, "Cache-Control": "no-store" } });
-  }
+  if (logOutcomes[outcome].ok) return backToPage(token, "log", outcome);
   return planPageResponse(link, token, { outcome, ...refused }, { status: statusOf[outcome] });
 }
 
-export async function POST(request: NextRequest, context: { params: Promise<{ token: string }> }) {
-  // The cap comes first: a 50 MB post is answered before its body (or the database) is touched.
-  const body = await readBodyWithin(request, sessionLogBodyLimit);
-  if (!body) return tooLargeResponse(sessionLogBodyLimit);
-  try {
-    return await logFromForm(withBody(request, body), context);
-  } catch (error) {
-    // The database is restarting or unreachable: nothing was stored, and the patient is told so.
-    if (!isDatabaseUnavailable(error)) throw error;
-    const response = plainResponse(503, "Your session could not be saved just now: our server is busy. Nothing was saved. Please go back and try again in a minute.");
-    response.headers.set("Retry-After", "5");
-    return response;
-  }
-}
-
-async function logFromForm(request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+export const POST = patientFormPost("Your session", async (request, token) => {
   const link = await resolveShareToken(token);
   if (!link) return linkNotActiveResponse();
   if (link.ended) return planEndedResponse(link, { refused: "log" });
-  let values: Record<string, string | string[]>;
-  try {
-    values = formValues(await request.formData());
-  } catch {
-    return answer(link, token, "invalid");
-  }
+  const values = await postedValues(request);
+  if (!values) return answer(link, token, "invalid");
   const parsed = sessionLogInputSchema.safeParse(values);
   if (!parsed.success) return answer(link, token, "invalid", { fieldErrors: fieldErrorsOf(parsed.error), values: typed(values) });
   try {
@@ -96,4 +69,4 @@ async function logFromForm(request: Request, { params }: { params: Promise<{ tok
     if (error instanceof UserError) return answer(link, token, "stale", { values: typed(values) });
     throw error;
   }
-}
+});

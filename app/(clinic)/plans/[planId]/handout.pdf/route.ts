@@ -3,12 +3,11 @@
 import type { NextRequest } from "next/server";
 import { recordRead } from "@/lib/audit/reads";
 import { getActor } from "@/lib/auth/actor";
-import { HandoutQueueFullError } from "@/lib/handout/pool";
-import { handoutPdf, handoutQuerySchema, variantOf } from "@/lib/sharing/handouts";
+import { handoutQuerySchema, handoutResponse, variantOf } from "@/lib/sharing/handouts";
 import { getIssuedVersion } from "@/lib/sharing/versions";
 import { issuedPaper } from "@/lib/plans/snapshot";
 import { getShareLink } from "@/lib/sharing/links";
-import { busyResponse, pdfResponse, plainResponse } from "@/lib/sharing/responses";
+import { plainResponse } from "@/lib/sharing/responses";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
 
 export const dynamic = "force-dynamic";
@@ -26,20 +25,15 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     return plainResponse(409, "This plan has no active patient link, so its handout has no QR code to print. Create a link on the plan page first.");
   }
   const variant = variantOf(query.data, issuedPaper(version.snapshot.clinic));
-  let file;
-  try {
-    file = await handoutPdf({
+  return handoutResponse(
+    {
       versionId: version.versionId,
       clinicId: actor.clinicId,
       linkId: link.id,
       snapshot: version.snapshot,
       variant,
       link: patientLinkUrl(publicOrigin(), link.token),
-    });
-  } catch (error) {
-    if (error instanceof HandoutQueueFullError) return busyResponse(error.retryAfterSeconds);
-    throw error;
-  }
-  await recordRead(actor, { action: "handout.downloaded", entityId: planId, detail: { version: version.version, variant } });
-  return pdfResponse(file);
+    },
+    () => recordRead(actor, { action: "handout.downloaded", entityId: planId, detail: { version: version.version, variant } }),
+  );
 }
