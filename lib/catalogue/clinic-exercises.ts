@@ -163,7 +163,7 @@ async function setArchived(actor: Actor, exerciseId: string, archived: boolean):
       .returning({ id: exercises.id, name: exercises.name });
     if (!row) return null;
     await recordAuditBy(tx, actor, {
-            action: archived ? "exercise.archived" : "exercise.updated",
+      action: archived ? "exercise.archived" : "exercise.updated",
       entityType: "exercise",
       entityId: row.id,
       detail: archived ? { name: row.name } : { name: row.name, restored: true },
@@ -207,12 +207,7 @@ export async function duplicateExercise(actor: Actor, { exerciseId }: { exercise
         createdBy: actor.userId,
       })
       .returning({ id: exercises.id });
-    await recordAuditBy(tx, actor, {
-            action: "exercise.created",
-      entityType: "exercise",
-      entityId: row.id,
-      detail: { name, duplicatedFrom: source.id },
-    });
+    await recordAuditBy(tx, actor, { action: "exercise.created", entityType: "exercise", entityId: row.id, detail: { name, duplicatedFrom: source.id } });
     return { id: row.id };
   });
 }

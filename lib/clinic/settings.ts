@@ -54,12 +54,7 @@ export async function updateClinicSettings(actor: Actor, input: ClinicSettingsIn
     const changed: string[] = tracked.filter((key) => before[key] !== after[key]);
     if (before.logoBase64 !== after.logoBase64) changed.push(after.logoBase64 ? "logo" : "logo removed");
     if (changed.length > 0) {
-      await recordAuditBy(tx, actor, {
-                action: "clinic.settings-changed",
-        entityType: "clinic",
-        entityId: actor.clinicId,
-        detail: { changed, country: after.country },
-      });
+      await recordAuditBy(tx, actor, { action: "clinic.settings-changed", entityType: "clinic", entityId: actor.clinicId, detail: { changed, country: after.country } });
     }
     return after;
   });

@@ -60,35 +60,23 @@ function format(style: Style, value: DateValue, clock: ClinicClock): string {
   return formatter(style, clock.locale, clock.timeZone).format(typeof value === "string" ? new Date(value) : value);
 }
 
+const formatAs =
+  (style: Style) =>
+  (value: DateValue, clock: ClinicClock = defaultClinicClock): string =>
+    format(style, value, clock);
+
 /** "4 Mar 2026", from an instant or a calendar date ("2026-03-04"). */
-export function formatDate(value: DateValue, clock: ClinicClock = defaultClinicClock): string {
-  return format("date", value, clock);
-}
-
+export const formatDate = formatAs("date");
 /** "4 March 2026". */
-export function formatLongDate(value: DateValue, clock: ClinicClock = defaultClinicClock): string {
-  return format("longDate", value, clock);
-}
-
+export const formatLongDate = formatAs("longDate");
 /** "4 Mar". */
-export function formatShortDate(value: DateValue, clock: ClinicClock = defaultClinicClock): string {
-  return format("shortDate", value, clock);
-}
-
+export const formatShortDate = formatAs("shortDate");
 /** "Wed 4 Mar". */
-export function formatDay(value: DateValue, clock: ClinicClock = defaultClinicClock): string {
-  return format("day", value, clock);
-}
-
+export const formatDay = formatAs("day");
 /** "4 Mar 2026, 10:15". */
-export function formatDateTime(value: DateValue, clock: ClinicClock = defaultClinicClock): string {
-  return format("dateTime", value, clock);
-}
-
+export const formatDateTime = formatAs("dateTime");
 /** "4 March 2026 at 10:15". */
-export function formatLongDateTime(value: DateValue, clock: ClinicClock = defaultClinicClock): string {
-  return format("longDateTime", value, clock);
-}
+export const formatLongDateTime = formatAs("longDateTime");
 
 // ------------------------------------------------------------------ calendar days
 // Days as the clinic and its patients count them: ISO `YYYY-MM-DD`, "today" being today where the

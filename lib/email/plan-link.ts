@@ -75,7 +75,7 @@ export async function emailPlanLink(actor: Actor, { planId, consent }: { planId:
   });
   const delivery = await sendEmail({ clinicId: actor.clinicId, kind: "plan-link", to: row.email, createdBy: actor.userId, ...message });
   await recordAuditBy(db, actor, {
-        action: "plan-link.emailed",
+    action: "plan-link.emailed",
     entityType: "plan",
     entityId: planId,
     detail: { to: row.email, state: delivery.state, emailId: delivery.id },

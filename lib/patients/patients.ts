@@ -205,7 +205,7 @@ export async function setPatientArchived(actor: Actor, { patientId, archived }: 
     if (!patient) return null;
     const linksEnded = archived ? await endPatientLinks(tx, actor, { patientId }) : 0;
     await recordAuditBy(tx, actor, {
-            action: archived ? "patient.archived" : "patient.updated",
+      action: archived ? "patient.archived" : "patient.updated",
       entityType: "patient",
       entityId: patient.id,
       detail: archived ? { linksEnded } : { restored: true },

@@ -55,12 +55,7 @@ export async function setPlanEndDate(actor: Actor, { planId, endDate }: { planId
       .set({ endDate })
       .where(and(eq(plans.id, plan.id), eq(plans.clinicId, actor.clinicId)))
       .returning();
-    await recordAuditBy(tx, actor, {
-            action: "plan.end-date-set",
-      entityType: "plan",
-      entityId: plan.id,
-      detail: { endDate },
-    });
+    await recordAuditBy(tx, actor, { action: "plan.end-date-set", entityType: "plan", entityId: plan.id, detail: { endDate } });
     return updated;
   });
 }
@@ -87,7 +82,7 @@ export async function endPlan(actor: Actor, { planId, reason, note }: { planId: 
       .where(and(eq(plans.id, plan.id), eq(plans.clinicId, actor.clinicId)))
       .returning();
     await recordAuditBy(tx, actor, {
-            action: "plan.ended",
+      action: "plan.ended",
       entityType: "plan",
       entityId: plan.id,
       // The note may hold clinical detail: it stays on the plan, not in the append-only trail.
@@ -116,12 +111,7 @@ export async function reopenPlan(actor: Actor, { planId, endDate }: { planId: st
       .set({ status: "issued", endedAt: null, endedBy: null, endReason: null, endNote: null, endDate })
       .where(and(eq(plans.id, plan.id), eq(plans.clinicId, actor.clinicId)))
       .returning();
-    await recordAuditBy(tx, actor, {
-            action: "plan.reopened",
-      entityType: "plan",
-      entityId: plan.id,
-      detail: { endDate },
-    });
+    await recordAuditBy(tx, actor, { action: "plan.reopened", entityType: "plan", entityId: plan.id, detail: { endDate } });
     return updated;
   });
 }

@@ -62,7 +62,7 @@ export async function issuePlan(actor: Actor, { planId, revision }: { planId: st
       .set({ status: "issued", latestVersion: version, hasUnissuedChanges: false })
       .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
     await recordAuditBy(tx, actor, {
-            action: "plan.issued",
+      action: "plan.issued",
       entityType: "plan",
       entityId: planId,
       detail: { version, title: snapshot.title, items: snapshot.items.length },

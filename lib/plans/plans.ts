@@ -59,7 +59,7 @@ export async function createPlan(actor: Actor, { patientId, templateId, title }:
       );
     }
     await recordAuditBy(tx, actor, {
-            action: "plan.created",
+      action: "plan.created",
       entityType: "plan",
       entityId: plan.id,
       detail: { patientId, title: plan.title, template: template ? template.name : null },

@@ -78,12 +78,7 @@ export async function savePlan(actor: Actor, { planId, revision, draft }: { plan
         })),
       );
     }
-    await recordAuditBy(tx, actor, {
-            action: "plan.saved",
-      entityType: "plan",
-      entityId: planId,
-      detail: { revision: updated.revision, items: next.items.length },
-    });
+    await recordAuditBy(tx, actor, { action: "plan.saved", entityType: "plan", entityId: planId, detail: { revision: updated.revision, items: next.items.length } });
     return { status: "saved", revision: updated.revision, changed: true };
   });
 }

@@ -144,12 +144,7 @@ export async function revokeShareLink(actor: Actor, { planId }: { planId: string
       .returning({ id: shareLinks.id });
     if (revoked.length === 0) return false;
     await forgetHandouts(tx, actor, planId);
-    await recordAuditBy(tx, actor, {
-            action: "share-link.revoked",
-      entityType: "plan",
-      entityId: planId,
-      detail: { linkId: revoked[0].id },
-    });
+    await recordAuditBy(tx, actor, { action: "share-link.revoked", entityType: "plan", entityId: planId, detail: { linkId: revoked[0].id } });
     return true;
   });
 }
@@ -188,7 +183,7 @@ export async function setShareLinkExpiry(
       .returning();
     if (!row) return null;
     await recordAuditBy(tx, actor, {
-            action: "share-link.expiry-set",
+      action: "share-link.expiry-set",
       entityType: "plan",
       entityId: planId,
       detail: { linkId: row.id, expiresAt: expiresAt?.toISOString() ?? null },

@@ -138,7 +138,7 @@ export async function setUserActive(actor: Actor, { userId, active }: { userId: 
       .set(active ? { active } : { active, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, member.id));
     await recordAuditBy(tx, actor, {
-            action: active ? "user.reactivated" : "user.deactivated",
+      action: active ? "user.reactivated" : "user.deactivated",
       entityType: "user",
       entityId: member.id,
       detail: { email: member.email },
@@ -160,7 +160,7 @@ export async function setUserRole(actor: Actor, { userId, role }: { userId: stri
     }
     await tx.update(users).set({ role }).where(eq(users.id, member.id));
     await recordAuditBy(tx, actor, {
-            action: "user.role-changed",
+      action: "user.role-changed",
       entityType: "user",
       entityId: member.id,
       detail: { email: member.email, from: member.role, to: role },
