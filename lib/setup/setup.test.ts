@@ -45,7 +45,7 @@ describe.runIf(realServer)("first-run set-up", () => {
     const rows = await db.select().from(setupCodes);
     expect(rows.map((r) => r.codeHash)).not.toContain(code);
 
-    const input = { code: "WRONG-WRONG-WRONG", clinicName: "Harbour Physio", name: "Hana Harbour", email: "Hana@Harbour.example", password: "seagulls over the quay at noon" };
+    const input = { code: "WRONG-WRONG-WRONG", clinicName: "Harbour Physio", name: "Hana Harbour", email: "Hana@Harbour.example", password: "seagulls over the quay at noon", ip: "203.0.113.7" };
     await expect(completeSetup(input, db)).rejects.toMatchObject({ fieldErrors: { code: [expect.stringMatching(/not right/)] } });
     await expect(completeSetup({ ...input, code, password: "too short" }, db)).rejects.toMatchObject({ fieldErrors: { password: [expect.any(String)] } });
     expect((await db.select({ n: count() }).from(clinics))[0].n).toBe(0);
