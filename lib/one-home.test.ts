@@ -71,6 +71,10 @@ describe("one home per helper", () => {
     expect([...new Set(hand)].sort()).toEqual(["lib/handout/document.tsx", "lib/handout/measure.ts"]);
   });
 
+  it("makes tel: links in lib/clinic/phone.ts only (the digits of the clinic's phone, the extension left out)", () => {
+    expect(copiesOutside("lib/clinic/phone.ts", /[`"']tel:/)).toEqual([]);
+  });
+
   it("names conditions through lib/catalogue/conditions.ts only", () => {
     expect(copiesOutside("lib/catalogue/conditions.ts", /new Map(<[^>]*>)?\(conditions\.map/)).toEqual([]);
     expect(conditionName("knee-oa")).toBe("Knee osteoarthritis");

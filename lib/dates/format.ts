@@ -19,6 +19,8 @@ const styles = {
   dateTime: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
   /** 4 March 2026 at 10:15 */
   longDateTime: { dateStyle: "long", timeStyle: "short" },
+  /** 2026-03-04, in the "en-CA" locale */
+  isoDate: { year: "numeric", month: "2-digit", day: "2-digit" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 type Style = keyof typeof styles;
 
@@ -59,4 +61,9 @@ export function formatDateTime(value: DateValue, clock: ClinicClock = defaultCli
 /** "4 March 2026 at 10:15". */
 export function formatLongDateTime(value: DateValue, clock: ClinicClock = defaultClinicClock): string {
   return format("longDateTime", value, clock);
+}
+
+/** The calendar date of an instant in a time zone (the clinic's day), as `YYYY-MM-DD`. */
+export function dateInZone(moment: Date, timeZone: string): string {
+  return formatter("isoDate", "en-CA", timeZone).format(moment);
 }

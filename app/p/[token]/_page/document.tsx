@@ -12,7 +12,7 @@ import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { staticMarkup } from "@/lib/html/static-markup";
 import type { EndedPlanNotice } from "@/lib/sharing/links";
-import type { PlanBody } from "./plan-body";
+import { PhoneLink, type PlanBody } from "./plan-body";
 import { PsfsSection, type PsfsFormState } from "./psfs-section";
 import { stylesheetHref } from "./stylesheet";
 
@@ -489,7 +489,6 @@ export async function patientPageHtml({
  */
 export async function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; refused: "log" | "scores" | "handout" | null }): Promise<Buffer> {
   const render = await staticMarkup();
-  const tel = notice.phone ? notice.phone.replace(/[^+\d]/g, "") : "";
   return Buffer.from(
     documentHtml(
       render,
@@ -516,9 +515,7 @@ export async function planEndedHtml({ notice, refused }: { notice: EndedPlanNoti
               {notice.phone ? (
                 <li>
                   Phone:{" "}
-                  <a className="font-semibold text-brand-800 underline" href={`tel:${tel}`}>
-                    {notice.phone}
-                  </a>
+                  <PhoneLink phone={notice.phone} className="font-semibold text-brand-800 underline" />
                 </li>
               ) : null}
               {notice.email ? (

@@ -9,6 +9,7 @@ import type { SafetyContent } from "@/lib/catalogue/safety";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { figureImagePath, storeFigureImages } from "@/lib/sharing/figure-images";
 import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
+import { telHref } from "@/lib/clinic/phone";
 import { defaultClinicClock, formatLongDate } from "@/lib/dates/format";
 import { staticMarkup } from "@/lib/html/static-markup";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
@@ -253,8 +254,16 @@ function formatIssued(snapshot: PlanSnapshot): string {
   return formatLongDate(snapshot.issuedAt, { ...defaultClinicClock, timeZone: snapshot.clinic.timeZone ?? defaultClinicClock.timeZone });
 }
 
-function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^+\d]/g, "")}`;
+/** The clinic's phone as typed, linked to dial its digits; plain text if it does not read as a number (an older setting). */
+export function PhoneLink({ phone, className }: { phone: string; className: string }) {
+  const href = telHref(phone);
+  return href ? (
+    <a className={className} href={href}>
+      {phone}
+    </a>
+  ) : (
+    <>{phone}</>
+  );
 }
 
 /** Who the plan is from and how to reach them. The logo is a data: URL from the snapshot: nothing loads from elsewhere. */
@@ -269,9 +278,7 @@ function ClinicBlock({ clinic }: { clinic: PlanSnapshot["clinic"] }) {
           {clinic.phone ? (
             <li>
               <span className="sr-only">Phone: </span>
-              <a href={telHref(clinic.phone)} className="font-medium text-brand-800 underline underline-offset-2">
-                {clinic.phone}
-              </a>
+              <PhoneLink phone={clinic.phone} className="font-medium text-brand-800 underline underline-offset-2" />
             </li>
           ) : null}
           {clinic.email ? (
@@ -329,9 +336,7 @@ function Footer({ clinic }: { clinic: PlanSnapshot["clinic"] }) {
           {clinic.phone ? (
             <>
               {" on "}
-              <a href={telHref(clinic.phone)} className="font-medium text-brand-800 underline underline-offset-2">
-                {clinic.phone}
-              </a>
+              <PhoneLink phone={clinic.phone} className="font-medium text-brand-800 underline underline-offset-2" />
             </>
           ) : null}
           .
