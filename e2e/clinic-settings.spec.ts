@@ -1,6 +1,6 @@
-// Clinic settings: an admin sets the country (United States), a logo and a brand colour (a
-// low-contrast one is refused at the field); a plan issued afterwards tells the patient to call 911
-// and shows the logo. A clinician gets 404 for the page, and POSTing its action changes nothing.
+// Clinic settings: an admin sets the country (United States), a US phone number, a logo and a brand
+// colour (a low-contrast one and a phone that is no number are refused at their fields); a plan
+// issued afterwards tells the patient to call 911, dials the phone's digits and shows the logo. A clinician gets 404 for the page, and POSTing its action changes nothing.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -37,7 +37,7 @@ async function issuePlan(page: Page, clinician: Clinician): Promise<{ planId: st
 }
 
 async function clinicRow(clinicId: string) {
-  const [row] = await database()`select name, country, time_zone, paper_size, accent_colour, logo_mime_type, length(logo_base64) as logo_length, updated_at from clinics where id = ${clinicId}`;
+  const [row] = await database()`select name, phone, country, time_zone, paper_size, accent_colour, logo_mime_type, length(logo_base64) as logo_length, updated_at from clinics where id = ${clinicId}`;
   return row;
 }
 
@@ -58,6 +58,7 @@ test("an admin sets the United States, a logo and a readable colour; the next pl
   await expect(page.getByText("In an emergency, call 911 or go to the emergency room.")).toBeVisible();
   await page.getByLabel("Time zone").selectOption("America/Chicago");
   await page.getByLabel("Address").fill("1 Pier Street, Chicago, IL 60611");
+  await page.getByLabel("Phone", { exact: true }).fill("call the front desk");
   const png = await logoPng();
   await page.getByLabel("Logo", { exact: true }).setInputFiles({ name: "harbour-logo.png", mimeType: "image/png", buffer: png });
 
@@ -68,6 +69,9 @@ test("an admin sets the United States, a logo and a readable colour; the next pl
   const colour = page.getByLabel("Brand colour", { exact: true });
   await expect(colour).toHaveAttribute("aria-invalid", "true");
   await expect(colour).toHaveAccessibleDescription(/too light to read on white \(contrast 1\.\d\d:1; at least 4\.5:1 is needed\)/);
+  const phoneField = page.getByLabel("Phone", { exact: true });
+  await expect(phoneField).toHaveAttribute("aria-invalid", "true");
+  await expect(phoneField).toHaveAccessibleDescription(/Enter the phone number with digits, spaces, hyphens, dots or brackets/);
   await expect(page.getByRole("alert").filter({ hasText: "Please correct the highlighted fields." })).toBeVisible();
   expect(await clinicRow(clinician.clinicId)).toEqual(before);
   // What was typed is kept.
@@ -75,12 +79,14 @@ test("an admin sets the United States, a logo and a readable colour; the next pl
   await expect(page.getByLabel("Address")).toHaveValue("1 Pier Street, Chicago, IL 60611");
 
   await colour.fill("#1d4ed8");
+  // A US number as Americans write it is taken, and stored as typed.
+  await phoneField.fill("(312) 555-0147");
   await page.getByLabel("Logo", { exact: true }).setInputFiles({ name: "harbour-logo.png", mimeType: "image/png", buffer: png });
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status")).toContainText("Settings saved.");
   await expect(page.getByRole("img", { name: "Current logo" })).toBeVisible();
   const saved = await clinicRow(clinician.clinicId);
-  expect(saved).toMatchObject({ country: "US", time_zone: "America/Chicago", paper_size: "LETTER", accent_colour: "#1d4ed8", logo_mime_type: "image/png" });
+  expect(saved).toMatchObject({ phone: "(312) 555-0147", country: "US", time_zone: "America/Chicago", paper_size: "LETTER", accent_colour: "#1d4ed8", logo_mime_type: "image/png" });
   await expectAccessible(page);
   fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, "settings.png"), fullPage: true });
@@ -92,6 +98,7 @@ test("an admin sets the United States, a logo and a readable colour; the next pl
   await expect(phone.getByText("call 911 or go to the emergency room straight away")).toBeVisible();
   const body = await phone.locator("body").innerText();
   expect(body).not.toMatch(/\b999\b|NHS 111|A&E/);
+  await expect(phone.getByRole("link", { name: "(312) 555-0147" }).first()).toHaveAttribute("href", "tel:3125550147");
   const logo = phone.locator('header img[src^="data:image/png;base64,"]');
   await expect(logo).toBeVisible();
   expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);

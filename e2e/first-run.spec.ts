@@ -87,6 +87,8 @@ test.beforeAll(async () => {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_FROM: "Harbour Physio <no-reply@harbour.test>",
     NEXT_TELEMETRY_DISABLED: "1",
+    // As behind a reverse proxy on this machine: the set-up guesses below come "from" another address.
+    TRUSTED_PROXIES: "127.0.0.1",
   };
   delete env.SEED_DEMO;
   delete env.NEXTAUTH_URL;
@@ -170,6 +172,25 @@ test("an empty database: set-up with the printed code, a US clinic with a logo, 
   await expect(admin.getByLabel("Clinic name")).toHaveValue("Harbour Physio");
   expect((await sql!`select count(*)::int as n from clinics`)[0].n).toBe(0);
   await admin.screenshot({ path: path.join(shots, "setup-refused.png"), fullPage: true });
+
+  // Guessing is limited: 10 wrong codes from one address in 15 minutes, then 429 with Retry-After and
+  // the words at the code's field, even for the right code. The guesser is another address (through
+  // the trusted proxy), so the admin's own is not held up.
+  const guesser = { "X-Forwarded-For": "198.51.100.23" };
+  const form = { clinicName: "Guessed Physio", name: "Guesser", email: "guess@harbour.test", password: owner.password, confirmPassword: owner.password };
+  for (let i = 0; i < 10; i++) {
+    expect((await admin.request.post("/api/setup", { headers: guesser, data: { ...form, code: `WRONG-GUESS-${i}AAAA` } })).status()).toBe(403);
+  }
+  await admin.route("**/api/setup", (route) => route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": guesser["X-Forwarded-For"] } }));
+  await codeField.fill(code!);
+  const limited = admin.waitForResponse((r) => r.url().endsWith("/api/setup"));
+  await admin.getByRole("button", { name: "Create the clinic" }).click();
+  const limitedResponse = await limited;
+  expect(limitedResponse.status()).toBe(429);
+  expect(Number(await limitedResponse.headerValue("retry-after"))).toBeGreaterThan(800);
+  await expect(codeField).toHaveAccessibleDescription(/Too many wrong set-up codes were tried\. Wait 15 minutes/);
+  expect((await sql!`select count(*)::int as n from clinics`)[0].n).toBe(0);
+  await admin.unroute("**/api/setup");
 
   await codeField.fill(code!.toLowerCase());
   await admin.getByRole("button", { name: "Create the clinic" }).click();

@@ -55,9 +55,7 @@ describe("one home per helper", () => {
     const zones = copiesOutside(["lib/dates/format.ts", "lib/clinic/safety-presets.ts"], zone);
     // the country presets hold each country's first-guess zone; nothing else names one
     expect(zones).toEqual([]);
-    const formats = copiesOutside("lib/dates/format.ts", /new Intl\.DateTimeFormat|\.toLocale(Date|Time)String\(\s*["'`][a-z]{2}/).map((line) => line.split(":")[0]);
-    // lib/outcomes' "today in the clinic's zone" moves to lib/dates' clinicDate with its own rework
-    expect(formats.filter((file) => file !== "lib/outcomes/summary.ts")).toEqual([]);
+    expect(copiesOutside("lib/dates/format.ts", /new Intl\.DateTimeFormat|\.toLocale(Date|Time)String\(\s*["'`][a-z]{2}/)).toEqual([]);
     expect(copiesOutside([], zone).some((line) => line.startsWith("lib/dates/format.ts"))).toBe(true);
   });
 
@@ -73,11 +71,15 @@ describe("one home per helper", () => {
     // an empty Map at a module's top level lives as long as the process: a cache, unless it is one
     // of these (an interning table whose numbers must never be reused, and renders under way)
     const processMaps = copiesOutside("lib/cache/bounded-cache.ts", /^(export )?(const|let) \w+ = new Map(<.*>)?\(\)/).map((line) => line.replace(/^([^:]+):\d+: /, "$1: "));
-    expect(processMaps.filter((line) => !line.startsWith("lib/outcomes/"))).toEqual([
+    expect(processMaps).toEqual([
       "lib/handout/fonts.ts: const nameTableNumbers = new Map<string, number>();",
       "lib/sharing/handouts.ts: const inFlight = new Map<string, Promise<Buffer>>();",
     ]);
     expect(copiesOutside([], eviction).some((line) => line.startsWith("lib/cache/bounded-cache.ts"))).toBe(true);
+  });
+
+  it("makes tel: links in lib/clinic/phone.ts only (the digits of the clinic's phone, the extension left out)", () => {
+    expect(copiesOutside("lib/clinic/phone.ts", /[`"']tel:/)).toEqual([]);
   });
 
   it("names conditions through lib/catalogue/conditions.ts only", () => {

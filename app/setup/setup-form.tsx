@@ -5,7 +5,7 @@ import { Field, FormError, inputClass } from "@/app/_components/form-fields";
 
 type Answer = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; redirect?: string };
 
-/** Posts to /api/setup (which answers 400/403/404 with the message for the field); keeps what was typed. */
+/** Posts to /api/setup (which answers 400/403/404/429 with the message for the field); keeps what was typed. */
 export function SetupForm() {
   const router = useRouter();
   const [answer, setAnswer] = useState<Answer>({ ok: false });

@@ -47,6 +47,20 @@ describe("clinicSettingsSchema", () => {
     expect(errorsOf({ ...valid, country: "other", safetyEmergencyNumber: "112", safetyUrgentAdvice: "116 117", safetyFamilyDoctor: "doctor" })).toEqual({});
   });
 
+  it("accepts a phone number as people write it in each country, stored as typed (trimmed)", () => {
+    for (const phone of ["(312) 555-0147", "+1 312-555-0147", "020 7946 0000", "+61 2 9374 4000", "+353 1 234 5678", "09-123 4567", "(312) 555-0147 ext 12"]) {
+      expect(clinicSettingsSchema.parse({ ...valid, phone: `  ${phone} ` }).phone, phone).toBe(phone);
+    }
+    expect(clinicSettingsSchema.parse({ ...valid, phone: "  " }).phone).toBeNull();
+  });
+
+  it("refuses a phone that is not a number, with the message at the field", () => {
+    expect(errorsOf({ ...valid, phone: "call us" })).toEqual({ phone: expect.stringMatching(/^Enter the phone number with digits, spaces, hyphens, dots or brackets.*\(312\) 555-0147/) });
+    expect(errorsOf({ ...valid, phone: "555" })).toEqual({ phone: expect.stringMatching(/5 to 15 digits \(this one has 3\)/) });
+    expect(errorsOf({ ...valid, phone: "312--555--0147" }).phone).toMatch(/digits/);
+    expect(errorsOf({ ...valid, phone: "1".repeat(61) }).phone).toMatch(/60 characters or fewer/);
+  });
+
   it("refuses unknown countries, time zones and papers, and a bad email or website", () => {
     const errors = errorsOf({ ...valid, country: "FR", timeZone: "Mars/Olympus", paperSize: "A3", email: "nope", website: "not a site", name: " " });
     expect(Object.keys(errors).sort()).toEqual(["country", "email", "name", "paperSize", "timeZone", "website"]);

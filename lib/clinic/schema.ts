@@ -1,6 +1,7 @@
 // What the clinic settings form accepts: the one zod schema the action parses FormData with.
 import { z } from "zod";
 import { contrastWithWhite, minimumContrast } from "./colour";
+import { parsePhone } from "./phone";
 import { countries, countryNames } from "./safety-presets";
 
 const optionalText = (max: number, what: string) =>
@@ -25,7 +26,11 @@ export const clinicSettingsSchema = z
   .object({
     name: z.string({ error: "Enter the clinic's name" }).trim().min(1, "Enter the clinic's name").max(200, "The name must be 200 characters or fewer"),
     address: optionalText(400, "The address"),
-    phone: optionalText(60, "The phone number").refine((value) => !value || /^[+\d][\d\s().-]{4,}$/.test(value), "Enter a phone number, e.g. 020 7946 0321 or +1 415 555 0100"),
+    // Stored as typed (trimmed); the tel: links dial its digits (lib/clinic/phone.ts).
+    phone: optionalText(60, "The phone number").superRefine((value, context) => {
+      const parsed = value ? parsePhone(value) : null;
+      if (parsed && !parsed.ok) context.addIssue({ code: "custom", message: parsed.problem });
+    }),
     email: z
       .string()
       .trim()

@@ -31,7 +31,7 @@ const styles = {
   dateTime: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
   /** 4 March 2026 at 10:15 */
   longDateTime: { dateStyle: "long", timeStyle: "short" },
-  /** 2026-03-04 (with the en-CA locale) */
+  /** 2026-03-04, in the "en-CA" locale */
   isoDate: { year: "numeric", month: "2-digit", day: "2-digit" },
   /** the wall clock's parts, for finding a zone's offset */
   wallClock: { hour12: false, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" },
@@ -84,7 +84,7 @@ export const formatLongDateTime = formatAs("longDateTime");
 
 /** The calendar date of a moment in the clinic's time zone. */
 export function clinicDate(moment: Date = new Date(), timeZone: string = defaultClinicClock.timeZone): string {
-  return formatter("isoDate", "en-CA", timeZone).format(moment);
+  return dateInZone(moment, timeZone);
 }
 
 /** `iso` moved by `days` (negative to go back). */
@@ -114,4 +114,9 @@ export function endOfClinicDay(iso: string, timeZone: string = defaultClinicCloc
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute"));
   return new Date(utcMidnight.getTime() - (wall - utcMidnight.getTime()));
+}
+
+/** The calendar date of an instant in a time zone (the clinic's day), as `YYYY-MM-DD`. */
+export function dateInZone(moment: Date, timeZone: string): string {
+  return formatter("isoDate", "en-CA", timeZone).format(moment);
 }

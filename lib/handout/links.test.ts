@@ -1,16 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { mailtoHref, telHref, websiteHref } from "./links";
+import { mailtoHref, websiteHref } from "./links";
 
+// The phone number's tel: link is the clinic's phone rule: lib/clinic/phone.test.ts.
 describe("contact links", () => {
-  test("a phone number dials its digits, keeping an international +", () => {
-    expect(telHref("0161 496 0123")).toBe("tel:01614960123");
-    expect(telHref("+44 (0)161 496-0123")).toBe("tel:+4401614960123");
-    expect(telHref("(555) 010.4477")).toBe("tel:5550104477");
-    expect(telHref("ask at reception")).toBeNull();
-    expect(telHref("0161 496 0123 ext 4")).toBeNull();
-    expect(telHref("12")).toBeNull();
-  });
-
   test("an email address writes to it; anything else is not linked", () => {
     expect(mailtoHref("hello@riverside.example")).toBe("mailto:hello@riverside.example");
     expect(mailtoHref("front desk")).toBeNull();

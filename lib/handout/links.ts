@@ -1,14 +1,6 @@
-// Link targets for the clinic's contact details in the handout: a tap on a phone number dials it,
-// on the email address writes to it, on the website opens it. Anything that does not make a sound
-// link of its kind is printed as plain text rather than linked.
-
-/** `tel:` with the digits (and a leading +) of a phone number as people write it. */
-export function telHref(phone: string): string | null {
-  const trimmed = phone.trim();
-  const digits = trimmed.replace(/\D/g, "");
-  if (digits.length < 3 || digits.length > 20 || /[^\d\s()+./-]/.test(trimmed.replace(/^(tel|phone)[:.]?\s*/i, ""))) return null;
-  return `tel:${trimmed.startsWith("+") ? "+" : ""}${digits}`;
-}
+// Link targets for the clinic's contact details in the handout: a tap on the email address writes
+// to it, on the website opens it (a phone number dials it: lib/clinic/phone.ts). Anything that does
+// not make a sound link of its kind is printed as plain text rather than linked.
 
 export function mailtoHref(email: string): string | null {
   const trimmed = email.trim();

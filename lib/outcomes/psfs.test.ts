@@ -5,13 +5,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, clinics, outcomeMeasures, outcomeRequests, outcomeScores, plans, psfsActivities, sessionLogs } from "@/db/schema";
+import { dateInZone } from "@/lib/dates/format";
 import { UserError } from "@/lib/errors";
 import { endPlan } from "@/lib/plans/end-plan";
 import { ensureShareLink, resolveShareToken, resolveShareTokenForPage } from "@/lib/sharing/links";
 import { createIssuedPlan } from "@/lib/sharing/testing";
 import { createTestClinic } from "@/lib/testing/fixtures";
 import { getPlanOutcomes, psfsRequestForLink, recordClinicianPsfs, recordPatientPsfs, setPsfsRequest } from "./psfs";
-import { dateInZone } from "./summary";
 
 async function sharedPlan() {
   const { actor, clinic } = await createTestClinic();
@@ -227,5 +227,21 @@ describe("NPRS weekly averages on the plan page", () => {
     await db.insert(sessionLogs).values({ clinicId: other.clinicId, planId: theirs.id, version: 1, loggedOn: thisMonday, itemsDone: [], pain: 10, clientKey: crypto.randomUUID() });
     expect((await getPlanOutcomes(actor, { planId: plan.id }))!.painWeeks.at(-1)).toEqual({ weekStart: thisMonday, sessions: 1, average: 2 });
     expect(await db.select({ n: sql<number>`count(*)::int` }).from(sessionLogs).where(and(eq(sessionLogs.planId, plan.id)))).toEqual([{ n: 3 }]);
+  });
+
+  it("counts a New York clinic's weeks in New York: a late Sunday-evening log is in the week it ends, not London's next one", async () => {
+    const { actor, plan } = await sharedPlan();
+    await db.update(clinics).set({ timeZone: "America/New_York" }).where(eq(clinics.id, actor.clinicId));
+    const thisMonday = (await getPlanOutcomes(actor, { planId: plan.id }))!.painWeeks.at(-1)!.weekStart;
+    const lastMonday = new Date(Date.parse(`${thisMonday}T12:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const weekBefore = new Date(Date.parse(`${thisMonday}T12:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
+    // 02:30 UTC on a Monday: Monday in London (02:30 or 03:30), still Sunday evening in New York (21:30 or 22:30).
+    const createdAt = new Date(`${lastMonday}T02:30:00Z`);
+    expect(dateInZone(createdAt, "Europe/London")).toBe(lastMonday);
+    // Stored as the session log stores it: London's date of the moment.
+    await db.insert(sessionLogs).values({ clinicId: actor.clinicId, planId: plan.id, version: 1, loggedOn: lastMonday, createdAt, itemsDone: [], pain: 7, clientKey: crypto.randomUUID() });
+    const weeks = (await getPlanOutcomes(actor, { planId: plan.id }))!.painWeeks;
+    expect(weeks.filter((week) => week.sessions > 0)).toEqual([{ weekStart: weekBefore, sessions: 1, average: 7 }]);
+    expect(weeks.find((week) => week.weekStart === lastMonday)).toEqual({ weekStart: lastMonday, sessions: 0, average: null });
   });
 });

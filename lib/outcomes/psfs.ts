@@ -9,12 +9,13 @@ import { db as defaultDb, type Executor, type Transaction } from "@/db/client";
 import { clinics, outcomeMeasures, outcomeRequests, outcomeScores, plans, psfsActivities, sessionLogs, users, type Plan } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
+import { dateInZone } from "@/lib/dates/format";
 import { UserError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { planEnding } from "@/lib/plans/ending";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
 import { parsePsfsForm, type NamedActivity, type PsfsEntry } from "./psfs-form";
-import { dateInZone, oneDecimal, weeklyPainAverages, type PainWeek, type PsfsOccasion } from "./summary";
+import { clinicDayOfLog, oneDecimal, weeklyPainAverages, type PainWeek, type PsfsOccasion } from "./summary";
 
 type FormValues = Record<string, string | string[]>;
 
@@ -76,7 +77,7 @@ export async function getPlanOutcomes(actor: Actor, { planId }: { planId: string
       .leftJoin(users, eq(users.id, outcomeRequests.requestedBy))
       .where(and(eq(outcomeRequests.planId, plan.id), eq(outcomeRequests.clinicId, actor.clinicId), eq(outcomeRequests.kind, "psfs"), isNull(outcomeRequests.closedAt))),
     executor
-      .select({ loggedOn: sessionLogs.loggedOn, pain: sessionLogs.pain })
+      .select({ loggedOn: sessionLogs.loggedOn, createdAt: sessionLogs.createdAt, pain: sessionLogs.pain })
       .from(sessionLogs)
       .where(and(eq(sessionLogs.planId, plan.id), eq(sessionLogs.clinicId, actor.clinicId))),
   ]);
@@ -87,7 +88,8 @@ export async function getPlanOutcomes(actor: Actor, { planId }: { planId: string
     byMeasure.set(score.measureId, record);
   }
   const today = dateInZone(new Date(), plan.timeZone);
-  const from = plan.startDate ?? painRows.map((row) => row.loggedOn).sort()[0] ?? today;
+  const pains = painRows.map((row) => ({ loggedOn: clinicDayOfLog(row, plan.timeZone), pain: row.pain }));
+  const from = plan.startDate ?? pains.map((row) => row.loggedOn).sort()[0] ?? today;
   return {
     timeZone: plan.timeZone,
     today,
@@ -95,7 +97,7 @@ export async function getPlanOutcomes(actor: Actor, { planId }: { planId: string
     occasions: measures.map((measure) => ({ ...measure, scores: byMeasure.get(measure.id) ?? {} })),
     request: request ?? null,
     canRequest: plan.status === "issued" && planEnding(plan, today) === null,
-    painWeeks: weeklyPainAverages(painRows, { from: from < today ? from : today, today }),
+    painWeeks: weeklyPainAverages(pains, { from: from < today ? from : today, today }),
   };
 }
 

@@ -1,8 +1,9 @@
 // The PSFS form rules and the figures the plan page charts: pure, no database.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { dateInZone } from "@/lib/dates/format";
 import { activityNameMaxLength, parsePsfsForm, parseScore, type NamedActivity } from "./psfs-form";
-import { dateInZone, isMeaningful, psfsSummary, weeklyPainAverages, type PsfsOccasion } from "./summary";
+import { clinicDayOfLog, isMeaningful, psfsSummary, weeklyPainAverages, type PsfsOccasion } from "./summary";
 
 const stairs: NamedActivity = { id: "a-stairs", position: 0, name: "Climbing stairs" };
 const sitting: NamedActivity = { id: "a-sitting", position: 1, name: "Sitting for an hour" };
@@ -163,5 +164,24 @@ describe("NPRS weekly averages", () => {
     const inAuckland = weeklyPainAverages([{ loggedOn: auckland, pain: 5 }], { from: auckland, today: auckland });
     expect(inLondon.map((w) => w.weekStart)).toEqual(["2026-11-02"]);
     expect(inAuckland.map((w) => w.weekStart)).toEqual(["2026-11-09"]);
+  });
+
+  it("puts a New York clinic's late Sunday-evening session in its own week, though London had reached Monday when it was stored", () => {
+    const sundayEvening = new Date("2026-11-09T02:30:00Z"); // Sunday 8 Nov 21:30 in New York; Monday 9 Nov 02:30 in London
+    const stored = { loggedOn: "2026-11-09", createdAt: sundayEvening }; // as the session log writes it: London's date
+    const newYork = clinicDayOfLog(stored, "America/New_York");
+    expect(newYork).toBe("2026-11-08");
+    expect(clinicDayOfLog(stored, "Europe/London")).toBe("2026-11-09");
+    const weeks = (timeZone: string) =>
+      weeklyPainAverages([{ loggedOn: clinicDayOfLog(stored, timeZone), pain: 6 }], { from: "2026-11-02", today: "2026-11-10" }).filter((week) => week.sessions > 0);
+    expect(weeks("America/New_York")).toEqual([{ weekStart: "2026-11-02", sessions: 1, average: 6 }]);
+    expect(weeks("Europe/London")).toEqual([{ weekStart: "2026-11-09", sessions: 1, average: 6 }]);
+    // In summer time too (New York UTC-4, London UTC+1): Sunday 21:00 in New York is Monday 02:00 in London.
+    expect(clinicDayOfLog({ loggedOn: "2026-07-13", createdAt: new Date("2026-07-13T01:00:00Z") }, "America/New_York")).toBe("2026-07-12");
+  });
+
+  it("keeps the day of a session dated on purpose (seeded or imported: not London's date of when it was stored)", () => {
+    expect(clinicDayOfLog({ loggedOn: "2026-10-01", createdAt: new Date("2026-11-09T02:30:00Z") }, "America/New_York")).toBe("2026-10-01");
+    expect(clinicDayOfLog({ loggedOn: "2026-11-08", createdAt: new Date("2026-11-09T02:30:00Z") }, "Pacific/Auckland")).toBe("2026-11-08");
   });
 });

@@ -1,7 +1,8 @@
 // What the plan page charts of the outcome measures: the PSFS average and each activity over time,
 // measured against the first score (the baseline) and the minimal important change, and the NPRS
 // (the session log's pain score) as weekly averages. Pure: the figures are tested on their own.
-import { addDays, mondayOf } from "@/lib/adherence/dates";
+import { addDays, clinicDate, mondayOf } from "@/lib/adherence/dates";
+import { dateInZone } from "@/lib/dates/format";
 import { psfsMinimalImportantChange, type NamedActivity } from "./psfs-form";
 
 export type PsfsOccasion = {
@@ -75,6 +76,17 @@ export function psfsSummary(activities: NamedActivity[], occasions: PsfsOccasion
 export type PainWeek = { weekStart: string; sessions: number; average: number | null };
 
 /**
+ * The day a session was logged, in the clinic's calendar. The session log stores `loggedOn` as
+ * London's date at the moment it saves (lib/adherence/dates `clinicDate`); for such a row the
+ * clinic's day is the date of that moment (`createdAt`) in the clinic's time zone, so a New York
+ * clinic's Sunday-evening session stays on Sunday. A row whose `loggedOn` is not London's date of
+ * its `createdAt` was dated on purpose (the demo seed, an import) and keeps its day.
+ */
+export function clinicDayOfLog(log: { loggedOn: string; createdAt: Date }, timeZone: string): string {
+  return clinicDate(log.createdAt) === log.loggedOn ? dateInZone(log.createdAt, timeZone) : log.loggedOn;
+}
+
+/**
  * NPRS weekly averages: one row per week (Monday to Sunday, in the clinic's calendar: `loggedOn`
  * is a clinic date and `today` the clinic's today) from the week of `from` to this week, weeks
  * without a session included (average null). At most `maxWeeks`, the most recent ones.
@@ -100,16 +112,4 @@ export function weeklyPainAverages(
     weeks.push({ weekStart: week, sessions: total?.count ?? 0, average: total ? oneDecimal(total.sum / total.count) : null });
   }
   return weeks.reverse();
-}
-
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date of a moment in a time zone (the clinic's, from its settings), as `YYYY-MM-DD`. */
-export function dateInZone(moment: Date, timeZone: string): string {
-  let format = zoneFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    zoneFormats.set(timeZone, format);
-  }
-  return format.format(moment);
 }

@@ -1,9 +1,12 @@
 // POST /api/setup: the first-run set-up form (app/setup). JSON in and out, with the status saying
 // what happened: 400 a field is wrong (the message is at the field), 403 the set-up code is wrong,
-// 404 the clinic already exists (this endpoint is gone), 413 too large, 200 done.
+// 429 too many wrong codes (from this address, or from everywhere: Retry-After says when to try
+// again, the message is at the code's field), 404 the clinic already exists (this endpoint is gone),
+// 413 too large, 200 done.
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/auth/action";
-import { isDatabaseUnavailable, tryAgainMessage, UserError } from "@/lib/errors";
+import { clientIp } from "@/lib/auth/sign-in";
+import { AppError, isDatabaseUnavailable, tryAgainMessage } from "@/lib/errors";
 import { readBodyWithin, signInBodyLimit, tooLargeResponse } from "@/lib/http/body-limit";
 import { completeSetup, needsSetup, SetupDoneError } from "@/lib/setup/setup";
 
@@ -33,12 +36,13 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) return Response.json({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
   try {
-    await completeSetup(parsed.data);
+    await completeSetup({ ...parsed.data, ip: clientIp(request.headers) });
     return Response.json({ ok: true, redirect: "/sign-in?reason=set-up" });
   } catch (error) {
     if (error instanceof SetupDoneError) return gone();
-    if (error instanceof UserError) {
-      return Response.json({ ok: false, message: error.message, fieldErrors: error.fieldErrors }, { status: error.fieldErrors?.code ? 403 : 400 });
+    if (error instanceof AppError) {
+      const headers: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { "Retry-After": String(error.retryAfterSeconds) };
+      return Response.json({ ok: false, message: error.message, fieldErrors: error.fieldErrors }, { status: error.status, headers });
     }
     if (isDatabaseUnavailable(error)) return Response.json({ ok: false, message: tryAgainMessage }, { status: 503 });
     throw error;

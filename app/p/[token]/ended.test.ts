@@ -63,6 +63,13 @@ describe("the link of a plan that has ended", () => {
     expect(page).toContain('href="tel:+442079460000">+44 20 7946 0000</a>');
   });
 
+  it("dials a US number's digits, leaving its extension to the person calling", async () => {
+    const { clinic, token } = await endedPlan();
+    await db.update(clinics).set({ phone: "(312) 555-0147 ext 12" }).where(eq(clinics.id, clinic.id));
+    const page = await (await GET(new NextRequest(`${origin}/p/${token}`), params(token))).text();
+    expect(page).toContain('href="tel:3125550147">(312) 555-0147 ext 12</a>');
+  });
+
   it("refuses a session log with 409 and says so, storing nothing", async () => {
     const { plan, token } = await endedPlan();
     const response = await post(token);

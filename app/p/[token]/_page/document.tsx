@@ -12,7 +12,7 @@ import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { staticMarkup } from "@/lib/html/static-markup";
 import type { EndedPlanNotice } from "@/lib/sharing/links";
-import type { PlanBody } from "./plan-body";
+import { PhoneLink, type PlanBody } from "./plan-body";
 import { PsfsSection, type PsfsFormState } from "./psfs-section";
 import { stylesheetHref } from "./stylesheet";
 
@@ -92,8 +92,6 @@ function DownloadLinks({ token }: { token: string }) {
 
 const describedBy = (error: string | undefined, id: string) => (error ? `${id}-error ${id}-hint` : `${id}-hint`);
 
-const scaleLabel =
-  "flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-xl border-2 border-slate-300 bg-white text-xl font-bold text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600";
 
 /** A 0–10 scale as big radio buttons; `srPrefix` tells a screen reader which scale a number is on when the page has two. */
 function PainScale({
@@ -121,7 +119,7 @@ function PainScale({
       </p>
       <div className="mt-3 grid grid-cols-6 gap-2 sm:grid-cols-11">
         {Array.from({ length: 11 }, (_, pain) => (
-          <label key={pain} className={scaleLabel}>
+          <label key={pain} className="scale-choice">
             <input type="radio" name={name} value={pain} required={required} className="sr-only" defaultChecked={value === pain} />
             {srPrefix ? <span className="sr-only">{srPrefix} </span> : null}
             <span>{pain}</span>
@@ -168,7 +166,7 @@ function ChoiceRow({
         {choices.map(([choice, label]) => (
           <label
             key={choice}
-            className="flex min-h-12 cursor-pointer items-center justify-center rounded-xl border-2 border-slate-300 bg-white px-2 py-2 text-center font-semibold leading-tight text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"
+            className="choice justify-center px-2 py-2 text-center font-semibold leading-tight"
           >
             <input type="radio" name={name} value={choice} className="sr-only" defaultChecked={value === choice} />
             <span>{label}</span>
@@ -251,7 +249,7 @@ function LogForm({ token, body, previousOn, clientKey, state }: { token: string;
         <ul className="mt-3 space-y-2">
           {body.items.map((item) => (
             <li key={item.position}>
-              <label className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border border-slate-300 bg-white px-3 py-2 has-checked:border-brand-700 has-checked:bg-brand-50">
+              <label className="check-choice">
                 <input type="checkbox" name="done" value={item.position} className="h-6 w-6 shrink-0 accent-brand-700" defaultChecked={values?.done.includes(item.position)} />
                 <span>
                   {item.position + 1}. {item.name}
@@ -419,7 +417,7 @@ function frameOf(render: (node: ReactNode) => string, body: PlanBody): Frame {
  * fresh log form with markers for the token and the form key (a token is URL-safe base64 and a form
  * key a UUID: neither needs escaping), and the log section around its form and history.
  */
-type VisitParts = { links: string; logSection: string; freshForm: (previousOn: string | null) => string };
+type VisitParts = { links: string; logSection: string; noHistory: string; freshForm: (previousOn: string | null) => string };
 const visitParts = new WeakMap<PlanBody, VisitParts>();
 const tokenMarker = marker("token");
 const clientKeyMarker = marker("client-key");
@@ -432,6 +430,7 @@ function visitPartsOf(render: (node: ReactNode) => string, body: PlanBody): Visi
   parts = {
     links: render(<DownloadLinks token={tokenMarker} />),
     logSection: render(<LogSection form={marker("log-form")} history={marker("history")} />),
+    noHistory: render(<History sessions={[]} exerciseCount={body.items.length} />),
     freshForm: (previousOn) =>
       forms.getOrSet(previousOn ?? "", () =>
         render(<LogForm token={tokenMarker} body={body} previousOn={previousOn} clientKey={clientKeyMarker} state={{ outcome: null }} />),
@@ -468,8 +467,10 @@ export async function patientPageHtml({
   const logForm = fresh
     ? parts.freshForm(previousOn).replaceAll(tokenMarker, token).replace(clientKeyMarker, clientKey)
     : render(<LogForm token={token} body={body} previousOn={previousOn} clientKey={clientKey} state={form} />);
-  const log = parts.logSection.replace(marker("log-form"), () => logForm).replace(marker("history"), () => render(<History sessions={sessions} exerciseCount={body.items.length} />));
-  const scores = activities ? render(<PsfsSection token={token} clientKey={clientKey} state={activities} />) : "";
+  const history = sessions.length === 0 ? parts.noHistory : render(<History sessions={sessions} exerciseCount={body.items.length} />);
+  const log = parts.logSection.replace(marker("log-form"), () => logForm).replace(marker("history"), () => history);
+  // Most visits have no activity scores asked for and no answer to show: nothing to render.
+  const scores = activities && (activities.request || activities.outcome) ? render(<PsfsSection token={token} clientKey={clientKey} state={activities} />) : "";
   return Buffer.concat([
     frame.beforeLinks,
     Buffer.from(parts.links.replaceAll(tokenMarker, token)),
@@ -488,7 +489,6 @@ export async function patientPageHtml({
  */
 export async function planEndedHtml({ notice, refused }: { notice: EndedPlanNotice; refused: "log" | "scores" | "handout" | null }): Promise<Buffer> {
   const render = await staticMarkup();
-  const tel = notice.phone ? notice.phone.replace(/[^+\d]/g, "") : "";
   return Buffer.from(
     documentHtml(
       render,
@@ -515,9 +515,7 @@ export async function planEndedHtml({ notice, refused }: { notice: EndedPlanNoti
               {notice.phone ? (
                 <li>
                   Phone:{" "}
-                  <a className="font-semibold text-brand-800 underline" href={`tel:${tel}`}>
-                    {notice.phone}
-                  </a>
+                  <PhoneLink phone={notice.phone} className="font-semibold text-brand-800 underline" />
                 </li>
               ) : null}
               {notice.email ? (

@@ -9,6 +9,7 @@ import type { SafetyContent } from "@/lib/catalogue/safety";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { figureImagePath, storeFigureImages } from "@/lib/sharing/figure-images";
 import { figureFile, type FigureFile } from "@/lib/figures/svg-file";
+import { telHref } from "@/lib/clinic/phone";
 import { defaultClinicClock, formatLongDate } from "@/lib/dates/format";
 import { staticMarkup } from "@/lib/html/static-markup";
 import type { PlanSnapshot, SnapshotItem } from "@/lib/plans/snapshot";
@@ -64,12 +65,12 @@ function Exercise({ item, number, figure }: { item: SnapshotItem; number: number
   return (
     <article
       aria-labelledby={headingId}
-      className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 print:break-inside-avoid print:rounded-none print:border-0 print:border-t print:px-0 print:shadow-none"
+      className="exercise-card"
     >
-      <h3 id={headingId} className="flex items-baseline gap-3 text-xl font-semibold leading-snug text-slate-900 sm:text-2xl">
+      <h3 id={headingId} className="exercise-heading">
         <span
           aria-hidden="true"
-          className="inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-brand-700 text-lg font-bold text-white print:border print:border-slate-900 print:bg-white print:text-slate-900"
+          className="exercise-number"
         >
           {number}
         </span>
@@ -78,7 +79,7 @@ function Exercise({ item, number, figure }: { item: SnapshotItem; number: number
           {item.name}
         </span>
       </h3>
-      <p className="mt-3 rounded-lg bg-brand-50 px-3 py-2 font-semibold text-brand-900 print:bg-white print:px-0">
+      <p className="dose-line">
         <span className="sr-only">How much: </span>
         {item.doseLine}
       </p>
@@ -101,7 +102,7 @@ function Exercise({ item, number, figure }: { item: SnapshotItem; number: number
               <li key={i} className="flex gap-3">
                 <span
                   aria-hidden="true"
-                  className="mt-0.5 inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-full border-2 border-brand-700 text-base font-bold text-brand-800"
+                  className="step-number"
                 >
                   {i + 1}
                 </span>
@@ -118,13 +119,13 @@ function Exercise({ item, number, figure }: { item: SnapshotItem; number: number
         </div>
       ) : null}
       {item.caution ? (
-        <div className="mt-4 rounded-lg border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-amber-950 print:bg-white">
+        <div className="callout border-amber-500 bg-amber-50 text-amber-950 print:bg-white">
           <h4 className="font-semibold">Take care</h4>
           <p>{item.caution}</p>
         </div>
       ) : null}
       {item.note ? (
-        <div className="mt-4 rounded-lg border-l-4 border-brand-700 bg-brand-50 px-3 py-2 text-brand-900 print:bg-white">
+        <div className="callout border-brand-700 bg-brand-50 text-brand-900 print:bg-white">
           <h4 className="font-semibold">Note from your physiotherapist</h4>
           <p className="whitespace-pre-line">{item.note}</p>
         </div>
@@ -197,8 +198,8 @@ function Safety({ safety }: { safety: SafetyContent }) {
 /** Folded on a phone; printed, every section opens. */
 function EducationPart({ section }: { section: EducationSection }) {
   return (
-    <details className="group rounded-xl border border-slate-200 bg-white print:break-inside-avoid print:border-0 print:[&::details-content]:[content-visibility:visible] print:[&::details-content]:block">
-      <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-xl px-4 py-3 font-semibold text-slate-900 hover:bg-slate-50 print:px-0 [&::-webkit-details-marker]:hidden">
+    <details className="group disclosure">
+      <summary className="disclosure-summary">
         <span>{section.heading}</span>
         <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-180 print:hidden">
           ▾
@@ -253,8 +254,16 @@ function formatIssued(snapshot: PlanSnapshot): string {
   return formatLongDate(snapshot.issuedAt, { ...defaultClinicClock, timeZone: snapshot.clinic.timeZone ?? defaultClinicClock.timeZone });
 }
 
-function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^+\d]/g, "")}`;
+/** The clinic's phone as typed, linked to dial its digits; plain text if it does not read as a number (an older setting). */
+export function PhoneLink({ phone, className }: { phone: string; className: string }) {
+  const href = telHref(phone);
+  return href ? (
+    <a className={className} href={href}>
+      {phone}
+    </a>
+  ) : (
+    <>{phone}</>
+  );
 }
 
 /** Who the plan is from and how to reach them. The logo is a data: URL from the snapshot: nothing loads from elsewhere. */
@@ -269,9 +278,7 @@ function ClinicBlock({ clinic }: { clinic: PlanSnapshot["clinic"] }) {
           {clinic.phone ? (
             <li>
               <span className="sr-only">Phone: </span>
-              <a href={telHref(clinic.phone)} className="font-medium text-brand-800 underline underline-offset-2">
-                {clinic.phone}
-              </a>
+              <PhoneLink phone={clinic.phone} className="font-medium text-brand-800 underline underline-offset-2" />
             </li>
           ) : null}
           {clinic.email ? (
@@ -329,9 +336,7 @@ function Footer({ clinic }: { clinic: PlanSnapshot["clinic"] }) {
           {clinic.phone ? (
             <>
               {" on "}
-              <a href={telHref(clinic.phone)} className="font-medium text-brand-800 underline underline-offset-2">
-                {clinic.phone}
-              </a>
+              <PhoneLink phone={clinic.phone} className="font-medium text-brand-800 underline underline-offset-2" />
             </>
           ) : null}
           .

@@ -33,7 +33,7 @@ function ScoreChoices({ position, required, chosen }: { position: number; requir
         {Array.from({ length: 11 }, (_, score) => (
           <label
             key={score}
-            className="flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-xl border-2 border-slate-300 bg-white text-xl font-bold text-slate-900 has-checked:border-brand-800 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"
+            className="scale-choice"
           >
             <input type="radio" name={`score${position}`} value={score} className="sr-only" required={required} defaultChecked={chosen === String(score)} />
             <span>{score}</span>
