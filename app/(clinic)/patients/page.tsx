@@ -6,6 +6,7 @@ import { listPatients } from "@/lib/patients/patients";
 import { patientListQuerySchema, type PatientListQuery } from "@/lib/patients/schema";
 import { formatDate } from "@/lib/dates/format";
 import { TableHead } from "@/app/_components/table-head";
+import { Button, buttonClass } from "@/app/_components/button";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -41,7 +42,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             The patient was erased. Their details, plans, handouts, links and session logs are gone.
           </p>
         ) : null}
-        <Link href="/patients/new" className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800">
+        <Link href="/patients/new" className={buttonClass({ variant: "primary", size: "lg" })}>
           New patient
         </Link>
       </div>
@@ -73,9 +74,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           <input type="checkbox" name="archived" value="1" defaultChecked={query.archived} className="size-4 accent-brand-700" />
           Archived patients
         </label>
-        <button type="submit" className="rounded-lg border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">
+        <Button type="submit" variant="outline">
           Search
-        </button>
+        </Button>
       </form>
 
       <div role="status" className="text-sm text-slate-700">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PlanTemplateArchiveButton } from "@/app/_components/plan-template-archive-button";
+import { ButtonForm } from "@/app/_components/button-form";
 import { requireActor } from "@/lib/auth/actor";
 import { conditionName } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
@@ -81,7 +81,11 @@ function TemplateCard({ template }: { template: TemplateSummary }) {
         >
           Use for a patient
         </Link>
-        {!template.builtIn ? <PlanTemplateArchiveButton action={archiveTemplateAction} templateId={template.id} templateName={template.name} /> : null}
+        {!template.builtIn ? (
+          <ButtonForm action={archiveTemplateAction} fields={{ templateId: template.id }} size="xs" formClassName="inline-flex flex-col gap-1" answer="failure" aria-label={`Archive ${template.name}`}>
+            Archive
+          </ButtonForm>
+        ) : null}
       </div>
     </li>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PatientArchiveButton } from "@/app/_components/patient-archive-button";
+import { buttonClass } from "@/app/_components/button";
+import { ButtonForm } from "@/app/_components/button-form";
 import { PlanStatusBadge } from "@/app/_components/plan-status";
 import { acknowledgedText } from "@/lib/adherence/alerts";
 import { requireActor } from "@/lib/auth/actor";
@@ -81,13 +82,19 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             {patient.archived ? <p className="mt-1 inline-block rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">Archived</p> : null}
           </div>
           <div className="flex flex-wrap items-start gap-2">
-            <Link href={`/plans/new?patient=${patient.id}`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <Link href={`/plans/new?patient=${patient.id}`} className={buttonClass({ variant: "primary" })}>
               New plan
             </Link>
-            <Link href={`/patients/${patient.id}/edit`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+            <Link href={`/patients/${patient.id}/edit`} className={buttonClass()}>
               Edit details
             </Link>
-            <PatientArchiveButton action={archivePatientAction} patientId={patient.id} archived={patient.archived} patientName={patient.fullName} />
+            <ButtonForm
+              action={archivePatientAction}
+              fields={{ patientId: patient.id, archived: patient.archived ? "false" : "true" }}
+              aria-label={`${patient.archived ? "Restore patient" : "Archive patient"} ${patient.fullName}`}
+            >
+              {patient.archived ? "Restore patient" : "Archive patient"}
+            </ButtonForm>
           </div>
         </div>
       </div>

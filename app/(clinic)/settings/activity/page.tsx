@@ -10,6 +10,7 @@ import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
 import { idSchema } from "@/lib/ids";
 import { TableHead } from "@/app/_components/table-head";
+import { Button } from "@/app/_components/button";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -69,9 +70,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-lg border border-brand-700 bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <Button type="submit" variant="primary" size="sm">
           Show
-        </button>
+        </Button>
       </form>
       {activity.entries.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">Nothing recorded for this choice.</p>
