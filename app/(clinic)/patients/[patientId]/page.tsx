@@ -13,7 +13,8 @@ import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { listPlansForPatient } from "@/lib/plans/plans";
 import { archivePatientAction, erasePatientAction } from "../actions";
 import { PatientDataRights } from "./patient-data-rights";
-import { TableHead } from "@/app/_components/table-head";
+import { DataTable } from "@/app/_components/table-head";
+import { EmptyState, Section } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -119,45 +120,34 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         </dl>
       </section>
 
-      <section aria-labelledby="plans-heading" className="space-y-3">
-        <h2 id="plans-heading" className="text-lg font-semibold">
-          Plans
-        </h2>
+      <Section id="plans" title="Plans">
         {plans?.length ? (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <TableHead columns={["Plan", "Status", "Exercises", "Last issued", "Last edited", "Review"]} />
-              <tbody className="divide-y divide-slate-100">
-                {plans.map((plan) => (
-                  <tr key={plan.id}>
-                    <td className="px-4 py-3">
-                      <Link href={`/plans/${plan.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                        {plan.title}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3">
-                      <PlanStatusBadge plan={plan} />
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">{plan.itemCount}</td>
-                    <td className="px-4 py-3 text-slate-700">{plan.lastIssuedAt ? formatDate(plan.lastIssuedAt) : "Never"}</td>
-                    <td className="px-4 py-3 text-slate-700">{formatDate(plan.updatedAt)}</td>
-                    <td className="px-4 py-3 text-slate-700">{plan.reviewDate ? formatDate(plan.reviewDate) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Plan", "Status", "Exercises", "Last issued", "Last edited", "Review"]}>
+            {plans.map((plan) => (
+              <tr key={plan.id}>
+                <td className="px-4 py-3">
+                  <Link href={`/plans/${plan.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    {plan.title}
+                  </Link>
+                </td>
+                <td className="px-4 py-3">
+                  <PlanStatusBadge plan={plan} />
+                </td>
+                <td className="px-4 py-3 text-slate-700">{plan.itemCount}</td>
+                <td className="px-4 py-3 text-slate-700">{plan.lastIssuedAt ? formatDate(plan.lastIssuedAt) : "Never"}</td>
+                <td className="px-4 py-3 text-slate-700">{formatDate(plan.updatedAt)}</td>
+                <td className="px-4 py-3 text-slate-700">{plan.reviewDate ? formatDate(plan.reviewDate) : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+          <EmptyState>
             No plans yet. Start one with <span className="font-medium">New plan</span>, blank or from a template.
-          </p>
+          </EmptyState>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="activity-heading" className="space-y-3">
-        <h2 id="activity-heading" className="text-lg font-semibold">
-          Activity
-        </h2>
+      <Section id="activity" title="Activity">
         {activity?.length ? (
           <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
             {activity.map((event) => (
@@ -174,7 +164,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         ) : (
           <p className="text-slate-700">Nothing recorded yet.</p>
         )}
-      </section>
+      </Section>
 
       {isAdmin(actor) ? <PatientDataRights action={erasePatientAction} patientId={patient.id} patientName={patient.fullName} /> : null}
     </div>

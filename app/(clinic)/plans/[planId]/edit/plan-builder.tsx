@@ -17,6 +17,7 @@ import { useReorder } from "./use-reorder";
 import { useSavePlan } from "./use-save-plan";
 import { Field, inputClass } from "@/app/_components/form-fields";
 import { Button, buttonClass } from "@/app/_components/button";
+import { Section } from "@/app/_components/page-parts";
 
 export function PlanBuilder({
   planId,
@@ -227,10 +228,7 @@ export function PlanBuilder({
             </Field>
           </section>
 
-          <section aria-labelledby="items-heading" className="space-y-3">
-            <h2 id="items-heading" className="text-lg font-semibold">
-              Exercises
-            </h2>
+          <Section id="items" title="Exercises">
             <div role="status" aria-live="polite" data-testid="builder-notice">
               {notice.text ? (
                 <p className={`rounded-lg px-3 py-2 text-sm ${notice.tone === "caution" ? "border border-amber-300 bg-amber-50 text-amber-950" : "bg-slate-100 text-slate-800"}`}>
@@ -272,7 +270,7 @@ export function PlanBuilder({
                 ))}
               </ol>
             )}
-          </section>
+          </Section>
 
           <SaveAsTemplate draft={input} defaultName={draft.title} />
         </div>
