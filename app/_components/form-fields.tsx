@@ -183,19 +183,9 @@ export function TextArea({ name, id = name, label, defaultValue, errors, hint, r
 }
 
 /** A list to choose one from; `children` are options before the list's own (a "none" choice). */
-export function SelectField({
-  name,
-  id = name,
-  label,
-  defaultValue,
-  errors,
-  hint,
-  options,
-  width = "",
-  children,
-}: Omit<FieldProps, "hint" | "required"> & { hint?: React.ReactNode; options: { value: string; label: string }[]; width?: "max-w-xs" | "max-w-md" | ""; children?: React.ReactNode }) {
+export function SelectField({ name, id = name, defaultValue, options, width = "", children, ...field }: Omit<FieldProps, "hint" | "required"> & { hint?: React.ReactNode; options: { value: string; label: string }[]; width?: "max-w-xs" | "max-w-md" | ""; children?: React.ReactNode }) {
   return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
+    <Field id={id} {...field}>
       {(control) => (
         <select {...control} name={name} defaultValue={defaultValue} className={`${inputClass} ${width}`.trim()}>
           {children}

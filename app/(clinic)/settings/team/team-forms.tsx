@@ -1,6 +1,6 @@
 "use client";
 // The team page's forms: plain forms on server actions, so they work before hydration.
-import { SubmitButton } from "@/app/_components/button";
+import { Button, SubmitButton } from "@/app/_components/button";
 import { ButtonForm } from "@/app/_components/button-form";
 import { Field, FormStatus, inputClass, typedValue } from "@/app/_components/form-fields";
 import { useFormAction } from "@/app/_components/use-form-action";
@@ -35,6 +35,7 @@ export function InviteForm() {
   );
 }
 
+/** A member's row of buttons. Their answers sit below the row, held here: a button may go once it has done its work. */
 export function MemberActions({
   userId,
   name,
@@ -50,23 +51,44 @@ export function MemberActions({
   isSelf: boolean;
   twoFactor: boolean;
 }) {
+  const roleForm = useFormAction(setRoleAction, initial);
+  const activeForm = useFormAction(setActiveAction, initial);
+  const resetForm = useFormAction(resetTwoFactorAction, initial);
   const roleLabel = role === "admin" ? "Make clinician" : "Make admin";
   return (
-    <div className="flex flex-wrap items-start gap-2">
-      <ButtonForm action={setRoleAction} fields={{ userId, role: role === "admin" ? "clinician" : "admin" }} size="xs" aria-label={`${roleLabel}: ${name}`}>
-        {roleLabel}
-      </ButtonForm>
-      {isSelf ? null : (
-        <ButtonForm action={setActiveAction} fields={{ userId, active: active ? "false" : "true" }} size="xs" variant={active ? "danger" : "secondary"} aria-label={`${active ? "Deactivate" : "Reactivate"}: ${name}`}>
-          {active ? "Deactivate" : "Reactivate"}
-        </ButtonForm>
-      )}
-      {twoFactor && !isSelf ? (
-        <ButtonForm action={resetTwoFactorAction} fields={{ userId }} size="xs" aria-label={`Reset two-factor: ${name}`}>
-          Reset two-factor
-        </ButtonForm>
-      ) : null}
+    <div className="space-y-1">
+      <div className="flex flex-wrap gap-2">
+        <RowButton form={roleForm} fields={{ userId, role: role === "admin" ? "clinician" : "admin" }} label={`${roleLabel}: ${name}`}>
+          {roleLabel}
+        </RowButton>
+        {isSelf ? null : (
+          <RowButton form={activeForm} fields={{ userId, active: active ? "false" : "true" }} label={`${active ? "Deactivate" : "Reactivate"}: ${name}`} danger={active}>
+            {active ? "Deactivate" : "Reactivate"}
+          </RowButton>
+        )}
+        {twoFactor && !isSelf ? (
+          <RowButton form={resetForm} fields={{ userId }} label={`Reset two-factor: ${name}`}>
+            Reset two-factor
+          </RowButton>
+        ) : null}
+      </div>
+      <FormStatus state={roleForm[0]} />
+      <FormStatus state={activeForm[0]} />
+      <FormStatus state={resetForm[0]} />
     </div>
+  );
+}
+
+function RowButton({ form: [, formAction, pending], fields, label, danger, children }: { form: ReturnType<typeof useFormAction<FormState>>; fields: Record<string, string>; label: string; danger?: boolean; children: React.ReactNode }) {
+  return (
+    <form action={formAction}>
+      {Object.entries(fields).map(([field, value]) => (
+        <input key={field} type="hidden" name={field} value={value} />
+      ))}
+      <Button type="submit" size="xs" variant={danger ? "danger" : "secondary"} disabled={pending} aria-label={label}>
+        {children}
+      </Button>
+    </form>
   );
 }
 
