@@ -108,3 +108,41 @@ test("the patient record's forms (Archive patient, erase) post to the page's add
     await expect(page.getByText(archived ? "Patient restored" : "Patient archived.")).toBeVisible();
   }
 });
+
+/** The opening tags of the forms in the HTML the server sent, before any script ran. */
+function formTags(html: string): string[] {
+  return html.match(/<form\b[^>]*>/g) ?? [];
+}
+
+test("no clinic or sign-in page renders a form with an empty action", async ({ signedIn: page, clinician, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const patient = await addPatient(clinician);
+  const { planId } = await issuePlanThroughUi(page, patient.id);
+  const signedOut = await playwright.request.newContext({ baseURL });
+  const pages: { path: string; request: typeof page.request; forms: number }[] = [
+    { path: "/sign-in", request: signedOut, forms: 1 },
+    { path: "/forgot-password", request: signedOut, forms: 1 },
+    { path: "/account", request: page.request, forms: 3 },
+    { path: "/settings", request: page.request, forms: 1 },
+    { path: "/settings/team", request: page.request, forms: 2 },
+    { path: `/plans/${planId}`, request: page.request, forms: 5 },
+    { path: `/plans/${planId}/edit`, request: page.request, forms: 1 },
+    { path: "/exercises/new", request: page.request, forms: 1 },
+    { path: "/patients/new", request: page.request, forms: 1 },
+    { path: `/patients/${patient.id}`, request: page.request, forms: 2 },
+  ];
+  for (const { path, request, forms } of pages) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const tags = formTags(await response.text());
+    expect(tags.length, `${path}: its forms`).toBeGreaterThanOrEqual(forms);
+    for (const tag of tags) expect(tag, path).not.toMatch(/\saction=""/);
+    // and in the page a person has, once React has hydrated it
+    if (request === page.request) {
+      await page.goto(path);
+      await expect(page.locator("form").first()).toBeAttached();
+      expect(await page.locator('form[action=""]').count(), path).toBe(0);
+    }
+  }
+  await signedOut.dispose();
+});

@@ -4,6 +4,7 @@
 // safe, and two ways on. The reference (Next's digest) matches the server's log line.
 import Link from "next/link";
 import { useEffect } from "react";
+import { Button, buttonClass } from "@/app/_components/button";
 
 export default function ClinicError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -20,10 +21,10 @@ export default function ClinicError({ error, reset }: { error: Error & { digest?
       </p>
       {error.digest ? <p className="text-sm text-slate-600">Reference for your administrator: {error.digest}</p> : null}
       <div className="flex flex-wrap gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <Button variant="primary" size="sm" onClick={reset}>
           Try again
-        </button>
-        <Link href="/dashboard" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+        </Button>
+        <Link href="/dashboard" className={buttonClass({ size: "sm" })}>
           Go to the dashboard
         </Link>
       </div>

@@ -1,15 +1,12 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { Button } from "@/app/_components/button";
 
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/sign-in" })}
-      className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
-    >
+    <Button size="xs" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
       Sign out
-    </button>
+    </Button>
   );
 }

@@ -9,11 +9,11 @@ export function describedBy(id: string, hint: boolean, errors: boolean): string 
 }
 
 /** A refused save's message for the whole form, announced when it appears. */
-export function FormError({ message }: { message?: string | null }) {
+export function FormError({ message, id }: { message?: string | null; id?: string }) {
   return (
     <div aria-live="polite">
       {message ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p id={id} role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {message}
         </p>
       ) : null}
@@ -42,8 +42,8 @@ export function Field({
   children,
 }: {
   id: string;
-  label: string;
-  hint?: string;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
   errors?: string[];
   children: (control: ControlProps) => React.ReactNode;
 }) {
@@ -61,6 +61,75 @@ export function Field({
       {children({ id, "aria-invalid": invalid || undefined, "aria-describedby": describedBy(id, Boolean(hint), invalid) })}
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
+  );
+}
+
+/** A tick box with its label beside it, and its error below, linked as in `Field`. */
+export function CheckboxField({ id, name, value, label, errors }: { id: string; name: string; value: string; label: React.ReactNode; errors?: string[] }) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div>
+      <div className="flex items-start gap-2">
+        <input id={id} name={name} type="checkbox" value={value} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, false, invalid)} className="mt-1 h-4 w-4" />
+        <label htmlFor={id} className="text-sm text-slate-800">
+          {label}
+        </label>
+      </div>
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+/** What a form's fields are given back after a refusal: the text typed into `name`, else `fallback`. */
+export function typedValue(state: { ok: boolean; values?: Record<string, string | string[]> }, name: string, fallback = ""): string {
+  const value = state.values?.[name];
+  return typeof value === "string" ? value : fallback;
+}
+
+/**
+ * A form's answer: its confirmation as a status, or its refusal as an alert. `fieldsSpeak`: a
+ * refusal whose fields show their own errors adds no message of its own (a short form).
+ */
+export function FormStatus({ state, fieldsSpeak }: { state: { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> }; fieldsSpeak?: boolean }) {
+  if (!state.ok) return <FormError message={fieldsSpeak && state.fieldErrors ? null : state.message} />;
+  return (
+    <div aria-live="polite">
+      {state.message ? (
+        <p role="status" className="text-sm font-medium text-emerald-800">
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const passwordHint = "At least 12 characters. A few unrelated words make a strong, memorable password.";
+
+/**
+ * A new password typed twice. Never echoed: a refused form leaves both empty. `label` is what the
+ * first is called ("Password", "New password"); the second is the same "again". `idPrefix` keeps
+ * the ids apart from another password field on the page.
+ */
+export function NewPasswordFields({
+  label,
+  idPrefix = "",
+  names = { password: "password", confirm: "confirmPassword" },
+  errors,
+}: {
+  label: string;
+  idPrefix?: string;
+  names?: { password: string; confirm: string };
+  errors?: Record<string, string[]>;
+}) {
+  return (
+    <>
+      <Field id={`${idPrefix}password`} label={label} hint={passwordHint} errors={errors?.[names.password]}>
+        {(control) => <input {...control} name={names.password} type="password" autoComplete="new-password" required minLength={12} className={inputClass} />}
+      </Field>
+      <Field id={`${idPrefix}confirm-password`} label={`${label} again`} errors={errors?.[names.confirm]}>
+        {(control) => <input {...control} name={names.confirm} type="password" autoComplete="new-password" required className={inputClass} />}
+      </Field>
+    </>
   );
 }
 
@@ -109,6 +178,24 @@ export function TextArea({ name, id = name, label, defaultValue, errors, hint, r
   return (
     <Field id={id} label={label} hint={hint} errors={errors}>
       {(control) => <textarea {...control} name={name} rows={rows} defaultValue={defaultValue} aria-required={required || undefined} className={inputClass} />}
+    </Field>
+  );
+}
+
+/** A list to choose one from; `children` are options before the list's own (a "none" choice). */
+export function SelectField({ name, id = name, defaultValue, options, width = "", children, ...field }: Omit<FieldProps, "hint" | "required"> & { hint?: React.ReactNode; options: { value: string; label: string }[]; width?: "max-w-xs" | "max-w-md" | ""; children?: React.ReactNode }) {
+  return (
+    <Field id={id} {...field}>
+      {(control) => (
+        <select {...control} name={name} defaultValue={defaultValue} className={`${inputClass} ${width}`.trim()}>
+          {children}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
     </Field>
   );
 }

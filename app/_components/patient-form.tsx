@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import type { FormState } from "@/lib/auth/action";
-import { FieldError, FormError, inputClass, TextArea, TextField } from "./form-fields";
+import { buttonClass, SubmitButton } from "./button";
+import { FieldError, FormError, SelectField, TextArea, TextField } from "./form-fields";
+import { useFormAction } from "./use-form-action";
 
 type Values = Record<string, string | string[]>;
 
@@ -18,7 +19,7 @@ export type PatientFormProps = {
 };
 
 export function PatientForm({ action, initialValues, clinicians, conditionOptions, submitLabel, cancelHref, patientId }: PatientFormProps) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [state, formAction, pending] = useFormAction(action, { ok: false });
   // A refused save echoes what was typed, so nothing is lost.
   const values = state.values ?? initialValues;
   const errors = state.fieldErrors ?? {};
@@ -44,26 +45,7 @@ export function PatientForm({ action, initialValues, clinicians, conditionOption
         <TextField name="email" label="Email" type="email" hint="Optional" autoComplete="off" defaultValue={text("email")} errors={errors.email} />
         <TextField name="phone" label="Phone" type="tel" hint="Optional" autoComplete="off" defaultValue={text("phone")} errors={errors.phone} />
         <TextField name="birthYear" label="Birth year" hint="Optional, e.g. 1968" inputMode="numeric" defaultValue={text("birthYear")} errors={errors.birthYear} />
-        <div>
-          <label htmlFor="clinicianId" className="mb-1 block text-sm font-medium">
-            Responsible clinician
-          </label>
-          <select
-            id="clinicianId"
-            name="clinicianId"
-            defaultValue={text("clinicianId")}
-            aria-invalid={errors.clinicianId ? true : undefined}
-            aria-describedby={errors.clinicianId ? "clinicianId-error" : undefined}
-            className={inputClass}
-          >
-            {clinicians.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="clinicianId-error" errors={errors.clinicianId} />
-        </div>
+        <SelectField name="clinicianId" label="Responsible clinician" defaultValue={text("clinicianId")} errors={errors.clinicianId} options={clinicians.map((c) => ({ value: c.id, label: c.name }))} />
       </div>
 
       <fieldset aria-describedby={errors.conditions ? "conditions-error" : undefined}>
@@ -89,10 +71,10 @@ export function PatientForm({ action, initialValues, clinicians, conditionOption
       />
 
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-          {pending ? "Saving…" : submitLabel}
-        </button>
-        <Link href={cancelHref} className="rounded-lg px-4 py-2.5 font-medium text-slate-700 hover:bg-slate-100">
+        <SubmitButton pending={pending} pendingLabel="Saving…" size="lg">
+          {submitLabel}
+        </SubmitButton>
+        <Link href={cancelHref} className={buttonClass({ variant: "quiet", size: "lg" })}>
           Cancel
         </Link>
       </div>

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Field, FormError, inputClass } from "@/app/_components/form-fields";
+import { SubmitButton } from "@/app/_components/button";
+import { Field, FormError, inputClass, NewPasswordFields } from "@/app/_components/form-fields";
 
 type Answer = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; redirect?: string };
 
@@ -47,12 +48,7 @@ export function SetupForm() {
       <Field id="setup-email" label="Your email" hint="You sign in with it." errors={errors.email}>
         {(control) => <input {...control} name="email" type="email" autoComplete="username" required className={inputClass} />}
       </Field>
-      <Field id="setup-password" label="Password" hint="At least 12 characters. A few unrelated words make a strong, memorable password." errors={errors.password}>
-        {(control) => <input {...control} name="password" type="password" autoComplete="new-password" required minLength={12} className={inputClass} />}
-      </Field>
-      <Field id="setup-confirm" label="Password again" errors={errors.confirmPassword}>
-        {(control) => <input {...control} name="confirmPassword" type="password" autoComplete="new-password" required className={inputClass} />}
-      </Field>
+      <NewPasswordFields label="Password" idPrefix="setup-" errors={errors} />
       {answer.ok ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
           Your clinic is set up. Taking you to sign in…
@@ -60,9 +56,9 @@ export function SetupForm() {
       ) : (
         <FormError message={answer.message} />
       )}
-      <button type="submit" disabled={pending || answer.ok} className="w-full rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-        {pending ? "Setting up…" : "Create the clinic"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Setting up…" disabled={answer.ok} size="lg" className="w-full">
+        Create the clinic
+      </SubmitButton>
     </form>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
-import { Field, FormError, inputClass } from "@/app/_components/form-fields";
+import { SubmitButton } from "@/app/_components/button";
+import { Field, FormError, inputClass, typedValue } from "@/app/_components/form-fields";
+import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 import { requestResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
-  const [state, formAction, pending] = useActionState(requestResetAction, { ok: false } as FormState);
+  const [state, formAction, pending] = useFormAction(requestResetAction, { ok: false } as FormState);
   if (state.ok) {
     return (
       <div className="space-y-4">
@@ -19,15 +20,16 @@ export function ForgotPasswordForm() {
       </div>
     );
   }
+  const email = typedValue(state, "email");
   return (
     <form action={formAction} className="space-y-4">
       <Field id="email" label="Email" errors={state.fieldErrors?.email}>
-        {(control) => <input {...control} name="email" type="email" autoComplete="username" required className={inputClass} />}
+        {(control) => <input {...control} name="email" type="email" autoComplete="username" required defaultValue={email} key={email} className={inputClass} />}
       </Field>
       <FormError message={state.message} />
-      <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-        {pending ? "Sending…" : "Send me a reset link"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Sending…" size="lg" className="w-full">
+        Send me a reset link
+      </SubmitButton>
       <p className="text-center text-sm">
         <Link href="/sign-in" className="text-brand-800 underline">
           Back to sign in

@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Button, SubmitButton } from "@/app/_components/button";
+import { Field, FormError, inputClass } from "@/app/_components/form-fields";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 
 const messages = {
@@ -73,6 +75,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     );
   }
 
+  const errorId = error ? "sign-in-error" : undefined;
   return (
     <form
       noValidate={false}
@@ -82,48 +85,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       }}
       className="space-y-4"
     >
-      <div>
-        <label htmlFor="email" className="mb-1 block text-sm font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          aria-describedby={error ? "sign-in-error" : undefined}
-          className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="mb-1 block text-sm font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-describedby={error ? "sign-in-error" : undefined}
-          className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
-        />
-      </div>
-      <div aria-live="polite">
-        {error ? (
-          <p id="sign-in-error" role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-            {messages[error]}
-          </p>
-        ) : null}
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <Field id="email" label="Email">
+        {(control) => <input {...control} name="email" type="email" autoComplete="username" required aria-describedby={errorId} className={inputClass} />}
+      </Field>
+      <Field id="password" label="Password">
+        {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required aria-describedby={errorId} className={inputClass} />}
+      </Field>
+      <FormError id="sign-in-error" message={error ? messages[error] : null} />
+      <SubmitButton pending={pending} pendingLabel="Signing in…" size="lg" className="w-full">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }
@@ -149,43 +120,36 @@ function CodeStep({ error, pending, onSubmit, onCancel }: { error: string | null
             : "Open your authenticator app and type the 6-digit code it shows for Physioplan."}
         </p>
       </div>
-      <div>
-        <label htmlFor="code" className="mb-1 block text-sm font-medium">
-          {recovery ? "Recovery code" : "Code from your app"}
-        </label>
-        <input
-          key={recovery ? "recovery" : "totp"}
-          id="code"
-          name="code"
-          type="text"
-          required
-          autoFocus
-          autoComplete="one-time-code"
-          inputMode={recovery ? "text" : "numeric"}
-          pattern={recovery ? undefined : "[0-9 ]{6,7}"}
-          maxLength={recovery ? 20 : 7}
-          spellCheck={false}
-          aria-describedby={error ? "sign-in-error" : undefined}
-          className="block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-lg tracking-widest shadow-sm focus:border-brand-600"
-        />
-      </div>
-      <div aria-live="polite">
-        {error ? (
-          <p id="sign-in-error" role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
-      </div>
-      <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-        {pending ? "Checking…" : "Verify and sign in"}
-      </button>
+      <Field id="code" label={recovery ? "Recovery code" : "Code from your app"}>
+        {(control) => (
+          <input
+            {...control}
+            key={recovery ? "recovery" : "totp"}
+            name="code"
+            type="text"
+            required
+            autoFocus
+            autoComplete="one-time-code"
+            inputMode={recovery ? "text" : "numeric"}
+            pattern={recovery ? undefined : "[0-9 ]{6,7}"}
+            maxLength={recovery ? 20 : 7}
+            spellCheck={false}
+            aria-describedby={error ? "sign-in-error" : undefined}
+            className="block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-lg tracking-widest shadow-sm focus:border-brand-600"
+          />
+        )}
+      </Field>
+      <FormError id="sign-in-error" message={error} />
+      <SubmitButton pending={pending} pendingLabel="Checking…" size="lg" className="w-full">
+        Verify and sign in
+      </SubmitButton>
       <div className="flex flex-wrap justify-between gap-2 text-sm">
-        <button type="button" onClick={() => setRecovery(!recovery)} className="text-brand-800 underline">
+        <Button variant="link" onClick={() => setRecovery(!recovery)}>
           {recovery ? "Use a code from your app" : "Use a recovery code"}
-        </button>
-        <button type="button" onClick={onCancel} className="text-slate-700 underline">
+        </Button>
+        <Button variant="link-muted" onClick={onCancel}>
           Start again
-        </button>
+        </Button>
       </div>
     </form>
   );

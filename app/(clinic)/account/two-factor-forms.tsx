@@ -1,13 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { Button, SubmitButton } from "@/app/_components/button";
 import { Field, FormError, inputClass } from "@/app/_components/form-fields";
+import { useFormAction } from "@/app/_components/use-form-action";
 import type { TwoFactorFormState } from "@/lib/auth/two-factor/action";
 import { confirmEnrolmentAction, manageTwoFactorAction } from "./two-factor-actions";
 
 const initial: TwoFactorFormState = { ok: false };
-const primary = "rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60";
-const secondary = "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
 
 export type Offer = { qrSvg: string; groupedSecret: string; offer: string; uri: string };
 
@@ -28,15 +28,13 @@ function RecoveryCodes({ codes, done }: { codes: string[]; done: React.ReactNode
         ))}
       </ol>
       <div className="flex flex-wrap gap-3">
-        <button
-          type="button"
-          className={secondary}
+        <Button
           onClick={() => {
             void navigator.clipboard?.writeText(codes.join("\n")).then(() => setCopied(true));
           }}
         >
           {copied ? "Copied" : "Copy codes"}
-        </button>
+        </Button>
         {done}
       </div>
     </div>
@@ -50,7 +48,7 @@ function RecoveryCodes({ codes, done }: { codes: string[]; done: React.ReactNode
  */
 export function EnrolTwoFactorForm({ offer, continueHref }: { offer: Offer; continueHref?: string }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(confirmEnrolmentAction, initial);
+  const [state, formAction, pending] = useFormAction(confirmEnrolmentAction, initial);
   if (state.ok && state.recoveryCodes) {
     return (
       <RecoveryCodes
@@ -58,13 +56,13 @@ export function EnrolTwoFactorForm({ offer, continueHref }: { offer: Offer; cont
         done={
           continueHref ? (
             // A full page load: nothing the router cached while enrolment was owed is reused.
-            <button type="button" className={primary} onClick={() => window.location.assign(continueHref)}>
+            <Button variant="primary" onClick={() => window.location.assign(continueHref)}>
               I have saved them: continue
-            </button>
+            </Button>
           ) : (
-            <button type="button" className={primary} onClick={() => router.refresh()}>
+            <Button variant="primary" onClick={() => router.refresh()}>
               I have saved them
-            </button>
+            </Button>
           )
         }
       />
@@ -111,9 +109,9 @@ export function EnrolTwoFactorForm({ offer, continueHref }: { offer: Offer; cont
         </li>
       </ol>
       <FormError message={state.fieldErrors ? undefined : state.message} />
-      <button type="submit" disabled={pending} className={primary}>
-        {pending ? "Checking…" : "Turn on two-factor sign-in"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Checking…">
+        Turn on two-factor sign-in
+      </SubmitButton>
     </form>
   );
 }
@@ -121,15 +119,15 @@ export function EnrolTwoFactorForm({ offer, continueHref }: { offer: Offer; cont
 /** New recovery codes, or two-factor turned off (not while the clinic requires it). */
 export function ManageTwoFactorForm({ email, canTurnOff }: { email: string; canTurnOff: boolean }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(manageTwoFactorAction, initial);
+  const [state, formAction, pending] = useFormAction(manageTwoFactorAction, initial);
   if (state.ok && state.recoveryCodes) {
     return (
       <RecoveryCodes
         codes={state.recoveryCodes}
         done={
-          <button type="button" className={primary} onClick={() => router.refresh()}>
+          <Button variant="primary" onClick={() => router.refresh()}>
             I have saved them
-          </button>
+          </Button>
         }
       />
     );
@@ -149,13 +147,13 @@ export function ManageTwoFactorForm({ email, canTurnOff }: { email: string; canT
       </Field>
       <FormError message={state.fieldErrors?.currentPassword ? undefined : state.message} />
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="new-codes" disabled={pending} className={secondary}>
+        <Button type="submit" name="intent" value="new-codes" disabled={pending}>
           New recovery codes
-        </button>
+        </Button>
         {canTurnOff ? (
-          <button type="submit" name="intent" value="turn-off" disabled={pending} className="rounded-lg border border-red-700 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+          <Button type="submit" name="intent" value="turn-off" variant="danger" disabled={pending}>
             Turn off two-factor sign-in
-          </button>
+          </Button>
         ) : null}
       </div>
     </form>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeAlert, exercisePainAbove, isPainAlert } from "@/lib/adherence/alerts";
+import { ButtonForm } from "@/app/_components/button-form";
+import { alertKindText, describeAlert, exercisePainAbove, isPainAlert } from "@/lib/adherence/alerts";
 import { formatDay } from "@/lib/adherence/dates";
 import { attentionPage, clinicActivity } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
-import { AcknowledgeButton } from "./acknowledge-button";
+import { acknowledgeAlertAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -72,7 +73,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     {item.alerts.map((alert) => (
                       <li key={alert.kind} className={`flex flex-wrap items-center gap-2 ${isPainAlert(alert) ? "font-medium text-red-800" : "text-amber-900"}`}>
                         <span>{describeAlert(alert, formatDay)}</span>
-                        <AcknowledgeButton planId={item.planId} kind={alert.kind} patientName={item.patientName} />
+                        <ButtonForm action={acknowledgeAlertAction} fields={{ planId: item.planId, kind: alert.kind }} size="tiny" formClassName="inline" answer="failure">
+                          Acknowledge<span className="sr-only"> the {alertKindText[alert.kind]} for {item.patientName}</span>
+                        </ButtonForm>
                       </li>
                     ))}
                   </ul>

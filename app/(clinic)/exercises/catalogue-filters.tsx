@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
+import { Button } from "@/app/_components/button";
 
 export type FilterOption = { value: string; label: string };
 export type FilterField = { name: string; label: string; allLabel: string; options: FilterOption[]; value: string };
@@ -50,9 +51,9 @@ export function CatalogueFilters({ q, fields, hasFilters }: { q: string; fields:
             className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
           />
         </div>
-        <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <Button type="submit" variant="primary">
           Search
-        </button>
+        </Button>
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {fields.map((field) => (

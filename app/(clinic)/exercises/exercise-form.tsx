@@ -3,12 +3,19 @@
 // The clinic exercise form, for a new exercise and for editing one. A refused save echoes what was
 // typed, and each problem shows at its field.
 import Link from "next/link";
-import { useActionState } from "react";
-import { describedBy, FieldError, FormError, inputClass, TextArea as TextAreaField, TextField as TextInputField } from "@/app/_components/form-fields";
+import { buttonClass, SubmitButton } from "@/app/_components/button";
+import { describedBy, FieldError, FormError, SelectField, TextArea as TextAreaField, TextField as TextInputField } from "@/app/_components/form-fields";
+import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 import type { ExerciseFormValues } from "./form-values";
 
 type Option = { value: string; label: string };
+
+const levelOptions: Option[] = [
+  { value: "1", label: "1 (easiest)" },
+  { value: "2", label: "2" },
+  { value: "3", label: "3 (hardest)" },
+];
 
 export type ExerciseFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -29,7 +36,7 @@ export type ExerciseFormProps = {
 
 
 export function ExerciseForm({ action, initialValues, options, canKeepFigure, submitLabel, cancelHref }: ExerciseFormProps) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [state, formAction, pending] = useFormAction(action, { ok: false });
   const values = state.values ?? initialValues;
   const fieldErrors = state.fieldErrors ?? {};
   const text = (name: string) => {
@@ -66,24 +73,7 @@ export function ExerciseForm({ action, initialValues, options, canKeepFigure, su
       <Section title="Where it fits">
         <Checkboxes f={field} name="regions" legend="Regions" options={options.regions} />
         <Checkboxes f={field} name="categories" legend="Categories" hint="The first one ticked is the main one." options={options.categories} />
-        <div>
-          <label htmlFor="level" className="mb-1 block text-sm font-medium">
-            Level
-          </label>
-          <select
-            id="level"
-            name="level"
-            defaultValue={text("level")}
-            aria-invalid={errorsFor("level") ? true : undefined}
-            aria-describedby={errorsFor("level") ? "level-error" : undefined}
-            className={`${inputClass} max-w-xs`}
-          >
-            <option value="1">1 (easiest)</option>
-            <option value="2">2</option>
-            <option value="3">3 (hardest)</option>
-          </select>
-          <FieldError id="level-error" errors={errorsFor("level")} />
-        </div>
+        <SelectField name="level" label="Level" width="max-w-xs" defaultValue={text("level")} errors={errorsFor("level")} options={levelOptions} />
         <Checkboxes f={field} name="equipment" legend="Equipment" options={options.equipment} columns={3} />
         <Checkboxes f={field} name="suits" legend="Suits these conditions" options={options.conditions} columns={3} />
         <Checkboxes
@@ -115,27 +105,9 @@ export function ExerciseForm({ action, initialValues, options, canKeepFigure, su
           <TextField f={field} name="defaultDose.restSeconds" id="dose-rest" label="Rest (seconds)" inputMode="numeric" />
           <TextField f={field} name="defaultDose.perDay" id="dose-per-day" label="Times a day" inputMode="numeric" />
           <TextField f={field} name="defaultDose.daysPerWeek" id="dose-days" label="Days a week" inputMode="numeric" />
-          <div>
-            <label htmlFor="dose-side" className="mb-1 block text-sm font-medium">
-              Side
-            </label>
-            <select
-              id="dose-side"
-              name="defaultDose.side"
-              defaultValue={text("defaultDose.side")}
-              aria-invalid={errorsFor("defaultDose.side") ? true : undefined}
-              aria-describedby={errorsFor("defaultDose.side") ? "dose-side-error" : undefined}
-              className={inputClass}
-            >
-              <option value="">Not stated</option>
-              {options.sides.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-            <FieldError id="dose-side-error" errors={errorsFor("defaultDose.side")} />
-          </div>
+          <SelectField name="defaultDose.side" id="dose-side" label="Side" defaultValue={text("defaultDose.side")} errors={errorsFor("defaultDose.side")} options={options.sides}>
+            <option value="">Not stated</option>
+          </SelectField>
           <TextField f={field} name="defaultDose.load" id="dose-load" label="Load" hint="Optional, e.g. light band" />
           <TextField f={field} name="defaultDose.tempo" id="dose-tempo" label="Tempo" hint="Optional, e.g. 3-1-3" />
           <TextField f={field} name="defaultDose.rangeLimit" id="dose-range" label="Range limit" hint="Optional, e.g. to 60°" />
@@ -143,42 +115,33 @@ export function ExerciseForm({ action, initialValues, options, canKeepFigure, su
       </Section>
 
       <Section title="Figure">
-        <div>
-          <label htmlFor="figureSlug" className="mb-1 block text-sm font-medium">
-            Figure
-          </label>
-          <p id="figureSlug-hint" className="mb-1 text-xs text-slate-600">
-            Choose the built-in figure that shows this exercise best.{" "}
-            <Link href="/exercises/figures" target="_blank" className="font-medium text-brand-800 underline underline-offset-2">
-              See every figure (opens in a new tab)
-            </Link>
-          </p>
-          <select
-            id="figureSlug"
-            name="figureSlug"
-            defaultValue={text("figureSlug")}
-            aria-invalid={errorsFor("figureSlug") ? true : undefined}
-            aria-describedby={["figureSlug-hint", errorsFor("figureSlug") ? "figureSlug-error" : ""].filter(Boolean).join(" ")}
-            className={`${inputClass} max-w-md`}
-          >
-            {canKeepFigure ? <option value="keep">Keep the current figure</option> : null}
-            <option value="">No figure</option>
-            {options.figures.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <FieldError id="figureSlug-error" errors={errorsFor("figureSlug")} />
-        </div>
+        <SelectField
+          name="figureSlug"
+          label="Figure"
+          width="max-w-md"
+          hint={
+            <>
+              Choose the built-in figure that shows this exercise best.{" "}
+              <Link href="/exercises/figures" target="_blank" className="font-medium text-brand-800 underline underline-offset-2">
+                See every figure (opens in a new tab)
+              </Link>
+            </>
+          }
+          defaultValue={text("figureSlug")}
+          errors={errorsFor("figureSlug")}
+          options={options.figures}
+        >
+          {canKeepFigure ? <option value="keep">Keep the current figure</option> : null}
+          <option value="">No figure</option>
+        </SelectField>
       </Section>
 
       {errorsFor("form") ? <FieldError id="form-error" errors={errorsFor("form")} /> : null}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-          {pending ? "Saving…" : submitLabel}
-        </button>
-        <Link href={cancelHref} className="rounded-lg px-4 py-2.5 font-medium text-slate-700 hover:bg-slate-100">
+        <SubmitButton pending={pending} pendingLabel="Saving…" size="lg">
+          {submitLabel}
+        </SubmitButton>
+        <Link href={cancelHref} className={buttonClass({ variant: "quiet", size: "lg" })}>
           Cancel
         </Link>
       </div>

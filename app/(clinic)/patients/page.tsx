@@ -5,7 +5,8 @@ import { conditionName } from "@/lib/catalogue/conditions";
 import { listPatients } from "@/lib/patients/patients";
 import { patientListQuerySchema, type PatientListQuery } from "@/lib/patients/schema";
 import { formatDate } from "@/lib/dates/format";
-import { TableHead } from "@/app/_components/table-head";
+import { DataTable } from "@/app/_components/table-head";
+import { Button, buttonClass } from "@/app/_components/button";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -41,7 +42,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             The patient was erased. Their details, plans, handouts, links and session logs are gone.
           </p>
         ) : null}
-        <Link href="/patients/new" className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800">
+        <Link href="/patients/new" className={buttonClass({ variant: "primary", size: "lg" })}>
           New patient
         </Link>
       </div>
@@ -73,9 +74,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           <input type="checkbox" name="archived" value="1" defaultChecked={query.archived} className="size-4 accent-brand-700" />
           Archived patients
         </label>
-        <button type="submit" className="rounded-lg border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">
+        <Button type="submit" variant="outline">
           Search
-        </button>
+        </Button>
       </form>
 
       <div role="status" className="text-sm text-slate-700">
@@ -97,29 +98,21 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       </div>
 
       {list.items.length ? (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              {query.archived ? "Archived patients" : "Patients"}, sorted by {query.sort === "name" ? "name" : "last updated"}
-            </caption>
-            <TableHead columns={["Name", "Born", "Conditions", "Clinician", "Last updated"]} />
-            <tbody className="divide-y divide-slate-100">
-              {list.items.map((patient) => (
-                <tr key={patient.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3">
-                    <Link href={`/patients/${patient.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                      {patient.lastName}, {patient.firstName}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{patient.birthYear ?? "—"}</td>
-                  <td className="px-4 py-3 text-slate-700">{patient.conditions.map((slug) => conditionName(slug, "shortName")).join(", ") || "—"}</td>
-                  <td className="px-4 py-3 text-slate-700">{patient.clinicianName ?? "—"}</td>
-                  <td className="px-4 py-3 text-slate-700">{formatDate(patient.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={<>{query.archived ? "Archived patients" : "Patients"}, sorted by {query.sort === "name" ? "name" : "last updated"}</>} columns={["Name", "Born", "Conditions", "Clinician", "Last updated"]}>
+          {list.items.map((patient) => (
+            <tr key={patient.id} className="hover:bg-slate-50">
+              <td className="px-4 py-3">
+                <Link href={`/patients/${patient.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                  {patient.lastName}, {patient.firstName}
+                </Link>
+              </td>
+              <td className="px-4 py-3 text-slate-700">{patient.birthYear ?? "—"}</td>
+              <td className="px-4 py-3 text-slate-700">{patient.conditions.map((slug) => conditionName(slug, "shortName")).join(", ") || "—"}</td>
+              <td className="px-4 py-3 text-slate-700">{patient.clinicianName ?? "—"}</td>
+              <td className="px-4 py-3 text-slate-700">{formatDate(patient.updatedAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
           {query.q ? (

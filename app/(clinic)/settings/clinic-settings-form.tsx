@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Field, FormError, inputClass, TextArea, TextField } from "@/app/_components/form-fields";
+import { useState } from "react";
+import { SubmitButton } from "@/app/_components/button";
+import { Field, FormStatus, inputClass, TextArea, TextField } from "@/app/_components/form-fields";
+import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 import { contrastWithWhite, minimumContrast } from "@/lib/clinic/colour";
 import {
@@ -29,7 +31,7 @@ export function ClinicSettingsForm({
   timeZones: string[];
   logo: string | null;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [state, formAction, pending] = useFormAction(action, { ok: false });
   // A refused save echoes what was typed, so nothing is lost (except the chosen file, which a browser cannot refill).
   const values: Values = state.values ?? initialValues;
   const errors = state.fieldErrors ?? {};
@@ -41,14 +43,7 @@ export function ClinicSettingsForm({
   const formKey = JSON.stringify(values);
   return (
     <form action={formAction} key={formKey} className="max-w-3xl space-y-8" noValidate>
-      <FormError message={state.ok ? null : state.message} />
-      <div aria-live="polite">
-        {state.ok && state.message ? (
-          <p role="status" className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900">
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      <FormStatus state={state} />
 
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold">Clinic details</legend>
@@ -74,9 +69,9 @@ export function ClinicSettingsForm({
         errors={errors}
       />
 
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-        {pending ? "Saving…" : "Save settings"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Saving…" size="lg">
+        Save settings
+      </SubmitButton>
     </form>
   );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PlanTemplateArchiveButton } from "@/app/_components/plan-template-archive-button";
+import { ButtonForm } from "@/app/_components/button-form";
 import { requireActor } from "@/lib/auth/actor";
 import { conditionName } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { listTemplates, type TemplateSummary } from "@/lib/plans/templates";
 import { archiveTemplateAction } from "./actions";
+import { EmptyState, Section } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Templates" };
 
@@ -23,10 +24,7 @@ export default async function TemplatesPage() {
         <p className="text-slate-700">Starting points for a plan. Each one opens in the plan builder, where you adjust it for the patient.</p>
       </div>
 
-      <section aria-labelledby="own-heading" className="space-y-3">
-        <h2 id="own-heading" className="text-lg font-semibold">
-          Your clinic&rsquo;s templates
-        </h2>
+      <Section id="own" title="Your clinic’s templates">
         {own.length ? (
           <ul className="grid gap-4 md:grid-cols-2">
             {own.map((t) => (
@@ -34,22 +32,19 @@ export default async function TemplatesPage() {
             ))}
           </ul>
         ) : (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+          <EmptyState>
             None yet. In the plan builder, use <span className="font-medium">Save as template</span> to keep a plan you will use again.
-          </p>
+          </EmptyState>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="builtin-heading" className="space-y-3">
-        <h2 id="builtin-heading" className="text-lg font-semibold">
-          Built-in protocols
-        </h2>
+      <Section id="builtin" title="Built-in protocols">
         <ul className="grid gap-4 md:grid-cols-2">
           {builtIn.map((t) => (
             <TemplateCard key={t.id} template={t} />
           ))}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }
@@ -81,7 +76,11 @@ function TemplateCard({ template }: { template: TemplateSummary }) {
         >
           Use for a patient
         </Link>
-        {!template.builtIn ? <PlanTemplateArchiveButton action={archiveTemplateAction} templateId={template.id} templateName={template.name} /> : null}
+        {!template.builtIn ? (
+          <ButtonForm action={archiveTemplateAction} fields={{ templateId: template.id }} size="xs" formClassName="inline-flex flex-col gap-1" answer="failure" aria-label={`Archive ${template.name}`}>
+            Archive
+          </ButtonForm>
+        ) : null}
       </div>
     </li>
   );

@@ -9,7 +9,8 @@ import { formatDose } from "@/lib/catalogue/dose";
 import { getExercise } from "@/lib/catalogue/search";
 import { FigureSvg } from "@/lib/figures/svg";
 import { archiveExerciseAction, duplicateExerciseAction } from "../actions";
-import { ArchiveExerciseButton, DuplicateExerciseButton } from "./exercise-buttons";
+import { buttonClass } from "@/app/_components/button";
+import { ButtonForm } from "@/app/_components/button-form";
 
 type Props = { params: Promise<{ exerciseId: string }> };
 
@@ -48,14 +49,20 @@ export default async function ExercisePage({ params }: Props) {
           <div className="flex flex-wrap items-start gap-2">
             {exercise.clinicOwn ? (
               <>
-                <Link href={`/exercises/${exercise.id}/edit`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+                <Link href={`/exercises/${exercise.id}/edit`} className={buttonClass({ variant: "primary" })}>
                   Edit
                 </Link>
-                <DuplicateExerciseButton action={duplicateExerciseAction} exerciseId={exercise.id} label="Duplicate" primary={false} />
-                <ArchiveExerciseButton action={archiveExerciseAction} exerciseId={exercise.id} archived={exercise.archived} exerciseName={exercise.name} />
+                <ButtonForm action={duplicateExerciseAction} fields={{ exerciseId: exercise.id }} pendingLabel="Copying…" answer="failure">
+                  Duplicate
+                </ButtonForm>
+                <ButtonForm action={archiveExerciseAction} fields={{ exerciseId: exercise.id, archived: exercise.archived ? "false" : "true" }} aria-label={`${exercise.archived ? "Restore" : "Archive"} ${exercise.name}`}>
+                  {exercise.archived ? "Restore" : "Archive"}
+                </ButtonForm>
               </>
             ) : (
-              <DuplicateExerciseButton action={duplicateExerciseAction} exerciseId={exercise.id} label="Duplicate and edit" primary />
+              <ButtonForm action={duplicateExerciseAction} fields={{ exerciseId: exercise.id }} pendingLabel="Copying…" answer="failure" variant="primary">
+                Duplicate and edit
+              </ButtonForm>
             )}
           </div>
         </div>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PatientArchiveButton } from "@/app/_components/patient-archive-button";
+import { buttonClass } from "@/app/_components/button";
+import { ButtonForm } from "@/app/_components/button-form";
 import { PlanStatusBadge } from "@/app/_components/plan-status";
 import { acknowledgedText } from "@/lib/adherence/alerts";
 import { requireActor } from "@/lib/auth/actor";
@@ -12,7 +13,8 @@ import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { listPlansForPatient } from "@/lib/plans/plans";
 import { archivePatientAction, erasePatientAction } from "../actions";
 import { PatientDataRights } from "./patient-data-rights";
-import { TableHead } from "@/app/_components/table-head";
+import { DataTable } from "@/app/_components/table-head";
+import { EmptyState, Section } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -81,13 +83,19 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             {patient.archived ? <p className="mt-1 inline-block rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">Archived</p> : null}
           </div>
           <div className="flex flex-wrap items-start gap-2">
-            <Link href={`/plans/new?patient=${patient.id}`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <Link href={`/plans/new?patient=${patient.id}`} className={buttonClass({ variant: "primary" })}>
               New plan
             </Link>
-            <Link href={`/patients/${patient.id}/edit`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+            <Link href={`/patients/${patient.id}/edit`} className={buttonClass()}>
               Edit details
             </Link>
-            <PatientArchiveButton action={archivePatientAction} patientId={patient.id} archived={patient.archived} patientName={patient.fullName} />
+            <ButtonForm
+              action={archivePatientAction}
+              fields={{ patientId: patient.id, archived: patient.archived ? "false" : "true" }}
+              aria-label={`${patient.archived ? "Restore patient" : "Archive patient"} ${patient.fullName}`}
+            >
+              {patient.archived ? "Restore patient" : "Archive patient"}
+            </ButtonForm>
           </div>
         </div>
       </div>
@@ -112,45 +120,34 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         </dl>
       </section>
 
-      <section aria-labelledby="plans-heading" className="space-y-3">
-        <h2 id="plans-heading" className="text-lg font-semibold">
-          Plans
-        </h2>
+      <Section id="plans" title="Plans">
         {plans?.length ? (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <TableHead columns={["Plan", "Status", "Exercises", "Last issued", "Last edited", "Review"]} />
-              <tbody className="divide-y divide-slate-100">
-                {plans.map((plan) => (
-                  <tr key={plan.id}>
-                    <td className="px-4 py-3">
-                      <Link href={`/plans/${plan.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                        {plan.title}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3">
-                      <PlanStatusBadge plan={plan} />
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">{plan.itemCount}</td>
-                    <td className="px-4 py-3 text-slate-700">{plan.lastIssuedAt ? formatDate(plan.lastIssuedAt) : "Never"}</td>
-                    <td className="px-4 py-3 text-slate-700">{formatDate(plan.updatedAt)}</td>
-                    <td className="px-4 py-3 text-slate-700">{plan.reviewDate ? formatDate(plan.reviewDate) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Plan", "Status", "Exercises", "Last issued", "Last edited", "Review"]}>
+            {plans.map((plan) => (
+              <tr key={plan.id}>
+                <td className="px-4 py-3">
+                  <Link href={`/plans/${plan.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    {plan.title}
+                  </Link>
+                </td>
+                <td className="px-4 py-3">
+                  <PlanStatusBadge plan={plan} />
+                </td>
+                <td className="px-4 py-3 text-slate-700">{plan.itemCount}</td>
+                <td className="px-4 py-3 text-slate-700">{plan.lastIssuedAt ? formatDate(plan.lastIssuedAt) : "Never"}</td>
+                <td className="px-4 py-3 text-slate-700">{formatDate(plan.updatedAt)}</td>
+                <td className="px-4 py-3 text-slate-700">{plan.reviewDate ? formatDate(plan.reviewDate) : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+          <EmptyState>
             No plans yet. Start one with <span className="font-medium">New plan</span>, blank or from a template.
-          </p>
+          </EmptyState>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="activity-heading" className="space-y-3">
-        <h2 id="activity-heading" className="text-lg font-semibold">
-          Activity
-        </h2>
+      <Section id="activity" title="Activity">
         {activity?.length ? (
           <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
             {activity.map((event) => (
@@ -167,7 +164,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         ) : (
           <p className="text-slate-700">Nothing recorded yet.</p>
         )}
-      </section>
+      </Section>
 
       {isAdmin(actor) ? <PatientDataRights action={erasePatientAction} patientId={patient.id} patientName={patient.fullName} /> : null}
     </div>

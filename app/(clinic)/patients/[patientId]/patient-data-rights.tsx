@@ -2,7 +2,8 @@
 // The admin's data-protection controls on a patient's page: export the patient's data as JSON, and
 // erase the patient for good, which asks for the patient's name typed out first.
 import { useFormAction } from "@/app/_components/use-form-action";
-import { FieldError, FormError, inputClass } from "@/app/_components/form-fields";
+import { buttonClass, SubmitButton } from "@/app/_components/button";
+import { Field, FormError, inputClass, typedValue } from "@/app/_components/form-fields";
 import type { FormState } from "@/lib/auth/action";
 
 export function PatientDataRights({
@@ -15,8 +16,7 @@ export function PatientDataRights({
   patientName: string;
 }) {
   const [state, formAction, pending] = useFormAction(action, { ok: false });
-  const errors = state.fieldErrors?.confirmation;
-  const typed = typeof state.values?.confirmation === "string" ? state.values.confirmation : "";
+  const typed = typedValue(state, "confirmation");
   return (
     <section aria-labelledby="data-rights-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <div>
@@ -29,7 +29,7 @@ export function PatientDataRights({
         <a
           href={`/patients/${patientId}/export.json`}
           download
-          className="inline-block rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50"
+          className={buttonClass({ className: "inline-block" })}
         >
           Export data (JSON)
         </a>
@@ -43,26 +43,21 @@ export function PatientDataRights({
             Erasing deletes the patient&rsquo;s details, plans, handouts, links and session logs for good; it cannot be undone. The
             activity log keeps only a note that a record was erased, by whom and when. Export the data first if the patient asked for a copy.
           </p>
-          <div>
-            <label htmlFor="erase-confirmation" className="mb-1 block text-sm font-medium">
-              Type <span className="font-semibold">{patientName}</span> to confirm
-            </label>
-            <input
-              id="erase-confirmation"
-              name="confirmation"
-              autoComplete="off"
-              defaultValue={typed}
-              key={typed}
-              aria-invalid={errors ? true : undefined}
-              aria-describedby={errors ? "erase-confirmation-error" : undefined}
-              className={inputClass}
-            />
-            <FieldError id="erase-confirmation-error" errors={errors} />
-          </div>
+          <Field
+            id="erase-confirmation"
+            label={
+              <>
+                Type <span className="font-semibold">{patientName}</span> to confirm
+              </>
+            }
+            errors={state.fieldErrors?.confirmation}
+          >
+            {(control) => <input {...control} name="confirmation" autoComplete="off" defaultValue={typed} key={typed} className={inputClass} />}
+          </Field>
           <FormError message={state.ok ? null : state.message} />
-          <button type="submit" disabled={pending} className="rounded-lg border border-red-700 bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          <SubmitButton pending={pending} variant="destructive">
             Erase patient permanently
-          </button>
+          </SubmitButton>
         </form>
       </details>
     </section>

@@ -1,6 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { Button, SubmitButton } from "@/app/_components/button";
+import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 
 /** "Issue version N": asks once, then freezes the plan as the patient will see it. */
@@ -24,7 +26,7 @@ export function IssuePlanForm({
   upToDateText: string;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const [state, formAction, pending] = useActionState(async (previous: FormState, formData: FormData) => {
+  const [state, formAction, pending] = useFormAction(async (previous: FormState, formData: FormData) => {
     const result = await action(previous, formData);
     if (result.ok) setConfirming(false);
     return result;
@@ -41,9 +43,9 @@ export function IssuePlanForm({
         <p className="text-slate-700">{upToDateText}</p>
       ) : !confirming ? (
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" onClick={() => setConfirming(true)} className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800">
+          <Button variant="primary" size="lg" onClick={() => setConfirming(true)}>
             Issue version {nextVersion}
-          </button>
+          </Button>
           <p className="text-sm text-slate-700">
             {nextVersion === 1 ? `Freezes this plan as version 1 for ${patientName}.` : `Freezes the current draft as version ${nextVersion}; the patient's link will show what changed.`}
           </p>
@@ -56,12 +58,12 @@ export function IssuePlanForm({
             Issue version {nextVersion} to {patientName}, with {itemCount} {itemCount === 1 ? "exercise" : "exercises"}? Once issued, this version does not change; later edits become version {nextVersion + 1}.
           </p>
           <div className="flex gap-2">
-            <button ref={confirmRef} type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-              {pending ? "Issuing…" : `Confirm: issue version ${nextVersion}`}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} disabled={pending} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+            <SubmitButton ref={confirmRef} pending={pending} pendingLabel="Issuing…">
+              Confirm: issue version {nextVersion}
+            </SubmitButton>
+            <Button onClick={() => setConfirming(false)} disabled={pending}>
               Cancel
-            </button>
+            </Button>
           </div>
         </form>
       )}

@@ -15,7 +15,8 @@ import { PlanDelivery } from "./_delivery/plan-delivery";
 import { PlanOutcomes } from "./_outcomes/plan-outcomes";
 import { IssuePlanForm } from "./issue-plan-form";
 import { issuePlanAction } from "../actions";
-import { TableHead } from "@/app/_components/table-head";
+import { DataTable } from "@/app/_components/table-head";
+import { EmptyState, Section } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -136,40 +137,32 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             })}
           </ol>
         ) : (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+          <EmptyState>
             No exercises yet. <Link href={`/plans/${plan.id}/edit`} className="text-brand-800 underline">Edit the plan</Link> to add some.
-          </p>
+          </EmptyState>
         )}
       </section>
 
-      <section aria-labelledby="versions-heading" className="space-y-3">
-        <h2 id="versions-heading" className="text-lg font-semibold">
-          Versions
-        </h2>
+      <Section id="versions" title="Versions">
         {versions.length ? (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <TableHead columns={["Version", "Issued", "By", "What changed"]} />
-              <tbody className="divide-y divide-slate-100">
-                {versions.map((version) => (
-                  <tr key={version.id} className="align-top">
-                    <th scope="row" className="px-4 py-3 font-medium">
-                      Version {version.version}
-                    </th>
-                    <td className="px-4 py-3 text-slate-700">{formatDateTime(version.issuedAt)}</td>
-                    <td className="px-4 py-3 text-slate-700">{version.issuedByName ?? "A former colleague"}</td>
-                    <td className="px-4 py-3 text-slate-800">
-                      {version.changes ? <ChangeSummary changes={version.changes} /> : `First version · ${version.itemCount} ${version.itemCount === 1 ? "exercise" : "exercises"}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Version", "Issued", "By", "What changed"]}>
+            {versions.map((version) => (
+              <tr key={version.id} className="align-top">
+                <th scope="row" className="px-4 py-3 font-medium">
+                  Version {version.version}
+                </th>
+                <td className="px-4 py-3 text-slate-700">{formatDateTime(version.issuedAt)}</td>
+                <td className="px-4 py-3 text-slate-700">{version.issuedByName ?? "A former colleague"}</td>
+                <td className="px-4 py-3 text-slate-800">
+                  {version.changes ? <ChangeSummary changes={version.changes} /> : `First version · ${version.itemCount} ${version.itemCount === 1 ? "exercise" : "exercises"}`}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="text-slate-700">Not issued yet. The patient sees nothing until you issue version 1.</p>
         )}
-      </section>
+      </Section>
 
       <PlanDelivery planId={plan.id} />
 

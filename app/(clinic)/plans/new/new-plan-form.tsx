@@ -1,6 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { SubmitButton } from "@/app/_components/button";
+import { Field, FormError, inputClass, typedValue } from "@/app/_components/form-fields";
+import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 
 type TemplateOption = { id: string; name: string; builtIn: boolean; suits: boolean; conditions: string[]; exercises: string[] };
@@ -16,38 +18,15 @@ export function NewPlanForm({
   templates: TemplateOption[];
   selectedTemplateId: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
-  const chosen = typeof state.values?.templateId === "string" ? state.values.templateId : selectedTemplateId;
-  const title = typeof state.values?.title === "string" ? state.values.title : "";
+  const [state, formAction, pending] = useFormAction(action, { ok: false });
+  const chosen = typedValue(state, "templateId", selectedTemplateId);
   return (
     <form action={formAction} key={JSON.stringify(state.values ?? {})} className="space-y-6">
       <input type="hidden" name="patientId" value={patientId} />
-      {state.message ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.message}
-        </p>
-      ) : null}
-      <div>
-        <label htmlFor="title" className="mb-1 block text-sm font-medium">
-          Plan title
-        </label>
-        <p id="title-hint" className="mb-1 text-xs text-slate-600">
-          Optional: the template&rsquo;s name is used if you leave this empty.
-        </p>
-        <input
-          id="title"
-          name="title"
-          defaultValue={title}
-          aria-describedby={state.fieldErrors?.title ? "title-hint title-error" : "title-hint"}
-          aria-invalid={state.fieldErrors?.title ? true : undefined}
-          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
-        />
-        {state.fieldErrors?.title ? (
-          <p id="title-error" className="mt-1 text-sm text-red-700">
-            {state.fieldErrors.title.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <FormError message={state.message} />
+      <Field id="title" label="Plan title" hint="Optional: the template’s name is used if you leave this empty." errors={state.fieldErrors?.title}>
+        {(control) => <input {...control} name="title" defaultValue={typedValue(state, "title")} className={inputClass} />}
+      </Field>
       <fieldset className="space-y-2">
         <legend className="mb-2 text-sm font-medium">Start from</legend>
         <label className="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
@@ -69,9 +48,9 @@ export function NewPlanForm({
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-        {pending ? "Creating…" : "Create plan"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Creating…" size="lg">
+        Create plan
+      </SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Button, buttonClass } from "@/app/_components/button";
+import { Field, inputClass } from "@/app/_components/form-fields";
 import { requireActor } from "@/lib/auth/actor";
 import { conditionName } from "@/lib/catalogue/conditions";
 import { getPatient, listPatients } from "@/lib/patients/patients";
@@ -37,14 +39,13 @@ export default async function NewPlanPage({ searchParams }: { searchParams: Prom
         <form role="search" aria-label="Patients" action="/plans/new" className="flex flex-wrap items-end gap-3">
           {template ? <input type="hidden" name="template" value={template.id} /> : null}
           <div className="min-w-64 flex-1">
-            <label htmlFor="q" className="mb-1 block text-sm font-medium">
-              Find the patient
-            </label>
-            <input id="q" name="q" type="search" defaultValue={query.q} className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm" />
+            <Field id="q" label="Find the patient">
+              {(control) => <input {...control} name="q" type="search" defaultValue={query.q} className={inputClass} />}
+            </Field>
           </div>
-          <button type="submit" className="rounded-lg border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">
+          <Button type="submit" variant="outline">
             Search
-          </button>
+          </Button>
         </form>
         {list.items.length ? (
           <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
@@ -59,7 +60,7 @@ export default async function NewPlanPage({ searchParams }: { searchParams: Prom
                 <Link
                   href={`/plans/new?patient=${patient.id}${template ? `&template=${template.id}` : ""}`}
                   aria-label={`Choose ${patient.firstName} ${patient.lastName}`}
-                  className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+                  className={buttonClass({ size: "xs" })}
                 >
                   Choose
                 </Link>

@@ -9,7 +9,9 @@ import { formatDateTime } from "@/lib/dates/format";
 import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
 import { idSchema } from "@/lib/ids";
-import { TableHead } from "@/app/_components/table-head";
+import { DataTable } from "@/app/_components/table-head";
+import { Button } from "@/app/_components/button";
+import { EmptyState } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -69,31 +71,25 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-lg border border-brand-700 bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <Button type="submit" variant="primary" size="sm">
           Show
-        </button>
+        </Button>
       </form>
       {activity.entries.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">Nothing recorded for this choice.</p>
+        <EmptyState>Nothing recorded for this choice.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Activity, newest first</caption>
-            <TableHead columns={["When", "Who", "What"]} />
-            <tbody className="divide-y divide-slate-100">
-              {activity.entries.map((entry) => (
-                <tr key={entry.id} className="align-top">
-                  <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(entry.createdAt)}</td>
-                  <td className="px-4 py-2">{entry.actorName ?? (entry.actorId ? "A former colleague" : "A patient")}</td>
-                  <td className="px-4 py-2">
-                    {describeActivity(entry)}
-                    {typeof entry.detail?.ip === "string" ? <span className="text-slate-600"> · from {entry.detail.ip}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Activity, newest first" columns={["When", "Who", "What"]}>
+          {activity.entries.map((entry) => (
+            <tr key={entry.id} className="align-top">
+              <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(entry.createdAt)}</td>
+              <td className="px-4 py-2">{entry.actorName ?? (entry.actorId ? "A former colleague" : "A patient")}</td>
+              <td className="px-4 py-2">
+                {describeActivity(entry)}
+                {typeof entry.detail?.ip === "string" ? <span className="text-slate-600"> · from {entry.detail.ip}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
         <p className="text-slate-700">

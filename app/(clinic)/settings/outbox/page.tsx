@@ -4,6 +4,7 @@ import { requireAdmin } from "@/lib/auth/admin";
 import { emailMode, listOutbox } from "@/lib/email/outbox";
 import { formatDateTime } from "@/lib/dates/format";
 import { AdminTabs } from "../admin-tabs";
+import { EmptyState } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -33,7 +34,7 @@ export default async function OutboxPage() {
         </p>
       </div>
       {messages.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">No emails yet.</p>
+        <EmptyState>No emails yet.</EmptyState>
       ) : (
         <ul className="space-y-3">
           {messages.map((m) => (

@@ -7,6 +7,8 @@ import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
 import { getClinic } from "@/lib/clinic/settings";
 import { InviteForm, MemberActions, RequireTwoFactorForm, RevokeInvitation } from "./team-forms";
+import { Section } from "@/app/_components/page-parts";
+import { DataTable } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -25,43 +27,26 @@ export default async function TeamPage() {
         </p>
       </div>
 
-      <section aria-labelledby="members-heading" className="space-y-3">
-        <h2 id="members-heading" className="text-lg font-semibold">
-          Members
-        </h2>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Name</th>
-                <th scope="col" className="px-4 py-3 font-medium">Role</th>
-                <th scope="col" className="px-4 py-3 font-medium">Status</th>
-                <th scope="col" className="px-4 py-3 font-medium">Two-factor</th>
-                <th scope="col" className="px-4 py-3 font-medium">Last sign-in</th>
-                <th scope="col" className="px-4 py-3 font-medium">Actions</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {team.members.map((member) => (
-                <tr key={member.id} className="align-top">
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    {member.name}
-                    {member.id === actor.userId ? <span className="font-normal text-slate-600"> (you)</span> : null}
-                    <span className="block font-normal text-slate-600">{member.email}</span>
-                  </th>
-                  <td className="px-4 py-3">{member.role === "admin" ? "Admin" : "Clinician"}</td>
-                  <td className="px-4 py-3">{member.active ? "Active" : <span className="font-medium text-red-800">Deactivated</span>}</td>
-                  <td className="px-4 py-3">{member.twoFactor ? "On" : <span className="text-slate-600">Off</span>}</td>
-                  <td className="px-4 py-3 text-slate-700">{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Never"}</td>
-                  <td className="px-4 py-3">
-                    <MemberActions userId={member.id} name={member.name} role={member.role} active={member.active} isSelf={member.id === actor.userId} twoFactor={member.twoFactor} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <Section id="members" title="Members">
+        <DataTable columns={["Name", "Role", "Status", "Two-factor", "Last sign-in", "Actions"]}>
+          {team.members.map((member) => (
+            <tr key={member.id} className="align-top">
+              <th scope="row" className="px-4 py-3 font-medium">
+                {member.name}
+                {member.id === actor.userId ? <span className="font-normal text-slate-600"> (you)</span> : null}
+                <span className="block font-normal text-slate-600">{member.email}</span>
+              </th>
+              <td className="px-4 py-3">{member.role === "admin" ? "Admin" : "Clinician"}</td>
+              <td className="px-4 py-3">{member.active ? "Active" : <span className="font-medium text-red-800">Deactivated</span>}</td>
+              <td className="px-4 py-3">{member.twoFactor ? "On" : <span className="text-slate-600">Off</span>}</td>
+              <td className="px-4 py-3 text-slate-700">{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Never"}</td>
+              <td className="px-4 py-3">
+                <MemberActions userId={member.id} name={member.name} role={member.role} active={member.active} isSelf={member.id === actor.userId} twoFactor={member.twoFactor} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </Section>
 
       <section aria-labelledby="two-factor-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="two-factor-heading" className="text-lg font-semibold">

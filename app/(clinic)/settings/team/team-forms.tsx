@@ -1,51 +1,41 @@
 "use client";
 // The team page's forms: plain forms on server actions, so they work before hydration.
-import { useActionState } from "react";
-import { Field, FormError, inputClass } from "@/app/_components/form-fields";
+import { Button, SubmitButton } from "@/app/_components/button";
+import { ButtonForm } from "@/app/_components/button-form";
+import { Field, FormStatus, inputClass, typedValue } from "@/app/_components/form-fields";
+import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 import { inviteAction, requireTwoFactorAction, resetTwoFactorAction, revokeInvitationAction, setActiveAction, setRoleAction } from "./actions";
 
 const initial: FormState = { ok: false };
-const buttonClass = "rounded-lg border px-3 py-1.5 text-sm font-medium focus-visible:outline-3 disabled:opacity-60";
-
-function Status({ state }: { state: FormState }) {
-  if (!state.message) return <div aria-live="polite" />;
-  if (!state.ok) return <FormError message={state.message} />;
-  return (
-    <div aria-live="polite">
-      <p role="status" className="text-sm font-medium text-emerald-800">
-        {state.message}
-      </p>
-    </div>
-  );
-}
 
 export function InviteForm() {
-  const [state, formAction, pending] = useActionState(inviteAction, initial);
-  const email = typeof state.values?.email === "string" && !state.ok ? state.values.email : "";
+  const [state, formAction, pending] = useFormAction(inviteAction, initial);
+  const email = state.ok ? "" : typedValue(state, "email");
   return (
     <form action={formAction} className="space-y-3" key={state.ok ? "sent" : "form"}>
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
         <Field id="invite-email" label="Colleague's email" errors={state.fieldErrors?.email}>
-          {(control) => <input {...control} name="email" type="email" autoComplete="off" required defaultValue={email} className={inputClass} />}
+          {(control) => <input {...control} name="email" type="email" autoComplete="off" required defaultValue={email} key={email} className={inputClass} />}
         </Field>
         <Field id="invite-role" label="Role" errors={state.fieldErrors?.role}>
           {(control) => (
-            <select {...control} name="role" defaultValue="clinician" className={inputClass}>
+            <select {...control} name="role" defaultValue={typedValue(state, "role", "clinician")} className={inputClass}>
               <option value="clinician">Clinician</option>
               <option value="admin">Admin</option>
             </select>
           )}
         </Field>
       </div>
-      <button type="submit" disabled={pending} className={`${buttonClass} border-brand-700 bg-brand-700 px-4 py-2 text-white hover:bg-brand-800`}>
-        {pending ? "Sending…" : "Send invitation"}
-      </button>
-      <Status state={state} />
+      <SubmitButton pending={pending} pendingLabel="Sending…" size="sm">
+        Send invitation
+      </SubmitButton>
+      <FormStatus state={state} />
     </form>
   );
 }
 
+/** A member's row of buttons. Their answers sit below the row, held here: a button may go once it has done its work. */
 export function MemberActions({
   userId,
   name,
@@ -61,76 +51,60 @@ export function MemberActions({
   isSelf: boolean;
   twoFactor: boolean;
 }) {
-  const [activeState, activeAction, activePending] = useActionState(setActiveAction, initial);
-  const [roleState, roleAction, rolePending] = useActionState(setRoleAction, initial);
-  const [resetState, resetAction, resetPending] = useActionState(resetTwoFactorAction, initial);
+  const roleForm = useFormAction(setRoleAction, initial);
+  const activeForm = useFormAction(setActiveAction, initial);
+  const resetForm = useFormAction(resetTwoFactorAction, initial);
+  const roleLabel = role === "admin" ? "Make clinician" : "Make admin";
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap gap-2">
-        <form action={roleAction}>
-          <input type="hidden" name="userId" value={userId} />
-          <input type="hidden" name="role" value={role === "admin" ? "clinician" : "admin"} />
-          <button type="submit" disabled={rolePending} className={`${buttonClass} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`} aria-label={`${role === "admin" ? "Make clinician" : "Make admin"}: ${name}`}>
-            {role === "admin" ? "Make clinician" : "Make admin"}
-          </button>
-        </form>
+        <RowButton form={roleForm} fields={{ userId, role: role === "admin" ? "clinician" : "admin" }} label={`${roleLabel}: ${name}`}>
+          {roleLabel}
+        </RowButton>
         {isSelf ? null : (
-          <form action={activeAction}>
-            <input type="hidden" name="userId" value={userId} />
-            <input type="hidden" name="active" value={active ? "false" : "true"} />
-            <button
-              type="submit"
-              disabled={activePending}
-              className={`${buttonClass} ${active ? "border-red-700 bg-white text-red-800 hover:bg-red-50" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
-              aria-label={`${active ? "Deactivate" : "Reactivate"}: ${name}`}
-            >
-              {active ? "Deactivate" : "Reactivate"}
-            </button>
-          </form>
+          <RowButton form={activeForm} fields={{ userId, active: active ? "false" : "true" }} label={`${active ? "Deactivate" : "Reactivate"}: ${name}`} danger={active}>
+            {active ? "Deactivate" : "Reactivate"}
+          </RowButton>
         )}
         {twoFactor && !isSelf ? (
-          <form action={resetAction}>
-            <input type="hidden" name="userId" value={userId} />
-            <button type="submit" disabled={resetPending} className={`${buttonClass} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`} aria-label={`Reset two-factor: ${name}`}>
-              Reset two-factor
-            </button>
-          </form>
+          <RowButton form={resetForm} fields={{ userId }} label={`Reset two-factor: ${name}`}>
+            Reset two-factor
+          </RowButton>
         ) : null}
       </div>
-      <Status state={roleState} />
-      <Status state={activeState} />
-      <Status state={resetState} />
+      <FormStatus state={roleForm[0]} />
+      <FormStatus state={activeForm[0]} />
+      <FormStatus state={resetForm[0]} />
     </div>
   );
 }
 
-export function RevokeInvitation({ invitationId, email }: { invitationId: string; email: string }) {
-  const [state, formAction, pending] = useActionState(revokeInvitationAction, initial);
+function RowButton({ form: [, formAction, pending], fields, label, danger, children }: { form: ReturnType<typeof useFormAction<FormState>>; fields: Record<string, string>; label: string; danger?: boolean; children: React.ReactNode }) {
   return (
     <form action={formAction}>
-      <input type="hidden" name="invitationId" value={invitationId} />
-      <button type="submit" disabled={pending} className={`${buttonClass} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`} aria-label={`Withdraw the invitation to ${email}`}>
-        Withdraw
-      </button>
-      <Status state={state} />
+      {Object.entries(fields).map(([field, value]) => (
+        <input key={field} type="hidden" name={field} value={value} />
+      ))}
+      <Button type="submit" size="xs" variant={danger ? "danger" : "secondary"} disabled={pending} aria-label={label}>
+        {children}
+      </Button>
     </form>
+  );
+}
+
+export function RevokeInvitation({ invitationId, email }: { invitationId: string; email: string }) {
+  return (
+    <ButtonForm action={revokeInvitationAction} fields={{ invitationId }} size="xs" aria-label={`Withdraw the invitation to ${email}`}>
+      Withdraw
+    </ButtonForm>
   );
 }
 
 /** The clinic-wide requirement: everyone signs in with a code; those without two-factor enrol first. */
 export function RequireTwoFactorForm({ required }: { required: boolean }) {
-  const [state, formAction, pending] = useActionState(requireTwoFactorAction, initial);
   return (
-    <form action={formAction} className="space-y-2">
-      <input type="hidden" name="required" value={required ? "false" : "true"} />
-      <button
-        type="submit"
-        disabled={pending}
-        className={`${buttonClass} ${required ? "border-slate-300 bg-white text-slate-800 hover:bg-slate-50" : "border-brand-700 bg-brand-700 text-white hover:bg-brand-800"} px-4 py-2`}
-      >
-        {required ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in for everyone"}
-      </button>
-      <Status state={state} />
-    </form>
+    <ButtonForm action={requireTwoFactorAction} fields={{ required: required ? "false" : "true" }} size="sm" variant={required ? "secondary" : "primary"} formClassName="flex flex-col items-start gap-2">
+      {required ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in for everyone"}
+    </ButtonForm>
   );
 }

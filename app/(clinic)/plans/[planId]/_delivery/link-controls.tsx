@@ -1,24 +1,15 @@
 "use client";
 // The clinician's controls for the patient link. Each is a plain form on a server action, so it
 // works before hydration; copying needs JavaScript, and the link stays selectable without it.
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { Button } from "@/app/_components/button";
+import { ButtonForm } from "@/app/_components/button-form";
+import { Field, FormStatus, inputClass, typedValue } from "@/app/_components/form-fields";
+import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 import { createLinkAction, linkCopiedAction, replaceLinkAction, revokeLinkAction, setExpiryAction } from "./delivery-actions";
 
 const initial: FormState = { ok: false };
-
-function Message({ state, id }: { state: FormState; id: string }) {
-  if (!state.message) return <div id={id} aria-live="polite" />;
-  return (
-    <div id={id} aria-live="polite">
-      <p role={state.ok ? "status" : "alert"} className={`mt-2 text-sm font-medium ${state.ok ? "text-emerald-800" : "text-red-800"}`}>
-        {state.message}
-      </p>
-    </div>
-  );
-}
-
-const buttonClass = "rounded-lg border px-3 py-2 text-sm font-medium focus-visible:outline-3 disabled:opacity-60";
 
 /** Tells the server the link was copied (the audit trail records who copied which patient's link). */
 function recordCopy(planId: string) {
@@ -42,8 +33,9 @@ export function CopyLink({ url, planId }: { url: string; planId: string }) {
         onCopy={() => recordCopy(planId)}
         className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-800"
       />
-      <button
-        type="button"
+      <Button
+        variant="primary"
+        size="sm"
         onClick={async () => {
           try {
             await navigator.clipboard.writeText(url);
@@ -53,10 +45,9 @@ export function CopyLink({ url, planId }: { url: string; planId: string }) {
             setCopied("failed");
           }
         }}
-        className={`${buttonClass} border-brand-700 bg-brand-700 text-white hover:bg-brand-800`}
       >
         {copied === "copied" ? "Copied" : "Copy link"}
-      </button>
+      </Button>
       <span aria-live="polite" className="sr-only">
         {copied === "copied" ? "Link copied to the clipboard" : copied === "failed" ? "Copying failed: select the link and copy it" : ""}
       </span>
@@ -65,85 +56,64 @@ export function CopyLink({ url, planId }: { url: string; planId: string }) {
 }
 
 export function CreateLinkForm({ planId, label }: { planId: string; label: string }) {
-  const [state, formAction, pending] = useActionState(createLinkAction, initial);
   return (
-    <form action={formAction}>
-      <input type="hidden" name="planId" value={planId} />
-      <button type="submit" disabled={pending} className={`${buttonClass} border-brand-700 bg-brand-700 text-white hover:bg-brand-800`}>
-        {label}
-      </button>
-      <Message state={state} id="create-link-status" />
-    </form>
+    <ButtonForm action={createLinkAction} fields={{ planId }} variant="primary" size="sm" formClassName="flex flex-col items-start gap-2">
+      {label}
+    </ButtonForm>
   );
 }
 
 export function ExpiryForm({ planId, expiresOn }: { planId: string; expiresOn: string | null }) {
-  const [state, formAction, pending] = useActionState(setExpiryAction, initial);
-  const value = typeof state.values?.expiresOn === "string" ? state.values.expiresOn : (expiresOn ?? "");
-  const error = state.fieldErrors?.expiresOn?.[0];
+  const [state, formAction, pending] = useFormAction(setExpiryAction, initial);
+  const value = typedValue(state, "expiresOn", expiresOn ?? "");
   return (
     <form action={formAction} className="space-y-1">
       <input type="hidden" name="planId" value={planId} />
-      <label htmlFor="link-expires-on" className="block text-sm font-medium text-slate-800">
-        Link expires on <span className="font-normal text-slate-600">(optional)</span>
-      </label>
-      <div className="flex flex-wrap items-center gap-2">
-        <input
-          id="link-expires-on"
-          name="expiresOn"
-          type="date"
-          defaultValue={value}
-          key={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "link-expiry-error" : undefined}
-          className="rounded-lg border border-slate-300 px-3 py-2 text-sm"
-        />
-        <button type="submit" name="intent" value="set" disabled={pending} className={`${buttonClass} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
-          Save expiry
-        </button>
-        {expiresOn ? (
-          <button type="submit" name="intent" value="clear" disabled={pending} className={`${buttonClass} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
-            Remove expiry
-          </button>
-        ) : null}
-      </div>
-      {error ? (
-        <p id="link-expiry-error" className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-      <Message state={state} id="link-expiry-status" />
+      <Field
+        id="link-expires-on"
+        label={
+          <>
+            Link expires on <span className="font-normal text-slate-600">(optional)</span>
+          </>
+        }
+        errors={state.fieldErrors?.expiresOn}
+      >
+        {(control) => (
+          <div className="flex flex-wrap items-center gap-2">
+            <input {...control} name="expiresOn" type="date" defaultValue={value} key={value} className={`${inputClass} max-w-xs`} />
+            <Button type="submit" name="intent" value="set" disabled={pending} size="sm">
+              Save expiry
+            </Button>
+            {expiresOn ? (
+              <Button type="submit" name="intent" value="clear" disabled={pending} size="sm">
+                Remove expiry
+              </Button>
+            ) : null}
+          </div>
+        )}
+      </Field>
+      <FormStatus state={state} fieldsSpeak />
     </form>
   );
 }
 
 /** Revoke and replace each ask for a second click, in a <details> that works without JavaScript. */
 export function DangerousLinkActions({ planId }: { planId: string }) {
-  const [revokeState, revokeAction, revoking] = useActionState(revokeLinkAction, initial);
-  const [replaceState, replaceAction, replacing] = useActionState(replaceLinkAction, initial);
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <details className="rounded-lg border border-slate-200 p-3">
         <summary className="cursor-pointer text-sm font-medium text-slate-800">Replace link…</summary>
-        <form action={replaceAction} className="mt-2 space-y-2">
-          <input type="hidden" name="planId" value={planId} />
-          <p className="text-sm text-slate-700">The patient gets a new address; the old link and the QR code on printed handouts stop working at once.</p>
-          <button type="submit" disabled={replacing} className={`${buttonClass} border-amber-700 bg-white text-amber-900 hover:bg-amber-50`}>
-            Replace with a new link
-          </button>
-          <Message state={replaceState} id="replace-link-status" />
-        </form>
+        <p className="mt-2 text-sm text-slate-700">The patient gets a new address; the old link and the QR code on printed handouts stop working at once.</p>
+        <ButtonForm action={replaceLinkAction} fields={{ planId }} variant="warning" size="sm" formClassName="mt-2 flex flex-col items-start gap-2">
+          Replace with a new link
+        </ButtonForm>
       </details>
       <details className="rounded-lg border border-slate-200 p-3">
         <summary className="cursor-pointer text-sm font-medium text-slate-800">Revoke link…</summary>
-        <form action={revokeAction} className="mt-2 space-y-2">
-          <input type="hidden" name="planId" value={planId} />
-          <p className="text-sm text-slate-700">The link stops working at once. You can create a new one later.</p>
-          <button type="submit" disabled={revoking} className={`${buttonClass} border-red-700 bg-white text-red-800 hover:bg-red-50`}>
-            Revoke now
-          </button>
-          <Message state={revokeState} id="revoke-link-status" />
-        </form>
+        <p className="mt-2 text-sm text-slate-700">The link stops working at once. You can create a new one later.</p>
+        <ButtonForm action={revokeLinkAction} fields={{ planId }} variant="danger" size="sm" formClassName="mt-2 flex flex-col items-start gap-2">
+          Revoke now
+        </ButtonForm>
       </details>
     </div>
   );

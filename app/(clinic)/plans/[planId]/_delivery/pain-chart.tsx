@@ -2,6 +2,7 @@
 // readers and the same figures as a table beside it.
 import { addDays, daysBetween, formatDay, formatShortDate } from "@/lib/adherence/dates";
 import type { AdherenceSession } from "@/lib/adherence/summary";
+import { ChartTable, ScoreGrid } from "@/app/_components/chart-axes";
 
 const width = 640;
 const height = 220;
@@ -30,14 +31,7 @@ export function PainChart({ sessions, today, days, painAlertAt }: { sessions: Ad
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="pain-chart-title pain-chart-desc" className="h-auto w-full">
         <title id="pain-chart-title">{`Pain scores, last ${days} days`}</title>
         <desc id="pain-chart-desc">{description}</desc>
-        {[0, 5, 10].map((v) => (
-          <g key={v}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} stroke="#cbd5e1" strokeWidth={1} />
-            <text x={pad.left - 8} y={y(v) + 4} textAnchor="end" fontSize={12} fill="#475569">
-              {v}
-            </text>
-          </g>
-        ))}
+        <ScoreGrid values={[0, 5, 10]} y={y} left={pad.left} right={width - pad.right} colour="#cbd5e1" />
         <line x1={pad.left} x2={width - pad.right} y1={y(painAlertAt)} y2={y(painAlertAt)} stroke="#b91c1c" strokeWidth={1.5} strokeDasharray="6 4" />
         <text x={pad.left + 4} y={y(painAlertAt) - 5} textAnchor="start" fontSize={12} fill="#b91c1c">
           {`alert at ${painAlertAt}`}
@@ -58,42 +52,17 @@ export function PainChart({ sessions, today, days, painAlertAt }: { sessions: Ad
         ))}
       </svg>
       {sessions.length > 0 ? (
-        <details className="mt-2">
-          <summary className="cursor-pointer text-sm font-medium text-brand-800">Show the scores as a table</summary>
-          <table className="mt-2 w-full text-left text-sm">
-            <caption className="sr-only">Pain scores, last {days} days</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3">
-                  Date
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Pain
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  During exercise
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Morning after the last session
-                </th>
-                <th scope="col" className="py-1">
-                  Exercises done
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...sessions].reverse().map((s) => (
-                <tr key={s.id} className="border-b border-slate-100">
-                  <td className="py-1 pr-3">{formatDay(s.loggedOn)}</td>
-                  <td className="py-1 pr-3">{s.pain}/10</td>
-                  <td className="py-1 pr-3">{s.exercisePain === null ? "—" : `${s.exercisePain}/10`}</td>
-                  <td className="py-1 pr-3">{nextDayText(s)}</td>
-                  <td className="py-1">{s.exercisesDone}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <ChartTable summary="Show the scores as a table" caption="Pain scores, last {days} days" columns={["Date", "Pain", "During exercise", "Morning after the last session", "Exercises done"]}>
+          {[...sessions].reverse().map((s) => (
+            <tr key={s.id} className="border-b border-slate-100">
+              <td className="py-1 pr-3">{formatDay(s.loggedOn)}</td>
+              <td className="py-1 pr-3">{s.pain}/10</td>
+              <td className="py-1 pr-3">{s.exercisePain === null ? "—" : `${s.exercisePain}/10`}</td>
+              <td className="py-1 pr-3">{nextDayText(s)}</td>
+              <td className="py-1">{s.exercisesDone}</td>
+            </tr>
+          ))}
+        </ChartTable>
       ) : null}
     </div>
   );

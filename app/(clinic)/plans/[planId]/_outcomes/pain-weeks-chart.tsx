@@ -2,6 +2,7 @@
 // calendar, a description for screen readers, and the figures as a table beneath.
 import { formatShortDate } from "@/lib/adherence/dates";
 import type { PainWeek } from "@/lib/outcomes/summary";
+import { ChartTable, ScoreGrid } from "@/app/_components/chart-axes";
 
 const width = 640;
 const height = 200;
@@ -28,14 +29,7 @@ export function PainWeeksChart({ weeks }: { weeks: PainWeek[] }) {
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="nprs-chart-title nprs-chart-desc" className="h-auto w-full" data-testid="nprs-chart">
         <title id="nprs-chart-title">Pain (NPRS), weekly averages</title>
         <desc id="nprs-chart-desc">{describePainWeeks(weeks)}</desc>
-        {[0, 5, 10].map((v) => (
-          <g key={v}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#94a3b8" : "#e2e8f0"} strokeWidth={1} />
-            <text x={pad.left - 8} y={y(v) + 4} textAnchor="end" fontSize={12} fill="#475569">
-              {v}
-            </text>
-          </g>
-        ))}
+        <ScoreGrid values={[0, 5, 10]} y={y} left={pad.left} right={width - pad.right} />
         {weeks.map((week, i) => {
           const cx = pad.left + slot * (i + 0.5);
           return (
@@ -61,34 +55,15 @@ export function PainWeeksChart({ weeks }: { weeks: PainWeek[] }) {
           );
         })}
       </svg>
-      <details className="mt-2">
-        <summary className="cursor-pointer text-sm font-medium text-brand-800">Show the weekly averages as a table</summary>
-        <table className="mt-2 w-full text-left text-sm">
-          <caption className="sr-only">Pain (NPRS), weekly averages</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-3">
-                Week beginning
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Sessions
-              </th>
-              <th scope="col" className="py-1">
-                Average pain
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...weeks].reverse().map((week) => (
-              <tr key={week.weekStart} className="border-b border-slate-100">
-                <td className="py-1 pr-3">{formatShortDate(week.weekStart)}</td>
-                <td className="py-1 pr-3 tabular-nums">{week.sessions}</td>
-                <td className="py-1 tabular-nums">{week.average === null ? "No sessions" : `${week.average.toFixed(1)}/10`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable summary="Show the weekly averages as a table" caption="Pain (NPRS), weekly averages" columns={["Week beginning", "Sessions", "Average pain"]}>
+        {[...weeks].reverse().map((week) => (
+          <tr key={week.weekStart} className="border-b border-slate-100">
+            <td className="py-1 pr-3">{formatShortDate(week.weekStart)}</td>
+            <td className="py-1 pr-3 tabular-nums">{week.sessions}</td>
+            <td className="py-1 tabular-nums">{week.average === null ? "No sessions" : `${week.average.toFixed(1)}/10`}</td>
+          </tr>
+        ))}
+      </ChartTable>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { AskPatientForm, RecordPsfsPanel } from "./outcome-forms";
 import { PainWeeksChart } from "./pain-weeks-chart";
 import { changeWords, PsfsChart, signed } from "./psfs-chart";
+import { ScoreTableHead } from "@/app/_components/chart-axes";
 
 export async function PlanOutcomes({ actor, planId, issued }: { actor: Actor; planId: string; issued: boolean }) {
   const outcomes = await getPlanOutcomes(actor, { planId });
@@ -100,27 +101,7 @@ function PsfsTable({ summary, recordedBy }: { summary: PsfsSummary; recordedBy: 
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="pb-1 text-left text-sm font-medium text-slate-800">PSFS scores</caption>
-        <thead>
-          <tr className="border-b border-slate-300 align-bottom">
-            <th scope="col" className="py-1 pr-3">
-              Date
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              Scored by
-            </th>
-            {activities.map((activity) => (
-              <th key={activity.id} scope="col" className="py-1 pr-3">
-                {activity.name}
-              </th>
-            ))}
-            <th scope="col" className="py-1 pr-3">
-              Average
-            </th>
-            <th scope="col" className="py-1">
-              Change from baseline
-            </th>
-          </tr>
-        </thead>
+        <ScoreTableHead columns={["Date", "Scored by", ...activities.map((activity) => activity.name), "Average", "Change from baseline"]} />
         <tbody>
           {points.map((point, i) => (
             <tr key={point.id} className="border-b border-slate-100">

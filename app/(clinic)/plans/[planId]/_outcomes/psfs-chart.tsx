@@ -5,6 +5,7 @@ import { formatShortDate } from "@/lib/adherence/dates";
 import { psfsMinimalImportantChange } from "@/lib/outcomes/psfs-form";
 import type { PsfsSummary } from "@/lib/outcomes/summary";
 import { formatDate } from "@/lib/dates/format";
+import { ScoreGrid } from "@/app/_components/chart-axes";
 
 const width = 640;
 const height = 240;
@@ -49,14 +50,7 @@ export function PsfsChart({ summary }: { summary: PsfsSummary }) {
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="psfs-chart-title psfs-chart-desc" className="h-auto w-full" data-testid="psfs-chart">
         <title id="psfs-chart-title">PSFS average and each activity over time</title>
         <desc id="psfs-chart-desc">{describePsfs(summary)}</desc>
-        {[0, 2, 4, 6, 8, 10].map((v) => (
-          <g key={v}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#94a3b8" : "#e2e8f0"} strokeWidth={1} />
-            <text x={pad.left - 8} y={y(v) + 4} textAnchor="end" fontSize={12} fill="#475569">
-              {v}
-            </text>
-          </g>
-        ))}
+        <ScoreGrid values={[0, 2, 4, 6, 8, 10]} y={y} left={pad.left} right={width - pad.right} />
         {baseline && mic !== null ? (
           <g data-testid="psfs-mic">
             <rect x={pad.left} width={plotW} y={y(mic)} height={Math.max(0, y(baseline.average) - y(mic))} fill="#f59e0b" fillOpacity={0.14} />

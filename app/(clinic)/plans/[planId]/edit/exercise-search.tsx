@@ -7,6 +7,7 @@ import type { PlanExercise } from "@/lib/plans/exercises";
 import { unansweredMessage } from "@/app/_components/action-errors";
 import { searchExercisesAction } from "../../actions";
 import type { Option } from "./builder-types";
+import { Button } from "@/app/_components/button";
 
 export type FilterOptions = Record<"region" | "category" | "condition" | "equipment" | "level", Option[]>;
 type Filters = Record<keyof FilterOptions, string> & { q: string };
@@ -132,22 +133,17 @@ export function ExerciseSearch({
                 <p className="text-xs text-slate-700">{formatDose(exercise.defaultDose)}</p>
                 {cautions.length ? <p className="mt-0.5 text-xs font-medium text-amber-900">⚠ Cautioned for {cautions.join(", ").toLowerCase()}</p> : null}
               </div>
-              <button
-                type="button"
-                onClick={() => onAdd(exercise)}
-                aria-label={`Add ${exercise.name}`}
-                className="self-center rounded-md border border-brand-700 px-2.5 py-1 text-sm font-medium text-brand-800 hover:bg-brand-50"
-              >
+              <Button variant="outline" size="tool" onClick={() => onAdd(exercise)} aria-label={`Add ${exercise.name}`} className="self-center text-sm font-medium">
                 Add
-              </button>
+              </Button>
             </li>
           );
         })}
       </ul>
       {result.items.length < result.total ? (
-        <button type="button" onClick={() => run(filters, result.items.length)} disabled={pending} className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+        <Button size="xs" onClick={() => run(filters, result.items.length)} disabled={pending} className="w-full">
           {pending ? "Loading…" : "Show more"}
-        </button>
+        </Button>
       ) : null}
     </section>
   );

@@ -16,6 +16,8 @@ import { SaveAsTemplate } from "./save-as-template";
 import { useReorder } from "./use-reorder";
 import { useSavePlan } from "./use-save-plan";
 import { Field, inputClass } from "@/app/_components/form-fields";
+import { Button, buttonClass } from "@/app/_components/button";
+import { Section } from "@/app/_components/page-parts";
 
 export function PlanBuilder({
   planId,
@@ -148,14 +150,9 @@ export function PlanBuilder({
       </div>
 
       <div className="sticky top-0 z-10 -mx-2 flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur">
-        <button
-          type="button"
-          onClick={save}
-          disabled={saveState.kind === "saving"}
-          className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Button variant="primary" onClick={save} disabled={saveState.kind === "saving"} className="min-w-20">
           {saveState.kind === "saving" ? "Saving…" : "Save"}
-        </button>
+        </Button>
         <p role="status" className={`text-sm font-medium ${saveState.kind === "failed" || saveState.kind === "conflict" ? "text-red-700" : dirty ? "text-amber-800" : "text-brand-800"}`} data-testid="save-status">
           {status}
         </p>
@@ -167,7 +164,7 @@ export function PlanBuilder({
           onClick={(event) => {
             if (dirty && !window.confirm("You have unsaved changes. Leave without saving them?")) event.preventDefault();
           }}
-          className="ml-auto rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          className={buttonClass({ size: "sm", className: "ml-auto" })}
         >
           Back to plan
         </Link>
@@ -177,9 +174,9 @@ export function PlanBuilder({
         {saveState.kind === "conflict" ? (
           <div role="alert" className="flex flex-wrap items-center gap-3 rounded-xl border border-red-300 bg-red-50 px-4 py-3 text-red-900">
             <p className="flex-1">{saveState.message}</p>
-            <button type="button" onClick={reload} className="rounded-lg bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900">
+            <Button variant="destructive" onClick={reload}>
               Reload
-            </button>
+            </Button>
           </div>
         ) : saveState.kind === "failed" ? (
           <p role="alert" className="rounded-xl border border-red-300 bg-red-50 px-4 py-3 text-red-900">
@@ -231,10 +228,7 @@ export function PlanBuilder({
             </Field>
           </section>
 
-          <section aria-labelledby="items-heading" className="space-y-3">
-            <h2 id="items-heading" className="text-lg font-semibold">
-              Exercises
-            </h2>
+          <Section id="items" title="Exercises">
             <div role="status" aria-live="polite" data-testid="builder-notice">
               {notice.text ? (
                 <p className={`rounded-lg px-3 py-2 text-sm ${notice.tone === "caution" ? "border border-amber-300 bg-amber-50 text-amber-950" : "bg-slate-100 text-slate-800"}`}>
@@ -276,7 +270,7 @@ export function PlanBuilder({
                 ))}
               </ol>
             )}
-          </section>
+          </Section>
 
           <SaveAsTemplate draft={input} defaultName={draft.title} />
         </div>

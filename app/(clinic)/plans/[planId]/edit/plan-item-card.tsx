@@ -4,6 +4,7 @@ import { doseSchema, formatDose, sideLabels, sides } from "@/lib/catalogue/dose"
 import { doseOfFields, type DoseField } from "@/lib/plans/draft";
 import { FigureSvg } from "@/lib/figures/svg";
 import type { FieldErrors, ItemState } from "./builder-types";
+import { Button } from "@/app/_components/button";
 
 const numberFields: { field: DoseField; label: string; unit?: string; unitText?: string }[] = [
   { field: "sets", label: "Sets" },
@@ -105,35 +106,34 @@ export function PlanItemCard(props: ItemCardProps) {
                     if (!target) return null;
                     const label = direction === "easier" ? "Easier" : "Harder";
                     return (
-                      <button
+                      <Button
                         key={direction}
-                        type="button"
+                        size="tool"
                         onClick={() => props.onSwap(direction)}
                         aria-label={`${label}: ${target.name}, instead of ${exercise.name}`}
                         title={`Swap for ${target.name}, keeping the dose where it fits`}
-                        className="rounded-md border border-slate-300 px-2 py-0.5 text-slate-800 hover:bg-slate-50"
                       >
                         <span aria-hidden="true">{direction === "easier" ? "↓ " : "↑ "}</span>
                         {label}: {target.name}
-                      </button>
+                      </Button>
                     );
                   })}
                 </div>
               ) : null}
             </div>
             <div className="flex flex-wrap gap-1 text-sm">
-              <button type="button" id={id("up")} onClick={() => props.onMove(-1)} disabled={index === 0} aria-label={`Move ${exercise.name} up`} title="Move up" className="rounded-md border border-slate-300 px-2.5 py-1 hover:bg-slate-50 disabled:opacity-40">
+              <Button size="tool" id={id("up")} onClick={() => props.onMove(-1)} disabled={index === 0} aria-label={`Move ${exercise.name} up`} title="Move up">
                 <span aria-hidden="true">↑</span>
-              </button>
-              <button type="button" id={id("down")} onClick={() => props.onMove(1)} disabled={index === count - 1} aria-label={`Move ${exercise.name} down`} title="Move down" className="rounded-md border border-slate-300 px-2.5 py-1 hover:bg-slate-50 disabled:opacity-40">
+              </Button>
+              <Button size="tool" id={id("down")} onClick={() => props.onMove(1)} disabled={index === count - 1} aria-label={`Move ${exercise.name} down`} title="Move down">
                 <span aria-hidden="true">↓</span>
-              </button>
-              <button type="button" onClick={props.onDuplicate} aria-label={`Duplicate ${exercise.name}`} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+              </Button>
+              <Button size="tool" onClick={props.onDuplicate} aria-label={`Duplicate ${exercise.name}`}>
                 Duplicate
-              </button>
-              <button type="button" onClick={props.onRemove} aria-label={`Remove ${exercise.name}`} className="rounded-md border border-red-200 px-2 py-1 text-red-800 hover:bg-red-50">
+              </Button>
+              <Button size="tool" variant="danger-quiet" onClick={props.onRemove} aria-label={`Remove ${exercise.name}`}>
                 Remove
-              </button>
+              </Button>
             </div>
           </div>
 

@@ -5,6 +5,8 @@ import { useState, useTransition } from "react";
 import type { PlanDraftInput } from "@/lib/plans/draft";
 import { unansweredMessage } from "@/app/_components/action-errors";
 import { saveTemplateAction, type SaveTemplateState } from "../../actions";
+import { Button } from "@/app/_components/button";
+import { Field, inputClass } from "@/app/_components/form-fields";
 
 /** "Save as template": the exercises and doses on screen (saved or not) become a clinic template. */
 export function SaveAsTemplate({ draft, defaultName }: { draft: PlanDraftInput; defaultName: string }) {
@@ -31,36 +33,17 @@ export function SaveAsTemplate({ draft, defaultName }: { draft: PlanDraftInput; 
       <div className="mt-3 space-y-3">
         <p className="text-sm text-slate-700">Keeps these exercises, doses and notes as a starting point for other patients in your clinic.</p>
         <div className="grid gap-3 sm:grid-cols-2">
-          <div>
-            <label htmlFor="template-name" className="mb-1 block text-sm font-medium">
-              Template name
-            </label>
-            <input
-              id="template-name"
-              value={name}
-              placeholder={defaultName}
-              onChange={(e) => setName(e.target.value)}
-              aria-invalid={nameError ? true : undefined}
-              aria-describedby={nameError ? "template-name-error" : undefined}
-              className="block w-full rounded-lg border border-slate-300 px-3 py-2 shadow-sm placeholder:text-slate-500"
-            />
-            {nameError ? (
-              <p id="template-name-error" className="mt-1 text-sm text-red-700">
-                {nameError.join(" ")}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <label htmlFor="template-description" className="mb-1 block text-sm font-medium">
-              Description
-            </label>
-            <input id="template-description" value={description} onChange={(e) => setDescription(e.target.value)} className="block w-full rounded-lg border border-slate-300 px-3 py-2 shadow-sm" />
-          </div>
+          <Field id="template-name" label="Template name" errors={nameError}>
+            {(control) => <input {...control} value={name} placeholder={defaultName} onChange={(e) => setName(e.target.value)} className={`${inputClass} placeholder:text-slate-500`} />}
+          </Field>
+          <Field id="template-description" label="Description">
+            {(control) => <input {...control} value={description} onChange={(e) => setDescription(e.target.value)} className={inputClass} />}
+          </Field>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" onClick={submit} disabled={pending} className="rounded-lg border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60">
+          <Button variant="outline" onClick={submit} disabled={pending}>
             {pending ? "Saving template…" : "Save template"}
-          </button>
+          </Button>
           <p role="status" className={`text-sm ${state?.ok ? "text-brand-800" : "text-red-700"}`}>
             {state?.message}
             {state?.ok ? (
