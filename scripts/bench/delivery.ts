@@ -337,12 +337,15 @@ async function run(): Promise<number> {
   const pageWeight = await firstLoadWeight(page);
 
   await untilIdle(pid);
-  const [health, patientPage, cachedPdf, notActive] = await measureAll([
+  const [health, patientPage, cachedPdf, notActive, malformed] = await measureAll([
     { url: `${base}/api/health` },
     { url: page },
     { url: pdf },
-    // The reference the budgets judge by: the smallest page the same route renders (an unknown token's 404).
+    // The reference the budgets judge by: the smallest page the same route renders (an unknown token's
+    // 404). A well-formed token is looked up (one indexed query that finds nothing), as a real one is.
     { url: `${base}/p/${"A".repeat(43)}`, expected: 404 },
+    // For reference: the same 404 page for a malformed token, refused before the database.
+    { url: `${base}/p/not-a-token`, expected: 404 },
   ]);
 
   // Uncached renders: each request follows a newly issued version (a copy of version 1 under the
@@ -401,6 +404,8 @@ async function run(): Promise<number> {
   // For reference only: the same shares against /api/health (the budgets before 2026-12).
   const pageShareOfHealth = paired(patientPage, health, (run) => run.perSecond);
   const pdfShareOfHealth = paired(cachedPdf, health, (run) => run.perSecond);
+  const pageShareOfMalformed = paired(patientPage, malformed, (run) => run.perSecond);
+  const pdfShareOfMalformed = paired(cachedPdf, malformed, (run) => run.perSecond);
   const percentages = (ratios: number[]) => ratios.map((ratio) => `${(ratio * 100).toFixed(0)}%`).join(" / ");
   const checks = [
     {
@@ -430,6 +435,12 @@ async function run(): Promise<number> {
     {
       what: "reference: patient page and cached handout throughput vs /api/health, median round",
       value: `${(pageShareOfHealth.median * 100).toFixed(0)}% and ${(pdfShareOfHealth.median * 100).toFixed(0)}%`,
+      budget: "—",
+      ok: true,
+    },
+    {
+      what: "reference: the same shares against the 404 page of a malformed token (no database), median round",
+      value: `${(pageShareOfMalformed.median * 100).toFixed(0)}% and ${(pdfShareOfMalformed.median * 100).toFixed(0)}%`,
       budget: "—",
       ok: true,
     },
@@ -464,10 +475,11 @@ async function run(): Promise<number> {
   console.log(row("`/p/<token>` (12 exercises)", patientPage));
   console.log(row("`/p/<token>/handout.pdf` (cached)", cachedPdf));
   console.log(row("`/p/<unknown token>` (404 page, reference)", notActive));
+  console.log(row("`/p/not-a-token` (404 page, no database)", malformed));
   console.log("\n| check | measured | budget | |");
   console.log("|---|---|---|---|");
   for (const check of checks) console.log(`| ${check.what} | ${check.value} | ${check.budget} | ${check.budget === "—" ? "" : check.ok ? "ok" : "**MISSED**"} |`);
-  const errors = health.errors + patientPage.errors + cachedPdf.errors + notActive.errors;
+  const errors = health.errors + patientPage.errors + cachedPdf.errors + notActive.errors + malformed.errors;
   if (errors > 0) console.log(`\n${errors} requests failed.`);
   return checks.every((check) => check.ok) && errors === 0 ? 0 : 1;
 }
