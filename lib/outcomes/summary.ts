@@ -1,7 +1,7 @@
 // What the plan page charts of the outcome measures: the PSFS average and each activity over time,
 // measured against the first score (the baseline) and the minimal important change, and the NPRS
 // (the session log's pain score) as weekly averages. Pure: the figures are tested on their own.
-import { addDays, dateInZone, mondayOf } from "@/lib/dates/format";
+import { addDays, dateInZone, defaultClinicClock, mondayOf } from "@/lib/dates/format";
 import { psfsMinimalImportantChange, type NamedActivity } from "./psfs-form";
 
 export type PsfsOccasion = {
@@ -74,8 +74,8 @@ export function psfsSummary(activities: NamedActivity[], occasions: PsfsOccasion
 
 export type PainWeek = { weekStart: string; sessions: number; average: number | null };
 
-/** The zone the session log counted `loggedOn` in before it wrote the clinic's own date. */
-const earlierLogZone = "Europe/London";
+/** The zone the session log counted `loggedOn` in before it wrote the clinic's own date: the default, London. */
+const earlierLogZone = defaultClinicClock.timeZone;
 
 /**
  * The day a session was logged, in the clinic's calendar. The session log writes the clinic's date
