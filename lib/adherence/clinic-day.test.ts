@@ -27,10 +27,18 @@ function clockAt(moment: Date) {
   vi.setSystemTime(moment);
 }
 
-async function sharedPlan(actor: Actor) {
+async function sharedPlan(actor: Actor, lastDay: string | null = null) {
   const { plan } = await createIssuedPlan(actor);
+  if (lastDay) await db.update(plans).set({ endDate: lastDay }).where(eq(plans.id, plan.id));
   const link = await ensureShareLink(actor, { planId: plan.id });
   return { plan, token: link!.token! };
+}
+
+/** A New York clinic and a London clinic, each with a shared plan (ending on `lastDay` when given). */
+async function twoClinics(lastDay: string | null = null) {
+  const { actor: newYork } = await createTestClinic({ timeZone: "America/New_York" });
+  const { actor: london } = await createTestClinic();
+  return { newYork, london, inNewYork: await sharedPlan(newYork, lastDay), inLondon: await sharedPlan(london, lastDay) };
 }
 
 async function loggedOnOf(actor: Actor, planId: string): Promise<string[]> {
@@ -45,10 +53,7 @@ const session = () => ({ clientKey: crypto.randomUUID(), done: [0], pain: 3, com
 
 describe("the clinic's day", () => {
   it("stores a New York clinic's 20:00 session on New York's date, and a London clinic's on London's", async () => {
-    const { actor: newYork } = await createTestClinic({ timeZone: "America/New_York" });
-    const { actor: london } = await createTestClinic();
-    const inNewYork = await sharedPlan(newYork);
-    const inLondon = await sharedPlan(london);
+    const { newYork, london, inNewYork, inLondon } = await twoClinics();
     clockAt(newYorkEvening);
 
     expect(await logSession((await resolveShareToken(inNewYork.token))!, session())).toEqual({ status: "logged" });
@@ -70,12 +75,7 @@ describe("the clinic's day", () => {
   });
 
   it("ends a New York clinic's plan at New York's midnight, a London clinic's at London's", async () => {
-    const { actor: newYork } = await createTestClinic({ timeZone: "America/New_York" });
-    const { actor: london } = await createTestClinic();
-    const inNewYork = await sharedPlan(newYork);
-    const inLondon = await sharedPlan(london);
-    await db.update(plans).set({ endDate: "2026-11-08" }).where(eq(plans.id, inNewYork.plan.id));
-    await db.update(plans).set({ endDate: "2026-11-08" }).where(eq(plans.id, inLondon.plan.id));
+    const { newYork, inNewYork, inLondon } = await twoClinics("2026-11-08");
     clockAt(newYorkEvening);
 
     // Sunday evening in New York: its last day has not passed, and the patient can still log.
@@ -90,20 +90,14 @@ describe("the clinic's day", () => {
     expect(await endPlan(newYork, { planId: inNewYork.plan.id, reason: "completed", note: null })).toMatchObject({ status: "ended", endDate: "2026-11-08" });
 
     // Midnight in New York (05:00 in London): a running plan whose last day was Sunday has ended.
-    const other = await sharedPlan(newYork);
-    await db.update(plans).set({ endDate: "2026-11-08" }).where(eq(plans.id, other.plan.id));
+    const other = await sharedPlan(newYork, "2026-11-08");
     expect((await resolveShareToken(other.token))!.ended).toBe(false);
     clockAt(new Date("2026-11-09T05:00:00Z"));
     expect((await resolveShareToken(other.token))!.ended).toBe(true);
   });
 
   it("counts the dashboard's week and running plans on the clinic's date", async () => {
-    const { actor: newYork } = await createTestClinic({ timeZone: "America/New_York" });
-    const { actor: london } = await createTestClinic();
-    const inNewYork = await sharedPlan(newYork);
-    const inLondon = await sharedPlan(london);
-    await db.update(plans).set({ endDate: "2026-11-08" }).where(eq(plans.id, inNewYork.plan.id));
-    await db.update(plans).set({ endDate: "2026-11-08" }).where(eq(plans.id, inLondon.plan.id));
+    const { newYork, london, inNewYork, inLondon } = await twoClinics("2026-11-08");
     // Each clinic's patient exercised on Sunday 8 Nov, their own date.
     for (const [actor, planId] of [
       [newYork, inNewYork.plan.id],
