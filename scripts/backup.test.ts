@@ -44,7 +44,7 @@ async function populate(url: string, options: { embedded?: boolean } = {}): Prom
     const [plan] = await sql`insert into plans (clinic_id, patient_id, title, status, latest_version, has_unissued_changes) values (${clinic.id}, ${patient.id}, 'Knee plan', 'issued', 1, false) returning id`;
     const snapshot = fixtureSnapshot({ planId: plan.id, version: 1, title: "Knee plan" });
     const [version] = await sql`insert into plan_versions (clinic_id, plan_id, version, snapshot) values (${clinic.id}, ${plan.id}, 1, ${sql.json(snapshot as never)}) returning id`;
-    const actor = { userId: user.id, clinicId: clinic.id, role: "admin" as const, name: "Bea Backup", email: "b@example.test", clinicName: "Backup Clinic" };
+    const actor = { userId: user.id, clinicId: clinic.id, role: "admin" as const, name: "Bea Backup", email: "b@example.test", clinicName: "Backup Clinic", timeZone: clinic.timeZone };
     const link = (await ensureShareLink(actor, { planId: plan.id }, client.db))!;
     await sql`insert into session_logs (clinic_id, plan_id, version, logged_on, items_done, pain, comment, client_key)
       values (${clinic.id}, ${plan.id}, 1, current_date, ${sql.json([])}, 4, 'Fine', ${crypto.randomUUID()})`;

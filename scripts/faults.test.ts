@@ -182,7 +182,7 @@ describe.skipIf(!hasPostgres)("a PostgreSQL restart during saves and session log
     setup.clinicianId = user.id;
     // Two issued plans with a link each: a link may log 20 sessions an hour.
     process.env.NEXTAUTH_SECRET = secret;
-    const actor = { userId: user.id, clinicId: clinic.id, role: "admin" as const, name: "Fran Fault", email: setup.email, clinicName: "Fault Clinic" };
+    const actor = { userId: user.id, clinicId: clinic.id, role: "admin" as const, name: "Fran Fault", email: setup.email, clinicName: "Fault Clinic", timeZone: clinic.timeZone };
     const client = createClient(url, { max: 1 });
     for (const title of ["Knee plan", "Back plan"]) {
       const [patient] = await sql`insert into patients (clinic_id, clinician_id, first_name, last_name) values (${clinic.id}, ${user.id}, 'Pat', ${title}) returning id`;

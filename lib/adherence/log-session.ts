@@ -12,7 +12,7 @@ import { acquire, release, sessionLogLimit } from "@/lib/rate-limit";
 import type { ResolvedShareLink } from "@/lib/sharing/links";
 import { clinicDate } from "@/lib/dates/format";
 import { isKneePlan } from "./knee";
-import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "./recent-sessions";
+import { outerColumn, recentSessionsColumn, recentSinceIn, type PatientSession } from "./recent-sessions";
 import { idSchema } from "@/lib/ids";
 
 export const commentMaxLength = 500;
@@ -74,7 +74,10 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
   if (seen) return { status: "duplicate" };
 
   return executor.transaction(async (tx) => {
-    const today = clinicDate();
+    // The patient's day where their clinic is (20:00 in New York is still today there, though London
+    // has reached tomorrow), of the moment the row records as its `createdAt`.
+    const now = new Date();
+    const today = clinicDate(now, link.timeZone);
     // The next-day answers are about the newest session before today (the one the form asked about);
     // with none, there is nothing for them to be about and they are not kept.
     const asked = input.nextDay !== undefined || input.swelling !== undefined;
@@ -97,6 +100,7 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
         planId: link.planId,
         version: link.version,
         loggedOn: today,
+        createdAt: now,
         itemsDone: ticked.sort((a, b) => a - b).map((position) => byPosition.get(position)!.exerciseId),
         pain: input.pain,
         exercisePain: input.exercisePain ?? null,
@@ -127,7 +131,7 @@ export async function logSession(link: ResolvedShareLink, input: SessionLogInput
 const recentSessions = () =>
   preparedQuery("recent_sessions_for_link", (db) =>
     db
-      .select({ sessions: recentSessionsColumn(outerColumn("plans", "id"), outerColumn("plans", "clinic_id"), sql.placeholder("since")) })
+      .select({ sessions: recentSessionsColumn(outerColumn("plans", "id"), outerColumn("plans", "clinic_id"), recentSinceIn(sql.placeholder("timeZone"))) })
       .from(plans)
       .where(and(eq(plans.id, sql.placeholder("planId")), eq(plans.clinicId, sql.placeholder("clinicId"))))
       .prepare("recent_sessions_for_link"),
@@ -138,6 +142,6 @@ const recentSessions = () =>
  * them with the link itself (`resolveShareTokenForPage`); this is for the page shown again after a refused submit.
  */
 export async function recentSessionsForLink(link: ResolvedShareLink): Promise<PatientSession[]> {
-  const [row] = await recentSessions().execute({ planId: link.planId, clinicId: link.clinicId, since: recentSince() });
+  const [row] = await recentSessions().execute({ planId: link.planId, clinicId: link.clinicId, timeZone: link.timeZone });
   return row?.sessions ?? [];
 }

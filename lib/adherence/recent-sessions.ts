@@ -1,8 +1,7 @@
 // "Your last 14 days" on the patient page: one plan's recent sessions as a single JSON column, so
 // the page can read them in the same round trip that resolves the patient's link.
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
-import { addDays, clinicDate } from "@/lib/dates/format";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 
 export type PatientSession = { id: string; loggedOn: string; exercisesDone: number; pain: number; comment: string | null };
 
@@ -10,9 +9,12 @@ export const recentDays = 14;
 /** At most this many sessions are shown (a patient logs about one a day). */
 const recentMax = 100;
 
-/** The first day of the last 14 (today included), in the clinic's calendar. */
-export function recentSince(): string {
-  return addDays(clinicDate(), -(recentDays - 1));
+/**
+ * SQL: the first day of the last 14 (today included) in the clinic's calendar, `timeZone` being its
+ * time zone (a column of the query, or a placeholder).
+ */
+export function recentSinceIn(timeZone: SQL | Placeholder): SQL {
+  return sql`((now() at time zone ${timeZone})::date - ${sql.raw(String(recentDays - 1))})`;
 }
 
 /**

@@ -45,6 +45,11 @@ type AttentionRow = {
   silenceAcknowledgedAt: Date | null;
 };
 
+/** Today where the actor's clinic is: what "running", "this week" and "the last 28 days" count from. */
+function actorToday(actor: Actor): string {
+  return clinicDate(new Date(), actor.timeZone);
+}
+
 function toDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value : new Date(String(value));
@@ -103,7 +108,7 @@ async function attentionRows(executor: Executor, actor: Actor, planId?: string):
         and s.pain >= p.pain_alert_at and (pain_ack.acknowledged_at is null or s.created_at > pain_ack.acknowledged_at)
       order by s.pain desc, s.created_at desc limit 1
     ) pain on true
-    where p.clinic_id = ${actor.clinicId} and p.status = 'issued' and ${runningByDate(clinicDate())}
+    where p.clinic_id = ${actor.clinicId} and p.status = 'issued' and ${runningByDate(actorToday(actor))}
       ${planId ? sql`and p.id = ${planId}` : sql``}`);
   return rows.map((row) => {
     const answers = (row.next_day_answers as { change: NextDayAnswer["change"]; about: string; at: string }[] | null) ?? [];
@@ -207,11 +212,12 @@ export async function attentionPage(
 export type ClinicActivity = { activePatients: number; issuedPlans: number; sessionsThisWeek: number };
 
 export async function clinicActivity(actor: Actor, executor: Executor = defaultDb): Promise<ClinicActivity> {
-  const monday = mondayOf(clinicDate());
+  const today = actorToday(actor);
+  const monday = mondayOf(today);
   const rows = await executor.execute<Record<string, unknown>>(sql`
     select
       (select count(*) from patients where clinic_id = ${actor.clinicId} and not archived)::int as active_patients,
-      (select count(*) from plans p where p.clinic_id = ${actor.clinicId} and p.status = 'issued' and ${runningByDate(clinicDate())})::int as issued_plans,
+      (select count(*) from plans p where p.clinic_id = ${actor.clinicId} and p.status = 'issued' and ${runningByDate(today)})::int as issued_plans,
       (select count(*) from session_logs where clinic_id = ${actor.clinicId} and logged_on >= ${monday}::date)::int as sessions_this_week`);
   const row = rows[0] ?? {};
   return {
@@ -240,6 +246,8 @@ export type AdherenceSession = {
 export type WeekOfSessions = { weekStart: string; daysExercised: number; sessions: number };
 
 export type PlanAdherence = {
+  /** The clinic's date the figures were counted to (its today, in its time zone). */
+  today: string;
   painAlertAt: number;
   targetDaysPerWeek: number | null;
   /** Oldest first: up to six weeks, from the week of the first issue to this week. */
@@ -275,10 +283,10 @@ export async function getPlanAdherence(
     .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)));
   if (!plan) return null;
 
-  const today = clinicDate();
+  const today = actorToday(actor);
   // Weeks before the plan was first issued are not weeks the patient could have exercised.
   const earliestWeek = addDays(mondayOf(today), -7 * (weeksShown - 1));
-  const issuedWeek = plan.firstIssuedAt ? mondayOf(clinicDate(plan.firstIssuedAt)) : earliestWeek;
+  const issuedWeek = plan.firstIssuedAt ? mondayOf(clinicDate(plan.firstIssuedAt, actor.timeZone)) : earliestWeek;
   const firstWeek = issuedWeek > earliestWeek ? issuedWeek : earliestWeek;
   const since = addDays(today, -(chartDays - 1));
   const from = firstWeek < since ? firstWeek : since;
@@ -317,6 +325,7 @@ export async function getPlanAdherence(
   }
 
   return {
+    today,
     painAlertAt: plan.painAlertAt,
     targetDaysPerWeek: targetDaysPerWeek(items),
     weeks,

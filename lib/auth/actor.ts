@@ -16,6 +16,8 @@ export type Actor = {
   name: string;
   email: string;
   clinicName: string;
+  /** The clinic's IANA time zone: its "today" (a session's day, a plan's last day) is counted there. */
+  timeZone: string;
 };
 
 /**
@@ -75,6 +77,7 @@ export async function loadSession(session: { userId: string; sessionVersion: num
       active: users.active,
       sessionVersion: users.sessionVersion,
       clinicName: clinics.name,
+      timeZone: clinics.timeZone,
       requireTwoFactor: clinics.requireTwoFactor,
       totpEnabledAt: users.totpEnabledAt,
     })
@@ -83,7 +86,7 @@ export async function loadSession(session: { userId: string; sessionVersion: num
     .where(eq(users.id, session.userId));
   if (!row || !row.active || row.sessionVersion !== session.sessionVersion) return null;
   return {
-    actor: { userId: row.userId, clinicId: row.clinicId, role: row.role, name: row.name, email: row.email, clinicName: row.clinicName },
+    actor: { userId: row.userId, clinicId: row.clinicId, role: row.role, name: row.name, email: row.email, clinicName: row.clinicName, timeZone: row.timeZone },
     enrolmentRequired: row.requireTwoFactor && !row.totpEnabledAt,
   };
 }

@@ -180,6 +180,13 @@ describe("NPRS weekly averages", () => {
     expect(clinicDayOfLog({ loggedOn: "2026-07-13", createdAt: new Date("2026-07-13T01:00:00Z") }, "America/New_York")).toBe("2026-07-12");
   });
 
+  it("keeps the day the session log writes now: the clinic's own date of the moment it saved", () => {
+    const sundayEvening = new Date("2026-11-09T02:30:00Z"); // Sunday 8 Nov 21:30 in New York; Monday 9 Nov 02:30 in London
+    expect(clinicDayOfLog({ loggedOn: "2026-11-08", createdAt: sundayEvening }, "America/New_York")).toBe("2026-11-08");
+    const mondayMorning = new Date("2026-11-09T14:00:00Z"); // Monday 09:00 in New York, 14:00 in London: the same date
+    expect(clinicDayOfLog({ loggedOn: "2026-11-09", createdAt: mondayMorning }, "America/New_York")).toBe("2026-11-09");
+  });
+
   it("keeps the day of a session dated on purpose (seeded or imported: not London's date of when it was stored)", () => {
     expect(clinicDayOfLog({ loggedOn: "2026-10-01", createdAt: new Date("2026-11-09T02:30:00Z") }, "America/New_York")).toBe("2026-10-01");
     expect(clinicDayOfLog({ loggedOn: "2026-11-08", createdAt: new Date("2026-11-09T02:30:00Z") }, "Pacific/Auckland")).toBe("2026-11-08");

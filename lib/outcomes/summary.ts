@@ -1,8 +1,7 @@
 // What the plan page charts of the outcome measures: the PSFS average and each activity over time,
 // measured against the first score (the baseline) and the minimal important change, and the NPRS
 // (the session log's pain score) as weekly averages. Pure: the figures are tested on their own.
-import { addDays, clinicDate, mondayOf } from "@/lib/adherence/dates";
-import { dateInZone } from "@/lib/dates/format";
+import { addDays, dateInZone, defaultClinicClock, mondayOf } from "@/lib/dates/format";
 import { psfsMinimalImportantChange, type NamedActivity } from "./psfs-form";
 
 export type PsfsOccasion = {
@@ -75,15 +74,18 @@ export function psfsSummary(activities: NamedActivity[], occasions: PsfsOccasion
 
 export type PainWeek = { weekStart: string; sessions: number; average: number | null };
 
+/** The zone the session log counted `loggedOn` in before it wrote the clinic's own date: the default, London. */
+const earlierLogZone = defaultClinicClock.timeZone;
+
 /**
- * The day a session was logged, in the clinic's calendar. The session log stores `loggedOn` as
- * London's date at the moment it saves (lib/adherence/dates `clinicDate`); for such a row the
- * clinic's day is the date of that moment (`createdAt`) in the clinic's time zone, so a New York
- * clinic's Sunday-evening session stays on Sunday. A row whose `loggedOn` is not London's date of
- * its `createdAt` was dated on purpose (the demo seed, an import) and keeps its day.
+ * The day a session was logged, in the clinic's calendar. The session log writes the clinic's date
+ * of the moment it saves (`createdAt`), so for its rows this is `loggedOn`. Rows stored before it
+ * did hold London's date of that moment: such a row is read again in the clinic's time zone, so a
+ * New York clinic's Sunday-evening session stays on Sunday (docs/DESIGN-NOTES.md). A row whose
+ * `loggedOn` is neither was dated on purpose (the demo seed, an import) and keeps its day.
  */
 export function clinicDayOfLog(log: { loggedOn: string; createdAt: Date }, timeZone: string): string {
-  return clinicDate(log.createdAt) === log.loggedOn ? dateInZone(log.createdAt, timeZone) : log.loggedOn;
+  return dateInZone(log.createdAt, earlierLogZone) === log.loggedOn ? dateInZone(log.createdAt, timeZone) : log.loggedOn;
 }
 
 /**

@@ -41,7 +41,7 @@ export async function setPlanEndDate(actor: Actor, { planId, endDate }: { planId
   return db.transaction(async (tx) => {
     const plan = await lockPlan(tx, actor, planId);
     if (!plan) return null;
-    const today = clinicDate();
+    const today = clinicDate(new Date(), actor.timeZone);
     if (planEnding(plan, today)) throw new UserError("This plan has ended. Re-open it to give it a new end date.");
     if (plan.status === "archived") throw new UserError("This plan is archived.");
     checkEndDate(plan, endDate, today, "endDate");
@@ -74,7 +74,7 @@ export async function endPlan(actor: Actor, { planId, reason, note }: { planId: 
     if (!plan) return null;
     if (plan.status === "ended") throw new UserError("This plan has already ended.");
     if (plan.status !== "issued" || plan.latestVersion < 1) throw new UserError("Only an issued plan can be completed or discharged.");
-    const today = clinicDate();
+    const today = clinicDate(new Date(), actor.timeZone);
     const end = effectiveEndDate(plan);
     const [updated] = await tx
       .update(plans)
@@ -100,7 +100,7 @@ export async function reopenPlan(actor: Actor, { planId, endDate }: { planId: st
   return db.transaction(async (tx) => {
     const plan = await lockPlan(tx, actor, planId);
     if (!plan) return null;
-    const today = clinicDate();
+    const today = clinicDate(new Date(), actor.timeZone);
     if (!planEnding(plan, today)) throw new UserError("This plan has not ended.");
     checkEndDate(plan, endDate, today, "endDate");
     if (endDate === null && (!plan.reviewDate || plan.reviewDate < today)) {

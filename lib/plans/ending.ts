@@ -3,7 +3,6 @@
 // every read against today's clinic date, so no scheduled job has to flip a status.
 // Pure: the plan page, the patient's link and the dashboard's attention query all use it.
 import { sql, type SQL } from "drizzle-orm";
-import { clinicDate } from "@/lib/dates/format";
 
 export const planEndReasons = ["completed", "discharged"] as const;
 export type PlanEndReason = (typeof planEndReasons)[number];
@@ -23,10 +22,13 @@ export type PlanEnding =
   /** Its last day (`on`) has passed. */
   | { by: "date"; on: string };
 
-/** How an issued plan has ended by `today`, or null while it runs (and for drafts and archived plans). */
+/**
+ * How an issued plan has ended by `today` (the clinic's date, in its own time zone), or null while
+ * it runs (and for drafts and archived plans).
+ */
 export function planEnding(
   plan: Dated & { status: string; endReason?: PlanEndReason | null; endedAt?: Date | null },
-  today: string = clinicDate(),
+  today: string,
 ): PlanEnding | null {
   if (plan.status === "ended") return { by: "clinician", reason: plan.endReason ?? "completed", endedAt: plan.endedAt ?? null };
   if (plan.status !== "issued") return null;
@@ -36,7 +38,7 @@ export function planEnding(
 
 /**
  * SQL: the plan (alias `p`, with `p.status = 'issued'` checked by the caller) has not passed its
- * last day by `today`. The same rule as `planEnding`, for queries that list running plans.
+ * last day by `today` (the clinic's date). The same rule as `planEnding`, for queries that list running plans.
  */
 export function runningByDate(today: string): SQL {
   return sql`(coalesce(p.end_date, p.review_date) is null or coalesce(p.end_date, p.review_date) >= ${today}::date)`;

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { and, eq, inArray, isNull, or, lt, sql, type SQL } from "drizzle-orm";
 import { db as defaultDb, preparedQuery, type Database, type Executor } from "@/db/client";
 import { clinics, handoutFiles, patients, planVersions, plans, shareLinks, type Plan, type ShareLink } from "@/db/schema";
-import { outerColumn, recentSessionsColumn, recentSince, type PatientSession } from "@/lib/adherence/recent-sessions";
+import { outerColumn, recentSessionsColumn, recentSinceIn, type PatientSession } from "@/lib/adherence/recent-sessions";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import { env } from "@/lib/env";
@@ -16,6 +16,7 @@ import { psfsRequestColumn, type PatientPsfsRequest } from "@/lib/outcomes/psfs"
 import { planSnapshotSchema, type PlanSnapshot } from "@/lib/plans/snapshot";
 import { generateToken, hashToken, isWellFormedToken, openToken, sealToken } from "./token";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
+import { clinicDate } from "@/lib/dates/format";
 
 /** What the clinician's panel shows of the plan's current link. */
 export type ShareLinkView = {
@@ -227,6 +228,8 @@ export type ResolvedShareLink = {
   linkId: string;
   planId: string;
   clinicId: string;
+  /** The clinic's time zone as it is now: the patient's "today" (a session's day, the plan's end) is counted there. */
+  timeZone: string;
   versionId: string;
   version: number;
   snapshot: PlanSnapshot;
@@ -253,6 +256,7 @@ const liveLinkColumns = {
   linkId: shareLinks.id,
   planId: shareLinks.planId,
   clinicId: shareLinks.clinicId,
+  timeZone: clinics.timeZone,
   lastOpenedAt: shareLinks.lastOpenedAt,
   versionId: planVersions.id,
   version: planVersions.version,
@@ -262,14 +266,15 @@ const liveLinkColumns = {
 };
 
 /**
- * The live link a token's hash opens, with its plan's newest version: every patient request starts
- * here. `extra` adds columns read in the same round trip (the patient page's recent sessions).
+ * The live link a token's hash opens, with its plan's newest version and its clinic's time zone:
+ * every patient request starts here. `extra` adds columns read in the same round trip (the patient page's recent sessions).
  */
 function liveLinkQuery<Extra extends Record<string, SQL>>(db: Database, extra: Extra) {
   return db
     .select({ ...liveLinkColumns, ...extra })
     .from(shareLinks)
     .innerJoin(plans, and(eq(plans.id, shareLinks.planId), eq(plans.clinicId, shareLinks.clinicId)))
+    .innerJoin(clinics, eq(clinics.id, shareLinks.clinicId))
     // Archiving revokes the patient's links; this join makes an archived patient's link dead even so.
     .innerJoin(patients, and(eq(patients.id, plans.patientId), eq(patients.archived, false)))
     .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.latestVersion)))
@@ -288,7 +293,8 @@ const liveLinkByHash = () => preparedQuery("live_link_by_hash", (db) => liveLink
 const liveLinkWithSessionsByHash = () =>
   preparedQuery("live_link_with_sessions_by_hash", (db) =>
     liveLinkQuery(db, {
-      recentSessions: recentSessionsColumn(outerColumn("share_links", "plan_id"), outerColumn("share_links", "clinic_id"), sql.placeholder("since")),
+      // The clinic's time zone is only known from this row: the window's first day is counted in SQL.
+      recentSessions: recentSessionsColumn(outerColumn("share_links", "plan_id"), outerColumn("share_links", "clinic_id"), recentSinceIn(outerColumn("clinics", "time_zone"))),
       psfsRequest: psfsRequestColumn(outerColumn("share_links", "plan_id"), outerColumn("share_links", "clinic_id")),
     }).prepare("live_link_with_sessions_by_hash"),
   );
@@ -309,8 +315,8 @@ async function resolvedLink(row: LiveLinkRow): Promise<ResolvedShareLink | null>
       .set({ lastOpenedAt: new Date() })
       .where(and(eq(shareLinks.id, row.linkId), or(isNull(shareLinks.lastOpenedAt), lt(shareLinks.lastOpenedAt, new Date(Date.now() - openedThrottleMs)))));
   }
-  const ended = planEnding({ status: row.planStatus, endDate: row.endDate, reviewDate: row.reviewDate }) !== null;
-  return { linkId: row.linkId, planId: row.planId, clinicId: row.clinicId, versionId: row.versionId, version: row.version, snapshot, ended };
+  const ended = planEnding({ status: row.planStatus, endDate: row.endDate, reviewDate: row.reviewDate }, clinicDate(new Date(), row.timeZone)) !== null;
+  return { linkId: row.linkId, planId: row.planId, clinicId: row.clinicId, timeZone: row.timeZone, versionId: row.versionId, version: row.version, snapshot, ended };
 }
 
 /** What the "this plan has ended" page says: the clinic as it is now (its phone may have changed since the issue). */
@@ -347,7 +353,7 @@ export async function resolveShareTokenForPage(
   token: string,
 ): Promise<{ link: ResolvedShareLink; recentSessions: PatientSession[]; psfsRequest: PatientPsfsRequest | null } | null> {
   if (!isWellFormedToken(token)) return null;
-  const [row] = await liveLinkWithSessionsByHash().execute({ tokenHash: hashToken(token), since: recentSince() });
+  const [row] = await liveLinkWithSessionsByHash().execute({ tokenHash: hashToken(token) });
   const link = row ? await resolvedLink(row) : null;
   return link ? { link, recentSessions: row.recentSessions, psfsRequest: row.psfsRequest } : null;
 }

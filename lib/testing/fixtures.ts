@@ -7,14 +7,14 @@ import { hashPassword } from "@/lib/auth/password";
 
 let cachedHash: Promise<string> | undefined;
 
-export async function createTestClinic(options: { name?: string; password?: string } = {}) {
+export async function createTestClinic(options: { name?: string; password?: string; timeZone?: string } = {}) {
   const suffix = crypto.randomBytes(4).toString("hex");
-  const [clinic] = await db.insert(clinics).values({ name: options.name ?? `Test clinic ${suffix}`, phone: "01234 567890" }).returning();
+  const [clinic] = await db.insert(clinics).values({ name: options.name ?? `Test clinic ${suffix}`, phone: "01234 567890", timeZone: options.timeZone }).returning();
   const passwordHash = options.password ? await hashPassword(options.password) : await (cachedHash ??= hashPassword("correct horse battery"));
   const [user] = await db
     .insert(users)
     .values({ clinicId: clinic.id, email: `clinician-${suffix}@example.test`, name: `Alex Test ${suffix}`, role: "admin", passwordHash })
     .returning();
-  const actor: Actor = { userId: user.id, clinicId: clinic.id, role: user.role, name: user.name, email: user.email, clinicName: clinic.name };
+  const actor: Actor = { userId: user.id, clinicId: clinic.id, role: user.role, name: user.name, email: user.email, clinicName: clinic.name, timeZone: clinic.timeZone };
   return { clinic, user, actor };
 }

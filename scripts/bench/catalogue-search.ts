@@ -33,7 +33,7 @@ async function run(): Promise<number> {
       .insert(users)
       .values({ clinicId: clinic.id, email: `bench-${i + 1}@example.test`, name: `Bench ${i + 1}`, passwordHash: "not-a-hash" })
       .returning();
-    actors.push({ userId: user.id, clinicId: clinic.id, role: "admin" as const, name: user.name, email: user.email, clinicName: clinic.name });
+    actors.push({ userId: user.id, clinicId: clinic.id, role: "admin" as const, name: user.name, email: user.email, clinicName: clinic.name, timeZone: clinic.timeZone });
   }
 
   // Names and steps built from the catalogue's own words, so the text statistics look like a real catalogue.

@@ -84,7 +84,7 @@ async function run(): Promise<number> {
       insert into alert_acknowledgements (clinic_id, plan_id, kind, acknowledged_by, acknowledged_at)
       select clinic_id, id, 'silence', ${user.id}::uuid, now() - interval '2 days' from plans
       where clinic_id = ${clinic.id}::uuid and hashtext(id::text) % 10 = 0`);
-    return { userId: user.id, clinicId: clinic.id, role: "admin", name: user.name, email: user.email, clinicName: clinic.name };
+    return { userId: user.id, clinicId: clinic.id, role: "admin", name: user.name, email: user.email, clinicName: clinic.name, timeZone: clinic.timeZone };
   }
 
   const started = performance.now();

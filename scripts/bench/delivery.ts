@@ -82,7 +82,7 @@ async function issueTwelveExercisePlan(): Promise<{ token: string; planId: strin
     .values({ name: "Riverside Physiotherapy", phone: "0161 496 0123", email: "hello@riverside.example", address: "12 Mill Lane, Manchester M1 2AB" })
     .returning();
   const [user] = await db.insert(users).values({ clinicId: clinic.id, email: "bench@riverside.example", name: "Priya Shah", passwordHash: "not-a-hash" }).returning();
-  const actor = { userId: user.id, clinicId: clinic.id, role: "admin" as const, name: user.name, email: user.email, clinicName: clinic.name };
+  const actor = { userId: user.id, clinicId: clinic.id, role: "admin" as const, name: user.name, email: user.email, clinicName: clinic.name, timeZone: clinic.timeZone };
 
   const patient = await createPatient(
     actor,

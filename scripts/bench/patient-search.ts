@@ -63,7 +63,7 @@ async function run(): Promise<number> {
         case when random() < 0.5 then '{nslbp}'::text[] else '{knee-oa}'::text[] end,
         now() - (random() * interval '3 years')
       from generate_series(1, ${patients})`);
-    return { userId: user.id, clinicId: clinic.id, role: "admin", name: user.name, email: user.email, clinicName: clinic.name };
+    return { userId: user.id, clinicId: clinic.id, role: "admin", name: user.name, email: user.email, clinicName: clinic.name, timeZone: clinic.timeZone };
   }
 
   const started = performance.now();

@@ -25,12 +25,13 @@ describe("the patient page's stylesheet", () => {
     const body = await renderPlanBody(fixtureSnapshot());
     const sessions = [{ id: "s1", loggedOn: "2026-03-05", exercisesDone: 3, pain: 4, comment: null }];
     const pages = await Promise.all([
-      patientPageHtml({ token: "t", body, sessions: [], clientKey: "k", form: { outcome: null } }),
-      patientPageHtml({ token: "t", body, sessions, clientKey: "k", form: { outcome: "saved" } }),
+      patientPageHtml({ token: "t", body, sessions: [], today: "2026-03-06", clientKey: "k", form: { outcome: null } }),
+      patientPageHtml({ token: "t", body, sessions, today: "2026-03-06", clientKey: "k", form: { outcome: "saved" } }),
       patientPageHtml({
         token: "t",
         body,
         sessions,
+        today: "2026-03-06",
         clientKey: "k",
         form: { outcome: "invalid", fieldErrors: { pain: ["Choose"], comment: ["Too long"] }, values: { done: [0], pain: null, comment: "x" } },
       }),

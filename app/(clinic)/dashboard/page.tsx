@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonForm } from "@/app/_components/button-form";
 import { alertKindText, describeAlert, exercisePainAbove, isPainAlert } from "@/lib/adherence/alerts";
-import { formatDay } from "@/lib/adherence/dates";
+import { formatDay } from "@/lib/dates/format";
 import { attentionPage, clinicActivity } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
 import { acknowledgeAlertAction } from "./actions";

@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { clinics, plans, sessionLogs } from "@/db/schema";
-import { addDays, clinicDate } from "@/lib/adherence/dates";
+import { addDays, clinicDate } from "@/lib/dates/format";
 import { endPlan, reopenPlan } from "@/lib/plans/end-plan";
 import { ensureShareLink } from "@/lib/sharing/links";
 import { createIssuedPlan } from "@/lib/sharing/testing";

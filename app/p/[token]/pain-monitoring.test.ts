@@ -7,7 +7,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { sessionLogs } from "@/db/schema";
-import { addDays, clinicDate } from "@/lib/adherence/dates";
+import { addDays, clinicDate } from "@/lib/dates/format";
 import { educationFor } from "@/lib/catalogue/conditions";
 import type { PlanSnapshot } from "@/lib/plans/snapshot";
 import { ensureShareLink } from "@/lib/sharing/links";

@@ -131,7 +131,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                   </Link>
                 </td>
                 <td className="px-4 py-3">
-                  <PlanStatusBadge plan={plan} />
+                  <PlanStatusBadge plan={plan} timeZone={actor.timeZone} />
                 </td>
                 <td className="px-4 py-3 text-slate-700">{plan.itemCount}</td>
                 <td className="px-4 py-3 text-slate-700">{plan.lastIssuedAt ? formatDate(plan.lastIssuedAt) : "Never"}</td>

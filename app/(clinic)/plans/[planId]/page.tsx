@@ -57,7 +57,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               For <span className="font-medium">{patient.fullName}</span>
               {plan.conditions.length ? ` · ${plan.conditions.map((c) => conditionName(c)).join(", ")}` : ""}
             </p>
-            <PlanStatusBadge plan={plan} />
+            <PlanStatusBadge plan={plan} timeZone={actor.timeZone} />
           </div>
           <Link href={`/plans/${plan.id}/edit`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
             Edit plan

@@ -5,7 +5,7 @@
 // stylesheet. React renders it to static HTML (and escapes every value).
 import "server-only";
 import type { ReactNode } from "react";
-import { clinicDate, formatDay, formatFullDate } from "@/lib/adherence/dates";
+import { formatDay, formatLongDate } from "@/lib/dates/format";
 import { commentMaxLength, type NextDayChange } from "@/lib/adherence/log-session";
 import type { PatientSession } from "@/lib/adherence/recent-sessions";
 import { logOutcomes, type LogOutcome } from "@/lib/adherence/log-messages";
@@ -183,10 +183,10 @@ function ChoiceRow({
 }
 
 /**
- * The session before today the next-day questions ask about: the newest logged before today. None
- * (a first session, or only today's) asks nothing.
+ * The session before today (the clinic's date) the next-day questions ask about: the newest logged
+ * before today. None (a first session, or only today's) asks nothing.
  */
-export function previousSessionDay(sessions: PatientSession[], today: string = clinicDate()): string | null {
+export function previousSessionDay(sessions: PatientSession[], today: string): string | null {
   return sessions.find((session) => session.loggedOn < today)?.loggedOn ?? null;
 }
 
@@ -445,6 +445,7 @@ export async function patientPageHtml({
   token,
   body,
   sessions,
+  today,
   clientKey,
   form,
   activities = null,
@@ -452,6 +453,8 @@ export async function patientPageHtml({
   token: string;
   body: PlanBody;
   sessions: PatientSession[];
+  /** The clinic's date, in its time zone: which sessions came before today's. */
+  today: string;
   clientKey: string;
   form: LogFormState;
   /** The PSFS form's state (psfs-section.tsx): shown when the clinician asked for scores or the patient just gave them. */
@@ -460,7 +463,7 @@ export async function patientPageHtml({
   const render = await staticMarkup();
   const frame = frameOf(render, body);
   const parts = visitPartsOf(render, body);
-  const previousOn = previousSessionDay(sessions);
+  const previousOn = previousSessionDay(sessions, today);
   // A fresh visit's form is the same for every visit to this version but for the link's token and
   // the form key (and whether there is an earlier session to ask about): rendered once, filled in.
   const fresh = form.outcome === null && !form.values && !form.fieldErrors;
@@ -506,7 +509,7 @@ export async function planEndedHtml({ notice, refused }: { notice: EndedPlanNoti
           ) : null}
           <h1 className="text-3xl font-bold tracking-tight">This plan has ended</h1>
           <p className="mt-4 text-slate-700">
-            {notice.endedOn ? `Your exercise plan ran until ${formatFullDate(notice.endedOn)}. ` : null}
+            {notice.endedOn ? `Your exercise plan ran until ${formatLongDate(notice.endedOn)}. ` : null}
             Please contact your clinic if you have questions, if your symptoms come back or get worse, or if you need a new plan.
           </p>
           <div className="mt-6 rounded-2xl border border-slate-200 bg-white p-5">

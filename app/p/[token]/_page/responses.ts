@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { recentSessionsForLink } from "@/lib/adherence/log-session";
 import type { PatientSession } from "@/lib/adherence/recent-sessions";
 import { publicUrl } from "@/lib/env";
+import { clinicDate } from "@/lib/dates/format";
 import { bytesBody } from "@/lib/http/bytes-body";
 import { strictTransportSecurity } from "@/lib/http/security-headers";
 import { endedPlanNotice, type ResolvedShareLink } from "@/lib/sharing/links";
@@ -43,7 +44,7 @@ export async function planPageResponse(
     psfsRequest !== undefined ? psfsRequest : psfsRequestForLink(link),
   ]);
   const clientKey = crypto.randomUUID();
-  const page = await patientPageHtml({ token, body, sessions: recent, clientKey, form, activities: { outcome: null, ...activities, request } });
+  const page = await patientPageHtml({ token, body, sessions: recent, today: clinicDate(new Date(), link.timeZone), clientKey, form, activities: { outcome: null, ...activities, request } });
   return new Response(bytesBody(page), { status, headers: htmlHeaders() });
 }
 

@@ -3,7 +3,7 @@
 // action(), validates, and lib/sharing checks the plan is the actor's clinic's.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { endOfClinicDay } from "@/lib/adherence/dates";
+import { endOfClinicDay } from "@/lib/dates/format";
 import { recordRead } from "@/lib/audit/reads";
 import { action, type FormState } from "@/lib/auth/action";
 import { emailPlanLink } from "@/lib/email/plan-link";

@@ -1,6 +1,6 @@
 // Pain scores of the last 28 days as an inline SVG, with a title and description for screen
 // readers and the same figures as a table beside it.
-import { addDays, daysBetween, formatDay, formatShortDate } from "@/lib/adherence/dates";
+import { addDays, daysBetween, formatDay, formatShortDate } from "@/lib/dates/format";
 import type { AdherenceSession } from "@/lib/adherence/summary";
 import { ChartTable, ScoreGrid } from "@/app/_components/chart-axes";
 

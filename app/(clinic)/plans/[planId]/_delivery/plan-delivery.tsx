@@ -2,10 +2,9 @@
 // downloads, and adherence (days exercised per week, pain trend, comments, alerts).
 import { listAlertAcknowledgements, type AlertAcknowledgementView } from "@/lib/adherence/acknowledge";
 import { alertKindText, describeAlert, exercisePainAbove, nextDayAnswersCounted, nextDayWorseToAlert } from "@/lib/adherence/alerts";
-import { clinicDate, formatDay, formatShortDate } from "@/lib/adherence/dates";
 import { chartDays, getPlanAdherence, type PlanAdherence } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
-import { formatDateTime } from "@/lib/dates/format";
+import { clinicDate, formatDateTime, formatDay, formatShortDate } from "@/lib/dates/format";
 import { getIssuedVersion } from "@/lib/sharing/versions";
 import { getShareLink, type ShareLinkView } from "@/lib/sharing/links";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
@@ -133,7 +132,7 @@ function EmailPanel({ planId, readiness }: { planId: string; readiness: PlanLink
 }
 
 function AdherencePanel({ adherence, acknowledgements }: { adherence: PlanAdherence; acknowledgements: AlertAcknowledgementView[] }) {
-  const today = clinicDate();
+  const today = adherence.today;
   const target = adherence.targetDaysPerWeek;
   return (
     <section aria-labelledby="adherence-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5">

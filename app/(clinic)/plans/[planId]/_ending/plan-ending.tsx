@@ -1,16 +1,15 @@
 // The plan page's "Plan end" panel: when the plan ends and how (end date, complete, discharge),
 // or how it ended and a way to re-open it.
 import type { Plan } from "@/db/schema";
-import { addDays, clinicDate } from "@/lib/adherence/dates";
 import type { Actor } from "@/lib/auth/actor";
 import { planEndedByName } from "@/lib/plans/end-plan";
 import { effectiveEndDate, planEndReasonText, planEnding } from "@/lib/plans/ending";
-import { formatDate, formatDateTime } from "@/lib/dates/format";
+import { addDays, clinicDate, formatDate, formatDateTime } from "@/lib/dates/format";
 import { EndDateForm, EndPlanForm, ReopenPlanForm } from "./ending-forms";
 
 export async function PlanEnding({ actor, plan }: { actor: Actor; plan: Plan }) {
   if (plan.latestVersion === 0 || plan.status === "archived") return null;
-  const today = clinicDate();
+  const today = clinicDate(new Date(), actor.timeZone);
   const ending = planEnding(plan, today);
   const end = effectiveEndDate(plan);
   return (

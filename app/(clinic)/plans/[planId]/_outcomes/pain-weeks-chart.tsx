@@ -1,6 +1,6 @@
 // NPRS (the pain score of every session log) as weekly averages: one bar per week in the clinic's
 // calendar, a description for screen readers, and the figures as a table beneath.
-import { formatShortDate } from "@/lib/adherence/dates";
+import { formatShortDate } from "@/lib/dates/format";
 import type { PainWeek } from "@/lib/outcomes/summary";
 import { ChartTable, ScoreGrid } from "@/app/_components/chart-axes";
 

@@ -1,10 +1,9 @@
 // The PSFS over time as an inline SVG: the average (bold) and each activity (thin), with the
 // minimal important change marked as a band from the baseline average to baseline + 2. A title and
 // description for screen readers, and the same figures in the visible table below it.
-import { formatShortDate } from "@/lib/adherence/dates";
 import { psfsMinimalImportantChange } from "@/lib/outcomes/psfs-form";
 import type { PsfsSummary } from "@/lib/outcomes/summary";
-import { formatDate } from "@/lib/dates/format";
+import { formatDate, formatShortDate } from "@/lib/dates/format";
 import { ScoreGrid } from "@/app/_components/chart-axes";
 
 const width = 640;
