@@ -44,7 +44,7 @@ const expirySchema = z.discriminatedUnion("intent", [
 ]);
 
 export const setExpiryAction = action(expirySchema, async (input, actor) => {
-  const expiresAt = input.intent === "set" ? endOfClinicDay(input.expiresOn) : null;
+  const expiresAt = input.intent === "set" ? endOfClinicDay(input.expiresOn, actor.timeZone) : null;
   const link = await setShareLinkExpiry(actor, { planId: input.planId, expiresAt });
   if (!link) return { ok: false, message: "This plan has no active link." };
   revalidatePath(`/plans/${input.planId}`);

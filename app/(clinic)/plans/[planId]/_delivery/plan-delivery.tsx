@@ -4,7 +4,7 @@ import { listAlertAcknowledgements, type AlertAcknowledgementView } from "@/lib/
 import { alertKindText, describeAlert, exercisePainAbove, nextDayAnswersCounted, nextDayWorseToAlert } from "@/lib/adherence/alerts";
 import { chartDays, getPlanAdherence, type PlanAdherence } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
-import { clinicDate, formatDateTime, formatDay, formatShortDate } from "@/lib/dates/format";
+import { clinicClock, clinicDate, formatDateTime, formatDay, formatShortDate, type ClinicClock } from "@/lib/dates/format";
 import { getIssuedVersion } from "@/lib/sharing/versions";
 import { getShareLink, type ShareLinkView } from "@/lib/sharing/links";
 import { patientLinkUrl, publicOrigin } from "@/lib/sharing/url";
@@ -40,7 +40,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
         <h2 id="delivery-heading" className="text-lg font-semibold">
           Patient link and handout
         </h2>
-        <LinkPanel planId={planId} link={link} origin={origin} />
+        <LinkPanel planId={planId} link={link} origin={origin} clock={clinicClock(actor.timeZone)} />
         {link?.token && !link.expired ? <EmailPanel planId={planId} readiness={emailReadiness} /> : null}
         <div>
           <h3 className="text-sm font-semibold text-slate-900">Handout (version {version.version})</h3>
@@ -73,7 +73,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
   );
 }
 
-function LinkPanel({ planId, link, origin }: { planId: string; link: ShareLinkView | null; origin: string }) {
+function LinkPanel({ planId, link, origin, clock }: { planId: string; link: ShareLinkView | null; origin: string; clock: ClinicClock }) {
   if (!link) {
     return (
       <div className="space-y-2">
@@ -96,18 +96,18 @@ function LinkPanel({ planId, link, origin }: { planId: string; link: ShareLinkVi
       )}
       {link.expired ? (
         <p role="status" className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
-          This link expired on {formatDateTime(link.expiresAt!)}. The patient sees &ldquo;link not active&rdquo; until you change or remove the expiry.
+          This link expired on {formatDateTime(link.expiresAt!, clock)}. The patient sees &ldquo;link not active&rdquo; until you change or remove the expiry.
         </p>
       ) : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600">Created</dt>
-        <dd>{formatDateTime(link.createdAt)}</dd>
+        <dd>{formatDateTime(link.createdAt, clock)}</dd>
         <dt className="text-slate-600">Last opened</dt>
-        <dd>{link.lastOpenedAt ? formatDateTime(link.lastOpenedAt) : "Not opened yet"}</dd>
+        <dd>{link.lastOpenedAt ? formatDateTime(link.lastOpenedAt, clock) : "Not opened yet"}</dd>
         <dt className="text-slate-600">Expires</dt>
-        <dd>{link.expiresAt ? formatDateTime(link.expiresAt) : "Never"}</dd>
+        <dd>{link.expiresAt ? formatDateTime(link.expiresAt, clock) : "Never"}</dd>
       </dl>
-      <ExpiryForm planId={planId} expiresOn={link.expiresAt ? clinicDate(new Date(link.expiresAt.getTime() - 1)) : null} />
+      <ExpiryForm planId={planId} expiresOn={link.expiresAt ? clinicDate(new Date(link.expiresAt.getTime() - 1), clock.timeZone) : null} />
       <DangerousLinkActions planId={planId} />
     </div>
   );
