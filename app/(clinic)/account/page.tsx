@@ -4,6 +4,7 @@ import { beginEnrolment, twoFactorStatus } from "@/lib/auth/two-factor/two-facto
 import { formatDateTime } from "@/lib/dates/format";
 import { ChangePasswordForm, SignOutEverywhereForm } from "./account-forms";
 import { EnrolTwoFactorForm, ManageTwoFactorForm } from "./two-factor-forms";
+import { PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -14,12 +15,11 @@ export default async function AccountPage() {
   const offer = twoFactor.enabled ? null : await beginEnrolment(actor);
   return (
     <div className="space-y-8">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+      <PageHeader title="Your account">
         <p className="text-slate-700">
           {actor.name} · {actor.email} · {actor.role === "admin" ? "Admin" : "Clinician"} at {actor.clinicName}
         </p>
-      </div>
+      </PageHeader>
       <section aria-labelledby="password-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="password-heading" className="text-lg font-semibold">
           Change password

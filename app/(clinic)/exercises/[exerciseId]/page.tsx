@@ -11,6 +11,7 @@ import { FigureSvg } from "@/lib/figures/svg";
 import { archiveExerciseAction, duplicateExerciseAction } from "../actions";
 import { buttonClass } from "@/app/_components/button";
 import { ButtonForm } from "@/app/_components/button-form";
+import { EmptyState, PageHeader } from "@/app/_components/page-parts";
 
 type Props = { params: Promise<{ exerciseId: string }> };
 
@@ -30,24 +31,17 @@ export default async function ExercisePage({ params }: Props) {
 
   return (
     <div className="space-y-8">
-      <div className="space-y-3">
-        <p className="text-sm">
-          <Link href="/exercises" className="text-brand-800 underline-offset-2 hover:underline">
-            Exercises
-          </Link>
-        </p>
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="max-w-3xl">
-            <div className="flex flex-wrap items-center gap-2">
-              <h1 className="text-2xl font-semibold tracking-tight">{exercise.name}</h1>
-              {exercise.clinicOwn ? <ClinicOwnBadge /> : <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">Built-in</span>}
-              {exercise.archived ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Archived</span> : null}
-            </div>
-            <p className="mt-2 text-lg text-slate-700">{exercise.summary}</p>
-            {exercise.aliases.length ? <p className="mt-1 text-sm text-slate-600">Also called: {exercise.aliases.join(", ")}</p> : null}
-          </div>
-          <div className="flex flex-wrap items-start gap-2">
-            {exercise.clinicOwn ? (
+      <PageHeader
+        title={exercise.name}
+        crumbs={[{ href: "/exercises", label: "Exercises" }]}
+        badges={
+          <>
+            {exercise.clinicOwn ? <ClinicOwnBadge /> : <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">Built-in</span>}
+            {exercise.archived ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Archived</span> : null}
+          </>
+        }
+        actions={
+          exercise.clinicOwn ? (
               <>
                 <Link href={`/exercises/${exercise.id}/edit`} className={buttonClass({ variant: "primary" })}>
                   Edit
@@ -63,18 +57,18 @@ export default async function ExercisePage({ params }: Props) {
               <ButtonForm action={duplicateExerciseAction} fields={{ exerciseId: exercise.id }} pendingLabel="Copying…" answer="failure" variant="primary">
                 Duplicate and edit
               </ButtonForm>
-            )}
-          </div>
-        </div>
+            )
+        }
+      >
+        <p className="text-lg text-slate-700">{exercise.summary}</p>
+        {exercise.aliases.length ? <p className="text-sm text-slate-600">Also called: {exercise.aliases.join(", ")}</p> : null}
         {exercise.archived ? (
-          <p className="max-w-3xl rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">
+          <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">
             This exercise is archived: it no longer appears in search or in the plan builder. Plans that already use it keep it.
           </p>
         ) : null}
-        {!exercise.clinicOwn ? (
-          <p className="max-w-3xl text-sm text-slate-600">Built-in exercises cannot be changed. Duplicate this one to make a version for your clinic.</p>
-        ) : null}
-      </div>
+        {!exercise.clinicOwn ? <p className="text-sm text-slate-600">Built-in exercises cannot be changed. Duplicate this one to make a version for your clinic.</p> : null}
+      </PageHeader>
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="sr-only">
@@ -92,7 +86,7 @@ export default async function ExercisePage({ params }: Props) {
             ) : null}
           </div>
         ) : (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">This exercise has no figure.</p>
+          <EmptyState>This exercise has no figure.</EmptyState>
         )}
       </section>
 

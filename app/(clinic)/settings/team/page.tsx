@@ -7,7 +7,7 @@ import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
 import { getClinic } from "@/lib/clinic/settings";
 import { InviteForm, MemberActions, RequireTwoFactorForm, RevokeInvitation } from "./team-forms";
-import { Section } from "@/app/_components/page-parts";
+import { PageHeader, Section } from "@/app/_components/page-parts";
 import { DataTable } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Team" };
@@ -19,13 +19,12 @@ export default async function TeamPage() {
   const withoutTwoFactor = team.members.filter((m) => m.active && !m.twoFactor).length;
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
+      <PageHeader title="Team">
         <AdminTabs current="/settings/team" />
         <p className="text-slate-700">
           Everyone who signs in to {actor.clinicName}. Clinicians work with every patient and plan; admins also manage the team, the clinic&rsquo;s settings and the activity log.
         </p>
-      </div>
+      </PageHeader>
 
       <Section id="members" title="Members">
         <DataTable columns={["Name", "Role", "Status", "Two-factor", "Last sign-in", "Actions"]}>
