@@ -2,16 +2,27 @@
 import Link from "next/link";
 import { Fragment } from "react";
 
-/** A section with its heading, labelled by it; `id` names both (`${id}-heading`). */
-export function Section({ id, title, className = "space-y-3", children }: { id: string; title: React.ReactNode; className?: string; children: React.ReactNode }) {
+/** The white, bordered panel a section sits in when it stands apart from the page. */
+const cardClass = "rounded-xl border border-slate-200 bg-white p-5";
+
+/**
+ * A section with its heading, labelled by it; `id` names both (`${id}-heading`). `card`: in a white,
+ * bordered panel. `className`: the spacing of what it holds.
+ */
+export function Section({ id, title, card, className = "space-y-3", children }: { id: string; title: React.ReactNode; card?: boolean; className?: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className={className}>
+    <section aria-labelledby={`${id}-heading`} className={card ? `${cardClass} ${className}` : className}>
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         {title}
       </h2>
       {children}
     </section>
   );
+}
+
+/** How many a list found, "1,000+" where counting stopped, with the noun that fits. */
+export function listCount(total: number, capped: boolean, [one, many]: [string, string]): { count: string; noun: string } {
+  return { count: `${total.toLocaleString("en-GB")}${capped ? "+" : ""}`, noun: total === 1 && !capped ? one : many };
 }
 
 /** What an empty list says instead, in a dashed frame. */

@@ -6,7 +6,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { exerciseFiltersSchema, searchExercises, type ExerciseFilters } from "@/lib/catalogue/search";
 import { categories, categoryLabels, conditionSlugs, equipment, equipmentLabels, regionLabels, regions } from "@/lib/catalogue/types";
 import { CatalogueFilters, type FilterField } from "./catalogue-filters";
-import { PageHeader } from "@/app/_components/page-parts";
+import { PageHeader, listCount } from "@/app/_components/page-parts";
 import { buttonClass } from "@/app/_components/button";
 
 export const metadata: Metadata = { title: "Exercises" };
@@ -56,8 +56,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
     { name: "level", label: "Level", allLabel: "All levels", value: filters.level ? String(filters.level) : "", options: [1, 2, 3].map((l) => ({ value: String(l), label: levelLabels[l] })) },
   ];
 
-  const count = `${result.total.toLocaleString("en-GB")}${result.capped ? "+" : ""}`;
-  const noun = result.total === 1 && !result.capped ? "exercise" : "exercises";
+  const { count, noun } = listCount(result.total, result.capped, ["exercise", "exercises"]);
 
   return (
     <div className="space-y-6">

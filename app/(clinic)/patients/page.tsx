@@ -7,7 +7,7 @@ import { patientListQuerySchema, type PatientListQuery } from "@/lib/patients/sc
 import { formatDate } from "@/lib/dates/format";
 import { DataTable } from "@/app/_components/table-head";
 import { Button, buttonClass } from "@/app/_components/button";
-import { PageHeader } from "@/app/_components/page-parts";
+import { PageHeader, listCount } from "@/app/_components/page-parts";
 import { SearchField, SelectField } from "@/app/_components/form-fields";
 
 export const metadata: Metadata = { title: "Patients" };
@@ -37,8 +37,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const query = patientListQuerySchema.parse({ q: first(raw.q), sort: first(raw.sort), archived: first(raw.archived), page: first(raw.page) });
   const list = await listPatients(actor, query);
-  const count = `${list.total.toLocaleString("en-GB")}${list.totalCapped ? "+" : ""}`;
-  const noun = list.total === 1 && !list.totalCapped ? "patient" : "patients";
+  const { count, noun } = listCount(list.total, list.totalCapped, ["patient", "patients"]);
 
   return (
     <div className="space-y-6">

@@ -11,7 +11,7 @@ import { FigureSvg } from "@/lib/figures/svg";
 import { archiveExerciseAction, duplicateExerciseAction } from "../actions";
 import { buttonClass } from "@/app/_components/button";
 import { ButtonForm } from "@/app/_components/button-form";
-import { EmptyState, PageHeader } from "@/app/_components/page-parts";
+import { EmptyState, PageHeader, Section } from "@/app/_components/page-parts";
 
 type Props = { params: Promise<{ exerciseId: string }> };
 
@@ -92,10 +92,7 @@ export default async function ExercisePage({ params }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <section aria-labelledby="steps-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-            <h2 id="steps-heading" className="mb-3 text-lg font-semibold">
-              Steps
-            </h2>
+          <Section id="steps" title="Steps" card>
             <ol className="list-decimal space-y-2 pl-6 marker:font-semibold marker:text-brand-800">
               {exercise.steps.map((step, i) => (
                 <li key={i} className="pl-1">
@@ -119,13 +116,10 @@ export default async function ExercisePage({ params }: Props) {
                 <p className="text-amber-950">{exercise.caution}</p>
               </div>
             ) : null}
-          </section>
+          </Section>
 
           {exercise.progression || exercise.regression ? (
-            <section aria-labelledby="adapt-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-              <h2 id="adapt-heading" className="mb-3 text-lg font-semibold">
-                Making it easier or harder
-              </h2>
+            <Section id="adapt" title="Making it easier or harder" card>
               <dl className="space-y-3">
                 {exercise.regression ? (
                   <div>
@@ -140,14 +134,11 @@ export default async function ExercisePage({ params }: Props) {
                   </div>
                 ) : null}
               </dl>
-            </section>
+            </Section>
           ) : null}
         </div>
 
-        <section aria-labelledby="details-heading" className="h-fit rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="details-heading" className="mb-3 text-lg font-semibold">
-            Details
-          </h2>
+        <Section id="details" title="Details" card className="h-fit space-y-3">
           <dl className="space-y-4 text-sm">
             <div>
               <dt className="font-medium text-slate-900">Default dose</dt>
@@ -202,7 +193,7 @@ export default async function ExercisePage({ params }: Props) {
               </dd>
             </div>
           </dl>
-        </section>
+        </Section>
       </div>
     </div>
   );

@@ -94,10 +94,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         }
       />
 
-      <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="details-heading" className="mb-3 text-lg font-semibold">
-          Details
-        </h2>
+      <Section id="details" title="Details" card>
         <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
           <Detail term="Conditions">{patient.conditions.map((slug) => conditionName(slug)).join(", ") || "None recorded"}</Detail>
           <Detail term="Responsible clinician">{patient.clinicianName ?? "None"}</Detail>
@@ -112,7 +109,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             </div>
           ) : null}
         </dl>
-      </section>
+      </Section>
 
       <Section id="plans" title="Plans">
         {plans?.length ? (
