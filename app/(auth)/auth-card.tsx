@@ -1,4 +1,6 @@
 // The frame of the signed-out pages: sign-in, forgot password, reset, invitation, two-factor enrolment.
+import { SubmitButton } from "@/app/_components/button";
+import { FormError } from "@/app/_components/form-fields";
 export function AuthCard({ title, intro, narrow, children }: { title: string; intro?: React.ReactNode; narrow?: boolean; children: React.ReactNode }) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -11,5 +13,17 @@ export function AuthCard({ title, intro, narrow, children }: { title: string; in
         </div>
       </div>
     </main>
+  );
+}
+
+/** A signed-out form's last row: its refusal, announced when it appears, and its full-width submit. */
+export function AuthSubmit({ message, messageId, pending, pendingLabel, children }: { message?: string | null; messageId?: string; pending: boolean; pendingLabel: string; children: React.ReactNode }) {
+  return (
+    <>
+      <FormError id={messageId} message={message} />
+      <SubmitButton pending={pending} pendingLabel={pendingLabel} size="lg" className="w-full">
+        {children}
+      </SubmitButton>
+    </>
   );
 }
