@@ -160,38 +160,8 @@ export default async function ExercisePage({ params }: Props) {
               <dt className="font-medium text-slate-900">Equipment</dt>
               <dd className="mt-0.5 text-slate-700">{equipmentShown.length ? equipmentShown.map(equipmentLabel).join(", ") : "None"}</dd>
             </div>
-            <div>
-              <dt className="font-medium text-slate-900">Suits</dt>
-              <dd className="mt-1">
-                {exercise.suits.length ? (
-                  <ul className="flex flex-wrap gap-1.5">
-                    {exercise.suits.map((slug) => (
-                      <li key={slug} className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-900">
-                        {conditionLabel(slug)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="text-slate-700">Not stated</span>
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt className="font-medium text-slate-900">Take care with</dt>
-              <dd className="mt-1">
-                {exercise.cautionFor.length ? (
-                  <ul className="flex flex-wrap gap-1.5">
-                    {exercise.cautionFor.map((slug) => (
-                      <li key={slug} className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">
-                        {conditionLabel(slug)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="text-slate-700">No condition-specific cautions</span>
-                )}
-              </dd>
-            </div>
+            <ConditionList term="Suits" slugs={exercise.suits} none="Not stated" chipClass="bg-brand-50 text-brand-900" />
+            <ConditionList term="Take care with" slugs={exercise.cautionFor} none="No condition-specific cautions" chipClass="bg-amber-100 text-amber-900" />
           </dl>
         </Section>
       </div>
@@ -201,6 +171,28 @@ export default async function ExercisePage({ params }: Props) {
 
 /** The panel's figure box on a 320 px phone (max-h-80; the width less the page's and panel's padding). */
 const figureBox = { width: 254, height: 320 };
+
+/** A detail that names conditions, each as a chip, or says there are none. */
+function ConditionList({ term, slugs, none, chipClass }: { term: string; slugs: string[]; none: string; chipClass: string }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-900">{term}</dt>
+      <dd className="mt-1">
+        {slugs.length ? (
+          <ul className="flex flex-wrap gap-1.5">
+            {slugs.map((slug) => (
+              <li key={slug} className={`rounded-full px-2 py-0.5 ${chipClass}`}>
+                {conditionLabel(slug)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="text-slate-700">{none}</span>
+        )}
+      </dd>
+    </div>
+  );
+}
 
 function FigurePanel({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (
