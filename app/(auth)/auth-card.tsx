@@ -1,8 +1,10 @@
-// The frame of the signed-out pages (forgot password, reset, invitation), like the sign-in page.
-export function AuthCard({ title, intro, children }: { title: string; intro?: React.ReactNode; children: React.ReactNode }) {
+// The frame of the signed-out pages: sign-in, forgot password, reset, invitation, two-factor enrolment.
+import { SubmitButton } from "@/app/_components/button";
+import { FormError } from "@/app/_components/form-fields";
+export function AuthCard({ title, intro, narrow, children }: { title: string; intro?: React.ReactNode; narrow?: boolean; children: React.ReactNode }) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
-      <div className="w-full max-w-md">
+      <div className={`w-full ${narrow ? "max-w-sm" : "max-w-md"}`}>
         <p className="mb-6 text-center text-2xl font-semibold tracking-tight text-brand-800">Physioplan</p>
         <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
           <h1 className="mb-1 text-xl font-semibold">{title}</h1>
@@ -11,5 +13,17 @@ export function AuthCard({ title, intro, children }: { title: string; intro?: Re
         </div>
       </div>
     </main>
+  );
+}
+
+/** A signed-out form's last row: its refusal, announced when it appears, and its full-width submit. */
+export function AuthSubmit({ message, messageId, pending, pendingLabel, children }: { message?: string | null; messageId?: string; pending: boolean; pendingLabel: string; children: React.ReactNode }) {
+  return (
+    <>
+      <FormError id={messageId} message={message} />
+      <SubmitButton pending={pending} pendingLabel={pendingLabel} size="lg" className="w-full">
+        {children}
+      </SubmitButton>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 // The one button of the clinic pages, and its look for links that act as buttons. Every variant
 // has a 1 px border (the colour of its fill where it has no edge of its own), so buttons of one size
 // line up side by side whatever their variant.
+import Link from "next/link";
 
 const variants = {
   primary: "border border-brand-700 bg-brand-700 text-white hover:border-brand-800 hover:bg-brand-800",
@@ -52,5 +53,19 @@ export function SubmitButton({ pending, pendingLabel, children, disabled, ...pro
     <Button type="submit" variant="primary" disabled={pending || disabled} {...props}>
       {pending && pendingLabel ? pendingLabel : children}
     </Button>
+  );
+}
+
+/** A full page form's last row: its submit, and Cancel back to where it was opened from. */
+export function SaveOrCancel({ pending, cancelHref, children }: { pending: boolean; cancelHref: string; children: React.ReactNode }) {
+  return (
+    <div className="flex items-center gap-3">
+      <SubmitButton pending={pending} pendingLabel="Saving…" size="lg">
+        {children}
+      </SubmitButton>
+      <Link href={cancelHref} className={buttonClass({ variant: "quiet", size: "lg" })}>
+        Cancel
+      </Link>
+    </div>
   );
 }

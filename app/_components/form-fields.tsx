@@ -2,6 +2,9 @@
 // readers by aria-describedby, with what was typed as the default value (a refused save echoes it).
 export const inputClass =
   "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
+/** The small controls of a dense panel (the builder's filters and doses). */
+export const compactInputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50";
 
 /** The ids a control is described by: its hint and its error, when it has them. */
 export function describedBy(id: string, hint: boolean, errors: boolean): string | undefined {
@@ -21,10 +24,10 @@ export function FormError({ message, id }: { message?: string | null; id?: strin
   );
 }
 
-export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+export function FieldError({ id, errors, compact }: { id: string; errors?: string[]; compact?: boolean }) {
   if (!errors?.length) return null;
   return (
-    <p id={id} className="mt-1 text-sm text-red-700">
+    <p id={id} className={compact ? "mt-0.5 text-xs text-red-700" : "mt-1 text-sm text-red-700"}>
       {errors.join(" ")}
     </p>
   );
@@ -33,24 +36,31 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 /** What a field gives its control: the id its label points at, and its invalid and described-by state. */
 export type ControlProps = { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
 
-/** A label, an optional hint and the field's errors around any control. */
+/**
+ * A label, an optional hint and the field's errors around any control. `compact`: the small label
+ * of a dense panel; `className`: the field's place in its row or grid.
+ */
 export function Field({
   id,
   label,
   hint,
   errors,
+  compact,
+  className,
   children,
 }: {
   id: string;
   label: React.ReactNode;
   hint?: React.ReactNode;
   errors?: string[];
+  compact?: boolean;
+  className?: string;
   children: (control: ControlProps) => React.ReactNode;
 }) {
   const invalid = Boolean(errors?.length);
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+    <div className={className}>
+      <label htmlFor={id} className={compact ? "mb-0.5 block text-xs font-medium text-slate-700" : "mb-1 block text-sm font-medium"}>
         {label}
       </label>
       {hint ? (
@@ -59,7 +69,7 @@ export function Field({
         </p>
       ) : null}
       {children({ id, "aria-invalid": invalid || undefined, "aria-describedby": describedBy(id, Boolean(hint), invalid) })}
-      <FieldError id={`${id}-error`} errors={errors} />
+      <FieldError id={`${id}-error`} errors={errors} compact={compact} />
     </div>
   );
 }
@@ -182,12 +192,36 @@ export function TextArea({ name, id = name, label, defaultValue, errors, hint, r
   );
 }
 
-/** A list to choose one from; `children` are options before the list's own (a "none" choice). */
-export function SelectField({ name, id = name, defaultValue, options, width = "", children, ...field }: Omit<FieldProps, "hint" | "required"> & { hint?: React.ReactNode; options: { value: string; label: string }[]; width?: "max-w-xs" | "max-w-md" | ""; children?: React.ReactNode }) {
+/**
+ * A list to choose one from; `children` are options before the list's own (a "none" choice). A form
+ * posts it by `name`; a panel that keeps the choice itself passes `value` and `onChange` instead.
+ */
+export function SelectField({
+  name,
+  id = name,
+  defaultValue,
+  value,
+  onChange,
+  options,
+  width = "",
+  children,
+  ...field
+}: Omit<FieldProps, "hint" | "required" | "defaultValue" | "name"> & {
+  name?: string;
+  defaultValue?: string;
+  value?: string;
+  onChange?: (event: React.ChangeEvent<HTMLSelectElement>) => void;
+  hint?: React.ReactNode;
+  compact?: boolean;
+  className?: string;
+  options: { value: string; label: string }[];
+  width?: "max-w-xs" | "max-w-md" | "";
+  children?: React.ReactNode;
+}) {
   return (
-    <Field id={id} {...field}>
+    <Field id={id ?? ""} {...field}>
       {(control) => (
-        <select {...control} name={name} defaultValue={defaultValue} className={`${inputClass} ${width}`.trim()}>
+        <select {...control} name={name} defaultValue={defaultValue} value={value} onChange={onChange} className={`${field.compact ? compactInputClass : inputClass} ${width}`.trim()}>
           {children}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -196,6 +230,34 @@ export function SelectField({ name, id = name, defaultValue, options, width = ""
           ))}
         </select>
       )}
+    </Field>
+  );
+}
+
+/**
+ * A search box: a plain GET form's `q` (`defaultValue`), or a panel's own (`value` and `onChange`).
+ */
+export function SearchField({
+  id,
+  name,
+  label,
+  placeholder,
+  className,
+  ...input
+}: {
+  id: string;
+  name?: string;
+  label: string;
+  placeholder?: string;
+  className?: string;
+  maxLength?: number;
+  defaultValue?: string;
+  value?: string;
+  onChange?: (event: React.ChangeEvent<HTMLInputElement>) => void;
+}) {
+  return (
+    <Field id={id} label={label} className={className}>
+      {(control) => <input {...control} {...input} name={name} type="search" placeholder={placeholder} autoComplete="off" className={`${inputClass} placeholder:text-slate-500`} />}
     </Field>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import type { FormState } from "@/lib/auth/action";
-import { buttonClass, SubmitButton } from "./button";
+import { SaveOrCancel } from "./button";
 import { FieldError, FormError, SelectField, TextArea, TextField } from "./form-fields";
 import { useFormAction } from "./use-form-action";
 
@@ -70,14 +69,9 @@ export function PatientForm({ action, initialValues, clinicians, conditionOption
         errors={errors.notes}
       />
 
-      <div className="flex items-center gap-3">
-        <SubmitButton pending={pending} pendingLabel="Saving…" size="lg">
-          {submitLabel}
-        </SubmitButton>
-        <Link href={cancelHref} className={buttonClass({ variant: "quiet", size: "lg" })}>
-          Cancel
-        </Link>
-      </div>
+      <SaveOrCancel pending={pending} cancelHref={cancelHref}>
+        {submitLabel}
+      </SaveOrCancel>
     </form>
   );
 }

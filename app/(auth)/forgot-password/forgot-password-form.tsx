@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
-import { SubmitButton } from "@/app/_components/button";
-import { Field, FormError, inputClass, typedValue } from "@/app/_components/form-fields";
+import { Field, inputClass, typedValue } from "@/app/_components/form-fields";
 import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 import { requestResetAction } from "./actions";
+import { AuthSubmit } from "../auth-card";
 
 export function ForgotPasswordForm() {
   const [state, formAction, pending] = useFormAction(requestResetAction, { ok: false } as FormState);
@@ -26,10 +26,9 @@ export function ForgotPasswordForm() {
       <Field id="email" label="Email" errors={state.fieldErrors?.email}>
         {(control) => <input {...control} name="email" type="email" autoComplete="username" required defaultValue={email} key={email} className={inputClass} />}
       </Field>
-      <FormError message={state.message} />
-      <SubmitButton pending={pending} pendingLabel="Sending…" size="lg" className="w-full">
+      <AuthSubmit message={state.message} pending={pending} pendingLabel="Sending…">
         Send me a reset link
-      </SubmitButton>
+      </AuthSubmit>
       <p className="text-center text-sm">
         <Link href="/sign-in" className="text-brand-800 underline">
           Back to sign in

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { enrolmentPath, getActor, getEnrollingActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { SignInForm } from "./sign-in-form";
+import { AuthCard } from "../auth-card";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -23,21 +24,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     (typeof params.reason === "string" ? notices[params.reason] : undefined) ??
     (params.reason === "signed-out" || typeof params.callbackUrl === "string" ? "Please sign in to continue." : undefined);
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <p className="mb-6 text-center text-2xl font-semibold tracking-tight text-brand-800">Physioplan</p>
-        <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
-          <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
-          <p className="mb-6 text-sm text-slate-600">For clinicians. Patients open the link their physiotherapist sent them.</p>
-          {notice ? <p className="mb-4 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900">{notice}</p> : null}
-          <SignInForm callbackUrl={callbackUrl} />
-          <p className="mt-4 text-center text-sm">
-            <Link href="/forgot-password" className="text-brand-800 underline">
-              Forgot your password?
-            </Link>
-          </p>
-        </div>
-      </div>
-    </main>
+    <AuthCard title="Sign in" intro="For clinicians. Patients open the link their physiotherapist sent them." narrow>
+      {notice ? <p className="mb-4 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900">{notice}</p> : null}
+      <SignInForm callbackUrl={callbackUrl} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="text-brand-800 underline">
+          Forgot your password?
+        </Link>
+      </p>
+    </AuthCard>
   );
 }

@@ -3,9 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Button, SubmitButton } from "@/app/_components/button";
-import { Field, FormError, inputClass } from "@/app/_components/form-fields";
+import { Button } from "@/app/_components/button";
+import { Field, inputClass } from "@/app/_components/form-fields";
 import { safeCallbackPath } from "@/lib/auth/redirect";
+import { AuthSubmit } from "../auth-card";
 
 const messages = {
   invalid: "That email and password do not match an account. Check them and try again.",
@@ -91,10 +92,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <Field id="password" label="Password">
         {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required aria-describedby={errorId} className={inputClass} />}
       </Field>
-      <FormError id="sign-in-error" message={error ? messages[error] : null} />
-      <SubmitButton pending={pending} pendingLabel="Signing in…" size="lg" className="w-full">
+      <AuthSubmit message={error ? messages[error] : null} messageId="sign-in-error" pending={pending} pendingLabel="Signing in…">
         Sign in
-      </SubmitButton>
+      </AuthSubmit>
     </form>
   );
 }
@@ -139,10 +139,9 @@ function CodeStep({ error, pending, onSubmit, onCancel }: { error: string | null
           />
         )}
       </Field>
-      <FormError id="sign-in-error" message={error} />
-      <SubmitButton pending={pending} pendingLabel="Checking…" size="lg" className="w-full">
+      <AuthSubmit message={error} messageId="sign-in-error" pending={pending} pendingLabel="Checking…">
         Verify and sign in
-      </SubmitButton>
+      </AuthSubmit>
       <div className="flex flex-wrap justify-between gap-2 text-sm">
         <Button variant="link" onClick={() => setRecovery(!recovery)}>
           {recovery ? "Use a code from your app" : "Use a recovery code"}

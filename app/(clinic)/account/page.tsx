@@ -4,6 +4,7 @@ import { beginEnrolment, twoFactorStatus } from "@/lib/auth/two-factor/two-facto
 import { formatDateTime } from "@/lib/dates/format";
 import { ChangePasswordForm, SignOutEverywhereForm } from "./account-forms";
 import { EnrolTwoFactorForm, ManageTwoFactorForm } from "./two-factor-forms";
+import { PageHeader, Section } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -14,23 +15,16 @@ export default async function AccountPage() {
   const offer = twoFactor.enabled ? null : await beginEnrolment(actor);
   return (
     <div className="space-y-8">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+      <PageHeader title="Your account">
         <p className="text-slate-700">
           {actor.name} · {actor.email} · {actor.role === "admin" ? "Admin" : "Clinician"} at {actor.clinicName}
         </p>
-      </div>
-      <section aria-labelledby="password-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="password-heading" className="text-lg font-semibold">
-          Change password
-        </h2>
+      </PageHeader>
+      <Section id="password" title="Change password" card>
         <p className="text-sm text-slate-700">You stay signed in here; every other browser and device is signed out, and you get an email saying the password changed.</p>
         <ChangePasswordForm email={actor.email} />
-      </section>
-      <section aria-labelledby="two-factor-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="two-factor-heading" className="text-lg font-semibold">
-          Two-factor sign-in
-        </h2>
+      </Section>
+      <Section id="two-factor" title="Two-factor sign-in" card>
         {twoFactor.enabled ? (
           <>
             <p className="text-sm text-slate-700">
@@ -53,14 +47,11 @@ export default async function AccountPage() {
             </details>
           </>
         )}
-      </section>
-      <section aria-labelledby="sessions-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="sessions-heading" className="text-lg font-semibold">
-          Sessions
-        </h2>
+      </Section>
+      <Section id="sessions" title="Sessions" card>
         <p className="text-sm text-slate-700">Left Physioplan open on a shared or lost device? Sign out everywhere, this browser included.</p>
         <SignOutEverywhereForm />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatDay } from "@/lib/dates/format";
 import { attentionPage, clinicActivity } from "@/lib/adherence/summary";
 import { requireActor } from "@/lib/auth/actor";
 import { acknowledgeAlertAction } from "./actions";
+import { PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -26,12 +27,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   ];
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+      <PageHeader title="Dashboard">
         <p className="text-slate-600">
           Welcome, {actor.name}. This is {actor.clinicName}&rsquo;s workspace.
         </p>
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading" className="sr-only">

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
+import { SearchField, SelectField } from "@/app/_components/form-fields";
 
 export type FilterOption = { value: string; label: string };
 export type FilterField = { name: string; label: string; allLabel: string; options: FilterOption[]; value: string };
@@ -37,45 +38,24 @@ export function CatalogueFilters({ q, fields, hasFilters }: { q: string; fields:
       aria-busy={pending || undefined}
     >
       <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
-          <label htmlFor="q" className="mb-1 block text-sm font-medium">
-            Search exercises
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={100}
-            placeholder="e.g. bridge, knee to chest, sciatica"
-            className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
-          />
-        </div>
+        <SearchField id="q" name="q" label="Search exercises" defaultValue={q} maxLength={100} placeholder="e.g. bridge, knee to chest, sciatica" className="min-w-64 flex-1" />
         <Button type="submit" variant="primary">
           Search
         </Button>
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {fields.map((field) => (
-          <div key={field.name}>
-            <label htmlFor={`filter-${field.name}`} className="mb-1 block text-sm font-medium">
-              {field.label}
-            </label>
-            <select
-              id={`filter-${field.name}`}
-              name={field.name}
-              defaultValue={field.value}
-              onChange={(event) => event.currentTarget.form && submit(event.currentTarget.form)}
-              className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
-            >
-              <option value="">{field.allLabel}</option>
-              {field.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            key={field.name}
+            id={`filter-${field.name}`}
+            name={field.name}
+            label={field.label}
+            defaultValue={field.value}
+            onChange={(event) => event.currentTarget.form && submit(event.currentTarget.form)}
+            options={field.options}
+          >
+            <option value="">{field.allLabel}</option>
+          </SelectField>
         ))}
       </div>
       {hasFilters ? (

@@ -3,7 +3,7 @@
 // The clinic exercise form, for a new exercise and for editing one. A refused save echoes what was
 // typed, and each problem shows at its field.
 import Link from "next/link";
-import { buttonClass, SubmitButton } from "@/app/_components/button";
+import { SaveOrCancel } from "@/app/_components/button";
 import { describedBy, FieldError, FormError, SelectField, TextArea as TextAreaField, TextField as TextInputField } from "@/app/_components/form-fields";
 import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
@@ -137,14 +137,9 @@ export function ExerciseForm({ action, initialValues, options, canKeepFigure, su
       </Section>
 
       {errorsFor("form") ? <FieldError id="form-error" errors={errorsFor("form")} /> : null}
-      <div className="flex items-center gap-3">
-        <SubmitButton pending={pending} pendingLabel="Saving…" size="lg">
-          {submitLabel}
-        </SubmitButton>
-        <Link href={cancelHref} className={buttonClass({ variant: "quiet", size: "lg" })}>
-          Cancel
-        </Link>
-      </div>
+      <SaveOrCancel pending={pending} cancelHref={cancelHref}>
+        {submitLabel}
+      </SaveOrCancel>
     </form>
   );
 }

@@ -6,6 +6,8 @@ import { requireActor } from "@/lib/auth/actor";
 import { exerciseFiltersSchema, searchExercises, type ExerciseFilters } from "@/lib/catalogue/search";
 import { categories, categoryLabels, conditionSlugs, equipment, equipmentLabels, regionLabels, regions } from "@/lib/catalogue/types";
 import { CatalogueFilters, type FilterField } from "./catalogue-filters";
+import { PageHeader, listCount } from "@/app/_components/page-parts";
+import { buttonClass } from "@/app/_components/button";
 
 export const metadata: Metadata = { title: "Exercises" };
 
@@ -54,25 +56,25 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
     { name: "level", label: "Level", allLabel: "All levels", value: filters.level ? String(filters.level) : "", options: [1, 2, 3].map((l) => ({ value: String(l), label: levelLabels[l] })) },
   ];
 
-  const count = `${result.total.toLocaleString("en-GB")}${result.capped ? "+" : ""}`;
-  const noun = result.total === 1 && !result.capped ? "exercise" : "exercises";
+  const { count, noun } = listCount(result.total, result.capped, ["exercise", "exercises"]);
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Exercises</h1>
-          <p className="mt-1 text-slate-600">The built-in catalogue and your clinic&rsquo;s own exercises.</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/exercises/figures" className="rounded-lg border border-slate-300 bg-white px-4 py-2.5 font-medium text-slate-800 hover:bg-slate-50">
-            Figure contact sheet
-          </Link>
-          <Link href="/exercises/new" className="rounded-lg bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800">
-            New exercise
-          </Link>
-        </div>
-      </div>
+      <PageHeader
+        title="Exercises"
+        actions={
+          <>
+            <Link href="/exercises/figures" className={buttonClass({ size: "lg" })}>
+              Figure contact sheet
+            </Link>
+            <Link href="/exercises/new" className={buttonClass({ variant: "primary", size: "lg" })}>
+              New exercise
+            </Link>
+          </>
+        }
+      >
+        <p className="text-slate-600">The built-in catalogue and your clinic&rsquo;s own exercises.</p>
+      </PageHeader>
 
       {/* Keyed by the URL, so the back button shows the fields as they were for that URL. */}
       <CatalogueFilters key={hrefFor(filters, 1)} q={filters.q ?? ""} fields={fields} hasFilters={hasFilters} />

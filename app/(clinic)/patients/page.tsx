@@ -7,6 +7,8 @@ import { patientListQuerySchema, type PatientListQuery } from "@/lib/patients/sc
 import { formatDate } from "@/lib/dates/format";
 import { DataTable } from "@/app/_components/table-head";
 import { Button, buttonClass } from "@/app/_components/button";
+import { PageHeader, listCount } from "@/app/_components/page-parts";
+import { SearchField, SelectField } from "@/app/_components/form-fields";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -25,51 +27,37 @@ function hrefFor(query: PatientListQuery, page: number) {
   return text ? `/patients?${text}` : "/patients";
 }
 
+const sortOptions = [
+  { value: "name", label: "Name" },
+  { value: "updated", label: "Last updated" },
+];
+
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const raw = await searchParams;
   const query = patientListQuerySchema.parse({ q: first(raw.q), sort: first(raw.sort), archived: first(raw.archived), page: first(raw.page) });
   const list = await listPatients(actor, query);
-  const count = `${list.total.toLocaleString("en-GB")}${list.totalCapped ? "+" : ""}`;
-  const noun = list.total === 1 && !list.totalCapped ? "patient" : "patients";
+  const { count, noun } = listCount(list.total, list.totalCapped, ["patient", "patients"]);
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Patients</h1>
-        {first(raw.erased) === "1" ? (
-          <p role="status" className="w-full rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900 sm:order-last">
-            The patient was erased. Their details, plans, handouts, links and session logs are gone.
-          </p>
-        ) : null}
-        <Link href="/patients/new" className={buttonClass({ variant: "primary", size: "lg" })}>
-          New patient
-        </Link>
-      </div>
+      <PageHeader
+        title="Patients"
+        actions={
+          <Link href="/patients/new" className={buttonClass({ variant: "primary", size: "lg" })}>
+            New patient
+          </Link>
+        }
+      />
+      {first(raw.erased) === "1" ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
+          The patient was erased. Their details, plans, handouts, links and session logs are gone.
+        </p>
+      ) : null}
 
       <form role="search" aria-label="Patients" action="/patients" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
-        <div className="min-w-64 flex-1">
-          <label htmlFor="q" className="mb-1 block text-sm font-medium">
-            Search by name
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={query.q}
-            placeholder="e.g. Ellison or Marg"
-            className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
-          />
-        </div>
-        <div>
-          <label htmlFor="sort" className="mb-1 block text-sm font-medium">
-            Sort by
-          </label>
-          <select id="sort" name="sort" defaultValue={query.sort} className="block rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
-            <option value="name">Name</option>
-            <option value="updated">Last updated</option>
-          </select>
-        </div>
+        <SearchField id="q" name="q" label="Search by name" defaultValue={query.q} placeholder="e.g. Ellison or Marg" className="min-w-64 flex-1" />
+        <SelectField name="sort" label="Sort by" defaultValue={query.sort} options={sortOptions} />
         <label className="flex items-center gap-2 py-2 text-sm">
           <input type="checkbox" name="archived" value="1" defaultChecked={query.archived} className="size-4 accent-brand-700" />
           Archived patients

@@ -5,6 +5,7 @@ import { timeZones } from "@/lib/clinic/schema";
 import { getClinicSettings } from "@/lib/clinic/settings";
 import { saveClinicSettingsAction } from "./actions";
 import { ClinicSettingsForm } from "./clinic-settings-form";
+import { PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
@@ -14,13 +15,12 @@ export default async function ClinicSettingsPage() {
   if (!clinic) notFound();
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Clinic profile</h1>
-        <p className="max-w-3xl text-slate-700">
+      <PageHeader title="Clinic profile">
+        <p className="text-slate-700">
           What patients see on their plan page and handout: who you are, how to reach you, and where to get help in an emergency. Plans issued from now on use these settings;
           issued versions keep what they were issued with.
         </p>
-      </div>
+      </PageHeader>
       <ClinicSettingsForm
         action={saveClinicSettingsAction}
         timeZones={timeZones()}

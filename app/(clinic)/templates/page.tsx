@@ -6,7 +6,7 @@ import { conditionName } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { listTemplates, type TemplateSummary } from "@/lib/plans/templates";
 import { archiveTemplateAction } from "./actions";
-import { EmptyState, Section } from "@/app/_components/page-parts";
+import { EmptyState, PageHeader, Section } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Templates" };
 
@@ -19,10 +19,9 @@ export default async function TemplatesPage() {
 
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Templates</h1>
+      <PageHeader title="Templates">
         <p className="text-slate-700">Starting points for a plan. Each one opens in the plan builder, where you adjust it for the patient.</p>
-      </div>
+      </PageHeader>
 
       <Section id="own" title="Your clinic’s templates">
         {own.length ? (

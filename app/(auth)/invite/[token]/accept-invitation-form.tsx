@@ -1,9 +1,9 @@
 "use client";
-import { SubmitButton } from "@/app/_components/button";
-import { Field, FormError, inputClass, NewPasswordFields, typedValue } from "@/app/_components/form-fields";
+import { Field, inputClass, NewPasswordFields, typedValue } from "@/app/_components/form-fields";
 import { useFormAction } from "@/app/_components/use-form-action";
 import type { FormState } from "@/lib/auth/action";
 import { acceptInvitationAction } from "./actions";
+import { AuthSubmit } from "../../auth-card";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const [state, formAction, pending] = useFormAction(acceptInvitationAction, { ok: false } as FormState);
@@ -16,10 +16,9 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         {(control) => <input {...control} name="name" type="text" autoComplete="name" required defaultValue={name} key={name} className={inputClass} />}
       </Field>
       <NewPasswordFields label="Password" errors={state.fieldErrors} />
-      <FormError message={state.message} />
-      <SubmitButton pending={pending} pendingLabel="Creating your account…" size="lg" className="w-full">
+      <AuthSubmit message={state.message} pending={pending} pendingLabel="Creating your account…">
         Create my account
-      </SubmitButton>
+      </AuthSubmit>
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { FigureSvg } from "@/lib/figures/svg";
 import { archiveExerciseAction, duplicateExerciseAction } from "../actions";
 import { buttonClass } from "@/app/_components/button";
 import { ButtonForm } from "@/app/_components/button-form";
+import { EmptyState, PageHeader, Section } from "@/app/_components/page-parts";
 
 type Props = { params: Promise<{ exerciseId: string }> };
 
@@ -30,24 +31,17 @@ export default async function ExercisePage({ params }: Props) {
 
   return (
     <div className="space-y-8">
-      <div className="space-y-3">
-        <p className="text-sm">
-          <Link href="/exercises" className="text-brand-800 underline-offset-2 hover:underline">
-            Exercises
-          </Link>
-        </p>
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="max-w-3xl">
-            <div className="flex flex-wrap items-center gap-2">
-              <h1 className="text-2xl font-semibold tracking-tight">{exercise.name}</h1>
-              {exercise.clinicOwn ? <ClinicOwnBadge /> : <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">Built-in</span>}
-              {exercise.archived ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Archived</span> : null}
-            </div>
-            <p className="mt-2 text-lg text-slate-700">{exercise.summary}</p>
-            {exercise.aliases.length ? <p className="mt-1 text-sm text-slate-600">Also called: {exercise.aliases.join(", ")}</p> : null}
-          </div>
-          <div className="flex flex-wrap items-start gap-2">
-            {exercise.clinicOwn ? (
+      <PageHeader
+        title={exercise.name}
+        crumbs={[{ href: "/exercises", label: "Exercises" }]}
+        badges={
+          <>
+            {exercise.clinicOwn ? <ClinicOwnBadge /> : <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">Built-in</span>}
+            {exercise.archived ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Archived</span> : null}
+          </>
+        }
+        actions={
+          exercise.clinicOwn ? (
               <>
                 <Link href={`/exercises/${exercise.id}/edit`} className={buttonClass({ variant: "primary" })}>
                   Edit
@@ -63,18 +57,18 @@ export default async function ExercisePage({ params }: Props) {
               <ButtonForm action={duplicateExerciseAction} fields={{ exerciseId: exercise.id }} pendingLabel="Copying…" answer="failure" variant="primary">
                 Duplicate and edit
               </ButtonForm>
-            )}
-          </div>
-        </div>
+            )
+        }
+      >
+        <p className="text-lg text-slate-700">{exercise.summary}</p>
+        {exercise.aliases.length ? <p className="text-sm text-slate-600">Also called: {exercise.aliases.join(", ")}</p> : null}
         {exercise.archived ? (
-          <p className="max-w-3xl rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">
+          <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">
             This exercise is archived: it no longer appears in search or in the plan builder. Plans that already use it keep it.
           </p>
         ) : null}
-        {!exercise.clinicOwn ? (
-          <p className="max-w-3xl text-sm text-slate-600">Built-in exercises cannot be changed. Duplicate this one to make a version for your clinic.</p>
-        ) : null}
-      </div>
+        {!exercise.clinicOwn ? <p className="text-sm text-slate-600">Built-in exercises cannot be changed. Duplicate this one to make a version for your clinic.</p> : null}
+      </PageHeader>
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="sr-only">
@@ -92,16 +86,13 @@ export default async function ExercisePage({ params }: Props) {
             ) : null}
           </div>
         ) : (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">This exercise has no figure.</p>
+          <EmptyState>This exercise has no figure.</EmptyState>
         )}
       </section>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <section aria-labelledby="steps-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-            <h2 id="steps-heading" className="mb-3 text-lg font-semibold">
-              Steps
-            </h2>
+          <Section id="steps" title="Steps" card>
             <ol className="list-decimal space-y-2 pl-6 marker:font-semibold marker:text-brand-800">
               {exercise.steps.map((step, i) => (
                 <li key={i} className="pl-1">
@@ -125,13 +116,10 @@ export default async function ExercisePage({ params }: Props) {
                 <p className="text-amber-950">{exercise.caution}</p>
               </div>
             ) : null}
-          </section>
+          </Section>
 
           {exercise.progression || exercise.regression ? (
-            <section aria-labelledby="adapt-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-              <h2 id="adapt-heading" className="mb-3 text-lg font-semibold">
-                Making it easier or harder
-              </h2>
+            <Section id="adapt" title="Making it easier or harder" card>
               <dl className="space-y-3">
                 {exercise.regression ? (
                   <div>
@@ -146,14 +134,11 @@ export default async function ExercisePage({ params }: Props) {
                   </div>
                 ) : null}
               </dl>
-            </section>
+            </Section>
           ) : null}
         </div>
 
-        <section aria-labelledby="details-heading" className="h-fit rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="details-heading" className="mb-3 text-lg font-semibold">
-            Details
-          </h2>
+        <Section id="details" title="Details" card className="h-fit space-y-3">
           <dl className="space-y-4 text-sm">
             <div>
               <dt className="font-medium text-slate-900">Default dose</dt>
@@ -175,40 +160,10 @@ export default async function ExercisePage({ params }: Props) {
               <dt className="font-medium text-slate-900">Equipment</dt>
               <dd className="mt-0.5 text-slate-700">{equipmentShown.length ? equipmentShown.map(equipmentLabel).join(", ") : "None"}</dd>
             </div>
-            <div>
-              <dt className="font-medium text-slate-900">Suits</dt>
-              <dd className="mt-1">
-                {exercise.suits.length ? (
-                  <ul className="flex flex-wrap gap-1.5">
-                    {exercise.suits.map((slug) => (
-                      <li key={slug} className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-900">
-                        {conditionLabel(slug)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="text-slate-700">Not stated</span>
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt className="font-medium text-slate-900">Take care with</dt>
-              <dd className="mt-1">
-                {exercise.cautionFor.length ? (
-                  <ul className="flex flex-wrap gap-1.5">
-                    {exercise.cautionFor.map((slug) => (
-                      <li key={slug} className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">
-                        {conditionLabel(slug)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="text-slate-700">No condition-specific cautions</span>
-                )}
-              </dd>
-            </div>
+            <ConditionList term="Suits" slugs={exercise.suits} none="Not stated" chipClass="bg-brand-50 text-brand-900" />
+            <ConditionList term="Take care with" slugs={exercise.cautionFor} none="No condition-specific cautions" chipClass="bg-amber-100 text-amber-900" />
           </dl>
-        </section>
+        </Section>
       </div>
     </div>
   );
@@ -216,6 +171,28 @@ export default async function ExercisePage({ params }: Props) {
 
 /** The panel's figure box on a 320 px phone (max-h-80; the width less the page's and panel's padding). */
 const figureBox = { width: 254, height: 320 };
+
+/** A detail that names conditions, each as a chip, or says there are none. */
+function ConditionList({ term, slugs, none, chipClass }: { term: string; slugs: string[]; none: string; chipClass: string }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-900">{term}</dt>
+      <dd className="mt-1">
+        {slugs.length ? (
+          <ul className="flex flex-wrap gap-1.5">
+            {slugs.map((slug) => (
+              <li key={slug} className={`rounded-full px-2 py-0.5 ${chipClass}`}>
+                {conditionLabel(slug)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="text-slate-700">{none}</span>
+        )}
+      </dd>
+    </div>
+  );
+}
 
 function FigurePanel({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (

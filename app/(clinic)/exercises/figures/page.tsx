@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { figureEntries } from "@/lib/figures/library";
 import { FigureSvg } from "@/lib/figures/svg";
+import { PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Figure contact sheet" };
 
@@ -8,13 +9,12 @@ export const metadata: Metadata = { title: "Figure contact sheet" };
 export default function FigureContactSheetPage() {
   return (
     <div className="space-y-6">
-      <div className="max-w-3xl">
-        <h1 className="text-2xl font-semibold tracking-tight">Figure contact sheet</h1>
-        <p className="mt-1 text-slate-600">
+      <PageHeader title="Figure contact sheet">
+        <p className="text-slate-600">
           The picture drawn for each built-in exercise, exactly as it appears on screen and in the handout: the start
           position, the end position with an arrow along the movement, and a clock where the position is held.
         </p>
-      </div>
+      </PageHeader>
       <ol className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
         {figureEntries.map((entry, i) => (
           <li key={entry.slug}>

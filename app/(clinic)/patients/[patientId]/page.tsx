@@ -14,7 +14,7 @@ import { listPlansForPatient } from "@/lib/plans/plans";
 import { archivePatientAction, erasePatientAction } from "../actions";
 import { PatientDataRights } from "./patient-data-rights";
 import { DataTable } from "@/app/_components/table-head";
-import { EmptyState, Section } from "@/app/_components/page-parts";
+import { EmptyState, PageHeader, Section } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -71,18 +71,12 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
 
   return (
     <div className="space-y-8">
-      <div className="space-y-3">
-        <p className="text-sm">
-          <Link href="/patients" className="text-brand-800 underline-offset-2 hover:underline">
-            Patients
-          </Link>
-        </p>
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div>
-            <h1 className="text-2xl font-semibold tracking-tight">{patient.fullName}</h1>
-            {patient.archived ? <p className="mt-1 inline-block rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">Archived</p> : null}
-          </div>
-          <div className="flex flex-wrap items-start gap-2">
+      <PageHeader
+        title={patient.fullName}
+        crumbs={[{ href: "/patients", label: "Patients" }]}
+        badges={patient.archived ? <p className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">Archived</p> : null}
+        actions={
+          <>
             <Link href={`/plans/new?patient=${patient.id}`} className={buttonClass({ variant: "primary" })}>
               New plan
             </Link>
@@ -96,14 +90,11 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             >
               {patient.archived ? "Restore patient" : "Archive patient"}
             </ButtonForm>
-          </div>
-        </div>
-      </div>
+          </>
+        }
+      />
 
-      <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="details-heading" className="mb-3 text-lg font-semibold">
-          Details
-        </h2>
+      <Section id="details" title="Details" card>
         <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
           <Detail term="Conditions">{patient.conditions.map((slug) => conditionName(slug)).join(", ") || "None recorded"}</Detail>
           <Detail term="Responsible clinician">{patient.clinicianName ?? "None"}</Detail>
@@ -118,7 +109,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             </div>
           ) : null}
         </dl>
-      </section>
+      </Section>
 
       <Section id="plans" title="Plans">
         {plans?.length ? (

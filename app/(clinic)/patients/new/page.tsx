@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { conditions } from "@/lib/catalogue/conditions";
 import { listClinicians } from "@/lib/patients/patients";
 import { createPatientAction } from "../actions";
+import { PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "New patient" };
 
@@ -12,7 +13,7 @@ export default async function NewPatientPage() {
   const clinicians = await listClinicians(actor);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">New patient</h1>
+      <PageHeader title="New patient" />
       <PatientForm
         action={createPatientAction}
         initialValues={{ clinicianId: actor.userId }}

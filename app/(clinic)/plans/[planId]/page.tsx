@@ -16,7 +16,8 @@ import { PlanOutcomes } from "./_outcomes/plan-outcomes";
 import { IssuePlanForm } from "./issue-plan-form";
 import { issuePlanAction } from "../actions";
 import { DataTable } from "@/app/_components/table-head";
-import { EmptyState, Section } from "@/app/_components/page-parts";
+import { EmptyState, PageHeader, Section } from "@/app/_components/page-parts";
+import { buttonClass } from "@/app/_components/button";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -40,30 +41,24 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
 
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <p className="text-sm">
-          <Link href="/patients" className="text-brand-800 underline-offset-2 hover:underline">
-            Patients
-          </Link>
-          <span className="text-slate-500"> › </span>
-          <Link href={`/patients/${patient.id}`} className="text-brand-800 underline-offset-2 hover:underline">
-            {patient.fullName}
-          </Link>
-        </p>
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="space-y-1">
-            <h1 className="text-2xl font-semibold tracking-tight">{plan.title}</h1>
-            <p className="text-slate-700">
-              For <span className="font-medium">{patient.fullName}</span>
-              {plan.conditions.length ? ` · ${plan.conditions.map((c) => conditionName(c)).join(", ")}` : ""}
-            </p>
-            <PlanStatusBadge plan={plan} timeZone={actor.timeZone} />
-          </div>
-          <Link href={`/plans/${plan.id}/edit`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+      <PageHeader
+        title={plan.title}
+        crumbs={[
+          { href: "/patients", label: "Patients" },
+          { href: `/patients/${patient.id}`, label: patient.fullName },
+        ]}
+        actions={
+          <Link href={`/plans/${plan.id}/edit`} className={buttonClass()}>
             Edit plan
           </Link>
-        </div>
-      </div>
+        }
+      >
+        <p className="text-slate-700">
+          For <span className="font-medium">{patient.fullName}</span>
+          {plan.conditions.length ? ` · ${plan.conditions.map((c) => conditionName(c)).join(", ")}` : ""}
+        </p>
+        <PlanStatusBadge plan={plan} timeZone={actor.timeZone} />
+      </PageHeader>
 
       <section aria-labelledby="issue-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="issue-heading" className="sr-only">

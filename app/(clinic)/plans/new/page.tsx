@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button, buttonClass } from "@/app/_components/button";
-import { Field, inputClass } from "@/app/_components/form-fields";
+import { SearchField } from "@/app/_components/form-fields";
 import { requireActor } from "@/lib/auth/actor";
 import { conditionName } from "@/lib/catalogue/conditions";
 import { getPatient, listPatients } from "@/lib/patients/patients";
@@ -10,6 +10,7 @@ import { patientListQuerySchema } from "@/lib/patients/schema";
 import { getTemplate, listTemplates } from "@/lib/plans/templates";
 import { createPlanAction } from "../actions";
 import { NewPlanForm } from "./new-plan-form";
+import { PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "New plan" };
 
@@ -32,17 +33,12 @@ export default async function NewPlanPage({ searchParams }: { searchParams: Prom
     const list = await listPatients(actor, query);
     return (
       <div className="max-w-3xl space-y-6">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">New plan</h1>
+        <PageHeader title="New plan">
           {template ? <p className="text-slate-700">Starting from the template &ldquo;{template.name}&rdquo;. Choose the patient it is for.</p> : null}
-        </div>
+        </PageHeader>
         <form role="search" aria-label="Patients" action="/plans/new" className="flex flex-wrap items-end gap-3">
           {template ? <input type="hidden" name="template" value={template.id} /> : null}
-          <div className="min-w-64 flex-1">
-            <Field id="q" label="Find the patient">
-              {(control) => <input {...control} name="q" type="search" defaultValue={query.q} className={inputClass} />}
-            </Field>
-          </div>
+          <SearchField id="q" name="q" label="Find the patient" defaultValue={query.q} className="min-w-64 flex-1" />
           <Button type="submit" variant="outline">
             Search
           </Button>
@@ -85,17 +81,11 @@ export default async function NewPlanPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="max-w-3xl space-y-6">
-      <div>
-        <p className="text-sm">
-          <Link href={`/patients/${patient.id}`} className="text-brand-800 underline-offset-2 hover:underline">
-            {patient.fullName}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">New plan for {patient.fullName}</h1>
+      <PageHeader title={`New plan for ${patient.fullName}`} crumbs={[{ href: `/patients/${patient.id}`, label: patient.fullName }]}>
         <p className="text-slate-700">
           {patient.conditions.length ? `Conditions: ${patient.conditions.map((s) => conditionName(s)).join(", ")}.` : "No conditions recorded."}
         </p>
-      </div>
+      </PageHeader>
       <NewPlanForm
         action={createPlanAction}
         patientId={patient.id}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { inputClass } from "@/app/_components/form-fields";
+import { SelectField } from "@/app/_components/form-fields";
 import { activityKindNames, activityKinds, describeActivity, listActivity } from "@/lib/audit/activity";
 import { requireAdmin } from "@/lib/auth/admin";
 import { formatDateTime } from "@/lib/dates/format";
@@ -11,7 +11,7 @@ import { AdminTabs } from "../admin-tabs";
 import { idSchema } from "@/lib/ids";
 import { DataTable } from "@/app/_components/table-head";
 import { Button } from "@/app/_components/button";
-import { EmptyState } from "@/app/_components/page-parts";
+import { EmptyState, PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -39,38 +39,17 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   };
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
+      <PageHeader title="Activity">
         <AdminTabs current="/settings/activity" />
         <p className="text-slate-700">Sign-ins, password changes, team changes, clinic settings and emailed plan links: who did what, and when.</p>
-      </div>
+      </PageHeader>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="activity-user" className="mb-1 block text-sm font-medium">
-            Person
-          </label>
-          <select id="activity-user" name="user" defaultValue={query.user ?? ""} className={inputClass}>
-            <option value="">Everyone</option>
-            {team.members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="activity-kind" className="mb-1 block text-sm font-medium">
-            Kind
-          </label>
-          <select id="activity-kind" name="kind" defaultValue={query.kind ?? ""} className={inputClass}>
-            <option value="">All kinds</option>
-            {activityKindNames.map((kind) => (
-              <option key={kind} value={kind}>
-                {activityKinds[kind].label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="activity-user" name="user" label="Person" defaultValue={query.user ?? ""} options={team.members.map((m) => ({ value: m.id, label: m.name }))}>
+          <option value="">Everyone</option>
+        </SelectField>
+        <SelectField id="activity-kind" name="kind" label="Kind" defaultValue={query.kind ?? ""} options={activityKindNames.map((kind) => ({ value: kind, label: activityKinds[kind].label }))}>
+          <option value="">All kinds</option>
+        </SelectField>
         <Button type="submit" variant="primary" size="sm">
           Show
         </Button>

@@ -4,7 +4,7 @@ import { requireAdmin } from "@/lib/auth/admin";
 import { emailMode, listOutbox } from "@/lib/email/outbox";
 import { formatDateTime } from "@/lib/dates/format";
 import { AdminTabs } from "../admin-tabs";
-import { EmptyState } from "@/app/_components/page-parts";
+import { EmptyState, PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -24,15 +24,14 @@ export default async function OutboxPage() {
   const mode = emailMode();
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Outbox</h1>
+      <PageHeader title="Outbox">
         <AdminTabs current="/settings/outbox" />
         <p className="text-slate-700">
           {mode === "smtp"
             ? "Emails go out through the configured mail server. This list shows what was sent and what failed; the text of sent messages is not kept."
             : "No mail server is configured (SMTP_URL), so emails wait here. Open a message to read it and pass its link on yourself, for example an invitation or a password reset link."}
         </p>
-      </div>
+      </PageHeader>
       {messages.length === 0 ? (
         <EmptyState>No emails yet.</EmptyState>
       ) : (

@@ -7,7 +7,7 @@ import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
 import { getClinic } from "@/lib/clinic/settings";
 import { InviteForm, MemberActions, RequireTwoFactorForm, RevokeInvitation } from "./team-forms";
-import { Section } from "@/app/_components/page-parts";
+import { PageHeader, Section } from "@/app/_components/page-parts";
 import { DataTable } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Team" };
@@ -19,13 +19,12 @@ export default async function TeamPage() {
   const withoutTwoFactor = team.members.filter((m) => m.active && !m.twoFactor).length;
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
+      <PageHeader title="Team">
         <AdminTabs current="/settings/team" />
         <p className="text-slate-700">
           Everyone who signs in to {actor.clinicName}. Clinicians work with every patient and plan; admins also manage the team, the clinic&rsquo;s settings and the activity log.
         </p>
-      </div>
+      </PageHeader>
 
       <Section id="members" title="Members">
         <DataTable columns={["Name", "Role", "Status", "Two-factor", "Last sign-in", "Actions"]}>
@@ -48,22 +47,16 @@ export default async function TeamPage() {
         </DataTable>
       </Section>
 
-      <section aria-labelledby="two-factor-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="two-factor-heading" className="text-lg font-semibold">
-          Two-factor sign-in
-        </h2>
+      <Section id="two-factor" title="Two-factor sign-in" card>
         <p className="max-w-3xl text-sm text-slate-700">
           {clinic.requireTwoFactor
             ? "Required: everyone signs in with their password and a code from an authenticator app. A colleague without two-factor sets it up at their next sign-in, and can do nothing else until they have."
             : `Not required. Each person can turn it on in their account.${withoutTwoFactor ? ` ${withoutTwoFactor === 1 ? "1 active colleague does" : `${withoutTwoFactor} active colleagues do`} not use it yet.` : ""} Lost a phone? Reset that colleague's two-factor above: they sign in with their password and set it up again.`}
         </p>
         <RequireTwoFactorForm required={clinic.requireTwoFactor} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="invite-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="invite-heading" className="text-lg font-semibold">
-          Invite a colleague
-        </h2>
+      <Section id="invite" title="Invite a colleague" card>
         <p className="text-sm text-slate-700">
           They get an email with a link that works once and expires in 7 days; with it they choose their name and password. Sent emails are listed in the{" "}
           <Link href="/settings/outbox" className="text-brand-800 underline">
@@ -88,7 +81,7 @@ export default async function TeamPage() {
             </ul>
           </div>
         ) : null}
-      </section>
+      </Section>
     </div>
   );
 }

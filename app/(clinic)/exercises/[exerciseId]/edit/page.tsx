@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
 import { figureSlugOf } from "@/lib/catalogue/clinic-exercises";
@@ -7,6 +6,7 @@ import { getExercise } from "@/lib/catalogue/search";
 import { updateExerciseAction } from "../../actions";
 import { ExerciseForm } from "../../exercise-form";
 import { exerciseFormOptions, exerciseValues } from "../../form-values";
+import { PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Edit exercise" };
 
@@ -21,21 +21,15 @@ export default async function EditExercisePage({ params }: { params: Promise<{ e
 
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm">
-          <Link href="/exercises" className="text-brand-800 underline-offset-2 hover:underline">
-            Exercises
-          </Link>
-          <span aria-hidden="true" className="px-1.5 text-slate-400">
-            /
-          </span>
-          <Link href={`/exercises/${exercise.id}`} className="text-brand-800 underline-offset-2 hover:underline">
-            {exercise.name}
-          </Link>
-        </p>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Edit exercise</h1>
-        <p className="mt-1 max-w-prose text-slate-600">Changes apply to new plans and drafts. Plans already issued keep the text their patients were given.</p>
-      </div>
+      <PageHeader
+        title="Edit exercise"
+        crumbs={[
+          { href: "/exercises", label: "Exercises" },
+          { href: `/exercises/${exercise.id}`, label: exercise.name },
+        ]}
+      >
+        <p className="max-w-prose text-slate-600">Changes apply to new plans and drafts. Plans already issued keep the text their patients were given.</p>
+      </PageHeader>
       <ExerciseForm
         action={updateExerciseAction.bind(null, exercise.id)}
         initialValues={exerciseValues(exercise, canKeepFigure ? "keep" : (figureSlug ?? ""))}

@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { conditions } from "@/lib/catalogue/conditions";
 import { getPatient, listClinicians } from "@/lib/patients/patients";
 import { updatePatientAction } from "../../actions";
+import { PageHeader } from "@/app/_components/page-parts";
 
 export const metadata: Metadata = { title: "Edit patient" };
 
@@ -20,7 +21,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ pa
   }
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Edit {patient.fullName}</h1>
+      <PageHeader title={`Edit ${patient.fullName}`} />
       <PatientForm
         action={updatePatientAction}
         patientId={patient.id}

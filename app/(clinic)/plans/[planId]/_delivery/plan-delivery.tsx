@@ -12,6 +12,7 @@ import { planLinkEmailReadiness, type PlanLinkEmailReadiness } from "@/lib/email
 import { EmailLinkForm } from "./email-link-form";
 import { CopyLink, CreateLinkForm, DangerousLinkActions, ExpiryForm } from "./link-controls";
 import { PainChart } from "./pain-chart";
+import { Section } from "@/app/_components/page-parts";
 
 
 export async function PlanDelivery({ planId }: { planId: string }) {
@@ -19,12 +20,9 @@ export async function PlanDelivery({ planId }: { planId: string }) {
   const version = await getIssuedVersion(actor, { planId });
   if (!version) {
     return (
-      <section aria-labelledby="delivery-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="delivery-heading" className="text-lg font-semibold">
-          Patient link and handout
-        </h2>
-        <p className="mt-1 text-slate-600">Issue this plan to get the patient&rsquo;s link, the PDF handout and adherence tracking.</p>
-      </section>
+      <Section id="delivery" title="Patient link and handout" card className="space-y-1">
+        <p className="text-slate-600">Issue this plan to get the patient&rsquo;s link, the PDF handout and adherence tracking.</p>
+      </Section>
     );
   }
 
@@ -36,10 +34,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="delivery-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="delivery-heading" className="text-lg font-semibold">
-          Patient link and handout
-        </h2>
+      <Section id="delivery" title="Patient link and handout" card className="space-y-5">
         <LinkPanel planId={planId} link={link} origin={origin} clock={clinicClock(actor.timeZone)} />
         {link?.token && !link.expired ? <EmailPanel planId={planId} readiness={emailReadiness} /> : null}
         <div>
@@ -67,7 +62,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
             <p className="mt-1 text-sm text-slate-600">The handout prints the patient link as a QR code: create a link to download it.</p>
           )}
         </div>
-      </section>
+      </Section>
       {adherence ? <AdherencePanel adherence={adherence} acknowledgements={acknowledgements} /> : null}
     </div>
   );

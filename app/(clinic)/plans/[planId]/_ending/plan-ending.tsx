@@ -6,6 +6,7 @@ import { planEndedByName } from "@/lib/plans/end-plan";
 import { effectiveEndDate, planEndReasonText, planEnding } from "@/lib/plans/ending";
 import { addDays, clinicDate, formatDate, formatDateTime } from "@/lib/dates/format";
 import { EndDateForm, EndPlanForm, ReopenPlanForm } from "./ending-forms";
+import { Section } from "@/app/_components/page-parts";
 
 export async function PlanEnding({ actor, plan }: { actor: Actor; plan: Plan }) {
   if (plan.latestVersion === 0 || plan.status === "archived") return null;
@@ -13,10 +14,7 @@ export async function PlanEnding({ actor, plan }: { actor: Actor; plan: Plan }) 
   const ending = planEnding(plan, today);
   const end = effectiveEndDate(plan);
   return (
-    <section aria-labelledby="ending-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="ending-heading" className="text-lg font-semibold">
-        Plan end
-      </h2>
+    <Section id="ending" title="Plan end" card className="space-y-4">
       {ending ? (
         <>
           <div role="status" className="rounded-lg border-l-4 border-slate-500 bg-slate-50 px-4 py-3 text-slate-900">
@@ -47,7 +45,7 @@ export async function PlanEnding({ actor, plan }: { actor: Actor; plan: Plan }) 
           <EndPlanForm planId={plan.id} />
         </>
       )}
-    </section>
+    </Section>
   );
 }
 

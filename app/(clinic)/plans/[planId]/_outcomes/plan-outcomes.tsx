@@ -10,6 +10,7 @@ import { AskPatientForm, RecordPsfsPanel } from "./outcome-forms";
 import { PainWeeksChart } from "./pain-weeks-chart";
 import { changeWords, PsfsChart, signed } from "./psfs-chart";
 import { ScoreTableHead } from "@/app/_components/chart-axes";
+import { Section } from "@/app/_components/page-parts";
 
 export async function PlanOutcomes({ actor, planId, issued }: { actor: Actor; planId: string; issued: boolean }) {
   const outcomes = await getPlanOutcomes(actor, { planId });
@@ -17,10 +18,7 @@ export async function PlanOutcomes({ actor, planId, issued }: { actor: Actor; pl
   const summary = psfsSummary(outcomes.activities, outcomes.occasions);
   const recordedBy = new Map(outcomes.occasions.map((o) => [o.id, o.source === "patient" ? "Patient (link)" : (o.recordedByName ?? "A former colleague")]));
   return (
-    <section aria-labelledby="outcomes-heading" className="space-y-6 rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="outcomes-heading" className="text-lg font-semibold">
-        Outcome measures
-      </h2>
+    <Section id="outcomes" title="Outcome measures" card className="space-y-6">
 
       <div className="space-y-4">
         <div>
@@ -70,7 +68,7 @@ export async function PlanOutcomes({ actor, planId, issued }: { actor: Actor; pl
         <p className="text-sm text-slate-700">The 0–10 pain score of every logged session, averaged by week (Monday to Sunday). A change of 2 points or 30% is meaningful.</p>
         <PainWeeksChart weeks={outcomes.painWeeks} />
       </div>
-    </section>
+    </Section>
   );
 }
 

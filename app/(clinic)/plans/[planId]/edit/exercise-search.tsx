@@ -8,6 +8,7 @@ import { unansweredMessage } from "@/app/_components/action-errors";
 import { searchExercisesAction } from "../../actions";
 import type { Option } from "./builder-types";
 import { Button } from "@/app/_components/button";
+import { SearchField, SelectField } from "@/app/_components/form-fields";
 
 export type FilterOptions = Record<"region" | "category" | "condition" | "equipment" | "level", Option[]>;
 type Filters = Record<keyof FilterOptions, string> & { q: string };
@@ -82,35 +83,12 @@ export function ExerciseSearch({
         }}
         className="space-y-2"
       >
-        <div>
-          <label htmlFor="exercise-q" className="mb-1 block text-sm font-medium">
-            Search exercises
-          </label>
-          <input
-            id="exercise-q"
-            type="search"
-            value={filters.q}
-            onChange={(event) => set("q", event.target.value)}
-            placeholder="e.g. bridge, sciatic, clam"
-            autoComplete="off"
-            className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 placeholder:text-slate-500"
-          />
-        </div>
+        <SearchField id="exercise-q" label="Search exercises" value={filters.q} onChange={(event) => set("q", event.target.value)} placeholder="e.g. bridge, sciatic, clam" />
         <div className="grid grid-cols-2 gap-2">
           {(Object.keys(filterLabels) as (keyof FilterOptions)[]).map((key) => (
-            <div key={key}>
-              <label htmlFor={`exercise-${key}`} className="mb-0.5 block text-xs font-medium text-slate-700">
-                {filterLabels[key]}
-              </label>
-              <select id={`exercise-${key}`} value={filters[key]} onChange={(event) => set(key, event.target.value)} className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-                <option value="">Any</option>
-                {filterOptions[key].map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField key={key} id={`exercise-${key}`} label={filterLabels[key]} value={filters[key]} onChange={(event) => set(key, event.target.value)} options={filterOptions[key]} compact>
+              <option value="">Any</option>
+            </SelectField>
           ))}
         </div>
       </form>

@@ -17,7 +17,7 @@ import { useReorder } from "./use-reorder";
 import { useSavePlan } from "./use-save-plan";
 import { Field, inputClass } from "@/app/_components/form-fields";
 import { Button, buttonClass } from "@/app/_components/button";
-import { Section } from "@/app/_components/page-parts";
+import { PageHeader, Section } from "@/app/_components/page-parts";
 
 export function PlanBuilder({
   planId,
@@ -131,23 +131,17 @@ export function PlanBuilder({
 
   return (
     <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-sm">
-            <Link href={`/patients/${patient.id}`} className="text-brand-800 underline-offset-2 hover:underline">
-              {patient.name}
-            </Link>
-            <span className="text-slate-500"> › </span>
-            <Link href={`/plans/${planId}`} className="text-brand-800 underline-offset-2 hover:underline">
-              {initial.title}
-            </Link>
-          </p>
-          <h1 className="text-2xl font-semibold tracking-tight">Edit plan</h1>
-          <p className="text-sm text-slate-700">
-            {latestVersion > 0 ? `Version ${latestVersion} is issued. Changes here make version ${latestVersion + 1} when you issue them.` : "Not issued yet."}
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title="Edit plan"
+        crumbs={[
+          { href: `/patients/${patient.id}`, label: patient.name },
+          { href: `/plans/${planId}`, label: initial.title },
+        ]}
+      >
+        <p className="text-sm text-slate-700">
+          {latestVersion > 0 ? `Version ${latestVersion} is issued. Changes here make version ${latestVersion + 1} when you issue them.` : "Not issued yet."}
+        </p>
+      </PageHeader>
 
       <div className="sticky top-0 z-10 -mx-2 flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur">
         <Button variant="primary" onClick={save} disabled={saveState.kind === "saving"} className="min-w-20">

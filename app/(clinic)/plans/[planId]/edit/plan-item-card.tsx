@@ -5,6 +5,7 @@ import { doseOfFields, type DoseField } from "@/lib/plans/draft";
 import { FigureSvg } from "@/lib/figures/svg";
 import type { FieldErrors, ItemState } from "./builder-types";
 import { Button } from "@/app/_components/button";
+import { Field, SelectField, compactInputClass } from "@/app/_components/form-fields";
 
 const numberFields: { field: DoseField; label: string; unit?: string; unitText?: string }[] = [
   { field: "sets", label: "Sets" },
@@ -22,8 +23,7 @@ const textFields: { field: DoseField; label: string; placeholder: string; wide?:
   { field: "rangeLimit", label: "Range limit", placeholder: "e.g. to 90°", wide: true },
 ];
 
-const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50";
+const sideOptions = sides.map((side) => ({ value: side, label: sideLabels[side] }));
 
 export type ItemCardProps = {
   item: ItemState;
@@ -147,93 +147,45 @@ export function PlanItemCard(props: ItemCardProps) {
 
           <div className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-7">
             {numberFields.map(({ field, label, unit, unitText }) => (
-              <div key={field}>
-                <label htmlFor={id(field)} className="mb-0.5 block text-xs font-medium text-slate-700">
-                  {label}
-                  {unit ? (
-                    <>
-                      <span aria-hidden="true" className="font-normal text-slate-600">
-                        {" "}
-                        ({unit})
-                      </span>
-                      <span className="sr-only"> in {unitText}</span>
-                    </>
-                  ) : null}
-                </label>
-                <input
-                  id={id(field)}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={item.dose[field]}
-                  onChange={(event) => props.onDose(field, event.target.value)}
-                  aria-invalid={fieldError(field) ? true : undefined}
-                  aria-describedby={fieldError(field) ? id(`${field}-error`) : undefined}
-                  className={inputClass}
-                />
-                {fieldError(field) ? (
-                  <p id={id(`${field}-error`)} className="mt-0.5 text-xs text-red-700">
-                    {fieldError(field)!.join(" ")}
-                  </p>
-                ) : null}
-              </div>
+              <Field
+                key={field}
+                id={id(field)}
+                compact
+                errors={fieldError(field)}
+                label={
+                  <>
+                    {label}
+                    {unit ? (
+                      <>
+                        <span aria-hidden="true" className="font-normal text-slate-600">
+                          {" "}
+                          ({unit})
+                        </span>
+                        <span className="sr-only"> in {unitText}</span>
+                      </>
+                    ) : null}
+                  </>
+                }
+              >
+                {(control) => <input {...control} inputMode="numeric" autoComplete="off" value={item.dose[field]} onChange={(event) => props.onDose(field, event.target.value)} className={compactInputClass} />}
+              </Field>
             ))}
           </div>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
-            <div className="lg:col-span-2">
-              <label htmlFor={id("side")} className="mb-0.5 block text-xs font-medium text-slate-700">
-                Side
-              </label>
-              <select id={id("side")} value={item.dose.side} onChange={(event) => props.onDose("side", event.target.value)} className={inputClass}>
-                <option value="">Not set</option>
-                {sides.map((side) => (
-                  <option key={side} value={side}>
-                    {sideLabels[side]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id={id("side")} label="Side" value={item.dose.side} onChange={(event) => props.onDose("side", event.target.value)} options={sideOptions} compact className="lg:col-span-2">
+              <option value="">Not set</option>
+            </SelectField>
             {textFields.map(({ field, label, placeholder, wide }) => (
-              <div key={field} className={wide ? "lg:col-span-2" : undefined}>
-                <label htmlFor={id(field)} className="mb-0.5 block text-xs font-medium text-slate-700">
-                  {label}
-                </label>
-                <input
-                  id={id(field)}
-                  value={item.dose[field]}
-                  placeholder={placeholder}
-                  autoComplete="off"
-                  onChange={(event) => props.onDose(field, event.target.value)}
-                  aria-invalid={fieldError(field) ? true : undefined}
-                  aria-describedby={fieldError(field) ? id(`${field}-error`) : undefined}
-                  className={`${inputClass} placeholder:text-slate-500`}
-                />
-                {fieldError(field) ? (
-                  <p id={id(`${field}-error`)} className="mt-0.5 text-xs text-red-700">
-                    {fieldError(field)!.join(" ")}
-                  </p>
-                ) : null}
-              </div>
+              <Field key={field} id={id(field)} label={label} compact errors={fieldError(field)} className={wide ? "lg:col-span-2" : undefined}>
+                {(control) => (
+                  <input {...control} value={item.dose[field]} placeholder={placeholder} autoComplete="off" onChange={(event) => props.onDose(field, event.target.value)} className={`${compactInputClass} placeholder:text-slate-500`} />
+                )}
+              </Field>
             ))}
           </div>
-          <div>
-            <label htmlFor={id("note")} className="mb-0.5 block text-xs font-medium text-slate-700">
-              Note for the patient
-            </label>
-            <textarea
-              id={id("note")}
-              rows={1}
-              value={item.note}
-              onChange={(event) => props.onNote(event.target.value)}
-              aria-invalid={fieldError("note") ? true : undefined}
-              aria-describedby={fieldError("note") ? id("note-error") : undefined}
-              className={`${inputClass} field-sizing-content min-h-9`}
-            />
-            {fieldError("note") ? (
-              <p id={id("note-error")} className="mt-0.5 text-xs text-red-700">
-                {fieldError("note")!.join(" ")}
-              </p>
-            ) : null}
-          </div>
+          <Field id={id("note")} label="Note for the patient" compact errors={fieldError("note")}>
+            {(control) => <textarea {...control} rows={1} value={item.note} onChange={(event) => props.onNote(event.target.value)} className={`${compactInputClass} field-sizing-content min-h-9`} />}
+          </Field>
           <div className="flex items-start gap-2 text-sm">
             <input
               id={id("show-variants")}
