@@ -105,6 +105,8 @@ test.beforeAll(async () => {
       { timeout: 240_000, intervals: [500] },
     )
     .toContain("Physioplan is ready");
+  // The set-up code is printed just after the ready line; under load it can arrive a moment later.
+  await expect.poll(() => app!.log.text, { timeout: 30_000, intervals: [200] }).toMatch(/Set-up code: [A-Z2-9]{5}-/);
 });
 
 test.afterAll(async () => {
