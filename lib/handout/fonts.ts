@@ -132,15 +132,6 @@ function serialiseNameTableOnce(font: FontkitFont): void {
   Object.defineProperty(records, "toJSON", { value: () => serialised });
 }
 
-/**
- * react-pdf reads the font's units per em for every glyph it places, and fontkit works it out
- * through two getters each time (1.6% of a render); it is a constant of the font file.
- */
-function fixUnitsPerEm(font: FontkitFont): void {
-  if (Object.hasOwn(font, "unitsPerEm")) return;
-  Object.defineProperty(font, "unitsPerEm", { value: font.unitsPerEm });
-}
-
 /** Loads one weight of the handout font (once per process) and returns it for measuring. */
 export async function loadHandoutFont(fontWeight: 400 | 700): Promise<HandoutFont> {
   registerHandoutFonts();
@@ -150,6 +141,5 @@ export async function loadHandoutFont(fontWeight: 400 | 700): Promise<HandoutFon
   if (!font) throw new Error(`Handout font ${handoutFontFamily} ${fontWeight} did not load`);
   const shape = keepShapedText(font);
   serialiseNameTableOnce(font);
-  fixUnitsPerEm(font);
   return { unitsPerEm: font.unitsPerEm, layout: (text) => shape(text) };
 }

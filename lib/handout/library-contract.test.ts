@@ -46,13 +46,12 @@ describe("fontkit, as fonts.ts patches it", () => {
     await Font.load(descriptor);
     const font = (Font.getFont(descriptor) as unknown as { data: Record<string, unknown> & { name: { records: object } } }).data;
     const prototype = Object.getPrototypeOf(font) as object;
-    // unitsPerEm is a getter on fontkit's prototype (fixed as a plain value by fonts.ts).
-    expect(typeof Object.getOwnPropertyDescriptor(prototype, "unitsPerEm")?.get).toBe("function");
     expect(typeof (prototype as { layout?: unknown }).layout).toBe("function");
     expect(typeof font.name.records).toBe("object");
 
     const measured = await loadHandoutFont(400);
-    expect(Object.getOwnPropertyDescriptor(font, "unitsPerEm")?.value).toBe(2048);
+    // The units-per-em patch is gone (session 6: within noise of a render's time): fontkit's own getter answers.
+    expect(Object.hasOwn(font, "unitsPerEm")).toBe(false);
     expect(measured.unitsPerEm).toBe(2048);
     expect(JSON.stringify(font.name.records)).toMatch(/^\d+$/);
     // The cached shaping hands back what fontkit itself would shape.
