@@ -59,6 +59,29 @@ describe("one home per helper", () => {
     expect(copiesOutside([], zone).some((line) => line.startsWith("lib/dates/format.ts"))).toBe(true);
   });
 
+  it("shows a time of day in the clinic's own zone: every formatDateTime / formatLongDateTime call names a clock", () => {
+    // A moment has no date of its own: without a clock it would read in the default zone (London),
+    // an hour or a day off for a clinic elsewhere. Calendar-date formatters need no clock.
+    const withoutClock = files.flatMap((file) => {
+      const text = fs.readFileSync(path.join(root, file), "utf8");
+      return [...text.matchAll(/\bformat(?:Long)?DateTime\(/g)].flatMap((match) => {
+        if (file === "lib/dates/format.ts") return [];
+        // the call's arguments, to its closing bracket; a comma at depth 0 means a second argument
+        let depth = 0;
+        for (let i = match.index + match[0].length; i < text.length; i++) {
+          const c = text[i];
+          if ("([{".includes(c)) depth++;
+          else if (")]}".includes(c)) {
+            if (depth === 0) return [`${file}: ${text.slice(match.index, i + 1)}`];
+            depth--;
+          } else if (c === "," && depth === 0) return [];
+        }
+        return [];
+      });
+    });
+    expect(withoutClock).toEqual([]);
+  });
+
   it("spells the built-in-or-own-clinic exercise rule in lib/catalogue/visibility.ts only", () => {
     expect(copiesOutside("lib/catalogue/visibility.ts", /or\(isNull\(exercises\.clinicId\)|coalesce\(\$\{exercises\.clinicId\}/)).toEqual([]);
   });

@@ -12,12 +12,12 @@ import { recordAuditBy } from "@/lib/audit/record";
 import { passwordChangedMessage } from "@/lib/email/messages";
 import { sendEmail } from "@/lib/email/send";
 import { UserError } from "@/lib/errors";
-import { formatLongDateTime } from "@/lib/dates/format";
+import { clinicClock, formatLongDateTime } from "@/lib/dates/format";
 
 /** Tells the account's owner by email that the password changed (or was reset). */
 export async function notifyPasswordChanged(user: { clinicId: string; id: string; email: string; name: string }, how: "changed" | "reset") {
-  const [clinic] = await db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, user.clinicId));
-  const message = passwordChangedMessage({ name: user.name, clinicName: clinic?.name ?? "your clinic", when: formatLongDateTime(new Date()), how });
+  const [clinic] = await db.select({ name: clinics.name, timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, user.clinicId));
+  const message = passwordChangedMessage({ name: user.name, clinicName: clinic?.name ?? "your clinic", when: formatLongDateTime(new Date(), clinicClock(clinic?.timeZone)), how });
   return sendEmail({ clinicId: user.clinicId, kind: "password-changed", to: user.email, createdBy: user.id, ...message });
 }
 

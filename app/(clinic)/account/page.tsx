@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/actor";
 import { beginEnrolment, twoFactorStatus } from "@/lib/auth/two-factor/two-factor";
-import { formatDateTime } from "@/lib/dates/format";
+import { clinicClock, formatDateTime } from "@/lib/dates/format";
 import { ChangePasswordForm, SignOutEverywhereForm } from "./account-forms";
 import { EnrolTwoFactorForm, ManageTwoFactorForm } from "./two-factor-forms";
 import { PageHeader, Section } from "@/app/_components/page-parts";
@@ -28,7 +28,7 @@ export default async function AccountPage() {
         {twoFactor.enabled ? (
           <>
             <p className="text-sm text-slate-700">
-              <strong className="font-semibold text-emerald-800">On</strong> since {formatDateTime(twoFactor.enabledAt!)}. Signing in asks for your password, then a code from your authenticator app.{" "}
+              <strong className="font-semibold text-emerald-800">On</strong> since {formatDateTime(twoFactor.enabledAt!, clinicClock(actor.timeZone))}. Signing in asks for your password, then a code from your authenticator app.{" "}
               {twoFactor.recoveryCodesLeft === 1 ? "1 recovery code is" : `${twoFactor.recoveryCodesLeft} recovery codes are`} left.
               {twoFactor.clinicRequires ? " Your clinic requires two-factor sign-in." : ""}
             </p>

@@ -9,7 +9,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { conditionName } from "@/lib/catalogue/conditions";
 import { isAdmin } from "@/lib/auth/admin";
 import { listPatientActivity, openPatientRecord, type PatientActivity } from "@/lib/patients/patients";
-import { formatDate, formatDateTime } from "@/lib/dates/format";
+import { clinicClock, formatDate, formatDateTime } from "@/lib/dates/format";
 import { listPlansForPatient } from "@/lib/plans/plans";
 import { archivePatientAction, erasePatientAction } from "../actions";
 import { PatientDataRights } from "./patient-data-rights";
@@ -144,7 +144,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             {activity.map((event) => (
               <li key={event.id} className="flex flex-wrap gap-x-3 px-4 py-2.5">
                 <time dateTime={event.createdAt.toISOString()} className="w-40 shrink-0 text-slate-600">
-                  {formatDateTime(event.createdAt)}
+                  {formatDateTime(event.createdAt, clinicClock(actor.timeZone))}
                 </time>
                 <span>
                   <span className="font-medium">{event.actorName ?? "A former colleague"}</span> {describe(event)}

@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { conditionName } from "@/lib/catalogue/conditions";
 import { formatDose } from "@/lib/catalogue/dose";
 import { FigureSvg } from "@/lib/figures/svg";
-import { formatDate, formatDateTime } from "@/lib/dates/format";
+import { clinicClock, formatDate, formatDateTime } from "@/lib/dates/format";
 import { clinicChangesSinceIssue } from "@/lib/plans/clinic-changes";
 import { getPlan, listPlanVersions } from "@/lib/plans/plans";
 import { PlanEnding } from "./_ending/plan-ending";
@@ -146,7 +146,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                 <th scope="row" className="px-4 py-3 font-medium">
                   Version {version.version}
                 </th>
-                <td className="px-4 py-3 text-slate-700">{formatDateTime(version.issuedAt)}</td>
+                <td className="px-4 py-3 text-slate-700">{formatDateTime(version.issuedAt, clinicClock(actor.timeZone))}</td>
                 <td className="px-4 py-3 text-slate-700">{version.issuedByName ?? "A former colleague"}</td>
                 <td className="px-4 py-3 text-slate-800">
                   {version.changes ? <ChangeSummary changes={version.changes} /> : `First version · ${version.itemCount} ${version.itemCount === 1 ? "exercise" : "exercises"}`}

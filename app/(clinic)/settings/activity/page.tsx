@@ -5,7 +5,7 @@ import { z } from "zod";
 import { SelectField } from "@/app/_components/form-fields";
 import { activityKindNames, activityKinds, describeActivity, listActivity } from "@/lib/audit/activity";
 import { requireAdmin } from "@/lib/auth/admin";
-import { formatDateTime } from "@/lib/dates/format";
+import { clinicClock, formatDateTime } from "@/lib/dates/format";
 import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
 import { idSchema } from "@/lib/ids";
@@ -23,6 +23,7 @@ const querySchema = z.object({
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireAdmin();
+  const clock = clinicClock(actor.timeZone);
   const raw = await searchParams;
   const query = querySchema.parse({ user: typeof raw.user === "string" && raw.user ? raw.user : undefined, kind: typeof raw.kind === "string" && raw.kind ? raw.kind : undefined, page: raw.page });
   const [activity, team] = await Promise.all([
@@ -60,7 +61,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         <DataTable caption="Activity, newest first" columns={["When", "Who", "What"]}>
           {activity.entries.map((entry) => (
             <tr key={entry.id} className="align-top">
-              <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(entry.createdAt)}</td>
+              <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(entry.createdAt, clock)}</td>
               <td className="px-4 py-2">{entry.actorName ?? (entry.actorId ? "A former colleague" : "A patient")}</td>
               <td className="px-4 py-2">
                 {describeActivity(entry)}

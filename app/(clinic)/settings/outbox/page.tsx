@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/admin";
 import { emailMode, listOutbox } from "@/lib/email/outbox";
-import { formatDateTime } from "@/lib/dates/format";
+import { clinicClock, formatDateTime } from "@/lib/dates/format";
 import { AdminTabs } from "../admin-tabs";
 import { EmptyState, PageHeader } from "@/app/_components/page-parts";
 
@@ -40,7 +40,7 @@ export default async function OutboxPage() {
             <li key={m.id} className="rounded-xl border border-slate-200 bg-white p-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold">{m.subject}</h2>
-                <p className="text-sm text-slate-600">{formatDateTime(m.createdAt)}</p>
+                <p className="text-sm text-slate-600">{formatDateTime(m.createdAt, clinicClock(actor.timeZone))}</p>
               </div>
               <p className="text-sm text-slate-700">
                 {kindLabels[m.kind] ?? m.kind} · to {m.to} · <span className={m.state === "failed" ? "font-medium text-red-800" : ""}>{stateLabels[m.state]}</span>

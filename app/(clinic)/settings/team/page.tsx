@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/admin";
-import { formatDateTime } from "@/lib/dates/format";
+import { clinicClock, formatDateTime } from "@/lib/dates/format";
 import { listTeam } from "@/lib/team/team";
 import { AdminTabs } from "../admin-tabs";
 import { getClinic } from "@/lib/clinic/settings";
@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const actor = await requireAdmin();
+  const clock = clinicClock(actor.timeZone);
   const [team, clinic] = await Promise.all([listTeam(actor), getClinic(actor)]);
   if (!team || !clinic) notFound();
   const withoutTwoFactor = team.members.filter((m) => m.active && !m.twoFactor).length;
@@ -38,7 +39,7 @@ export default async function TeamPage() {
               <td className="px-4 py-3">{member.role === "admin" ? "Admin" : "Clinician"}</td>
               <td className="px-4 py-3">{member.active ? "Active" : <span className="font-medium text-red-800">Deactivated</span>}</td>
               <td className="px-4 py-3">{member.twoFactor ? "On" : <span className="text-slate-600">Off</span>}</td>
-              <td className="px-4 py-3 text-slate-700">{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Never"}</td>
+              <td className="px-4 py-3 text-slate-700">{member.lastSignInAt ? formatDateTime(member.lastSignInAt, clock) : "Never"}</td>
               <td className="px-4 py-3">
                 <MemberActions userId={member.id} name={member.name} role={member.role} active={member.active} isSelf={member.id === actor.userId} twoFactor={member.twoFactor} />
               </td>
@@ -72,7 +73,7 @@ export default async function TeamPage() {
               {team.invitations.map((invitation) => (
                 <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
                   <span>
-                    <span className="font-medium">{invitation.email}</span> · {invitation.role === "admin" ? "admin" : "clinician"} · expires {formatDateTime(invitation.expiresAt)}
+                    <span className="font-medium">{invitation.email}</span> · {invitation.role === "admin" ? "admin" : "clinician"} · expires {formatDateTime(invitation.expiresAt, clock)}
                     {invitation.invitedByName ? ` · invited by ${invitation.invitedByName}` : ""}
                   </span>
                   <RevokeInvitation invitationId={invitation.id} email={invitation.email} />

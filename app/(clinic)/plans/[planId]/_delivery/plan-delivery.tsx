@@ -17,6 +17,7 @@ import { Section } from "@/app/_components/page-parts";
 
 export async function PlanDelivery({ planId }: { planId: string }) {
   const actor = await requireActor();
+  const clock = clinicClock(actor.timeZone);
   const version = await getIssuedVersion(actor, { planId });
   if (!version) {
     return (
@@ -35,8 +36,8 @@ export async function PlanDelivery({ planId }: { planId: string }) {
   return (
     <div className="space-y-6">
       <Section id="delivery" title="Patient link and handout" card className="space-y-5">
-        <LinkPanel planId={planId} link={link} origin={origin} clock={clinicClock(actor.timeZone)} />
-        {link?.token && !link.expired ? <EmailPanel planId={planId} readiness={emailReadiness} /> : null}
+        <LinkPanel planId={planId} link={link} origin={origin} clock={clock} />
+        {link?.token && !link.expired ? <EmailPanel planId={planId} readiness={emailReadiness} clock={clock} /> : null}
         <div>
           <h3 className="text-sm font-semibold text-slate-900">Handout (version {version.version})</h3>
           {link?.token ? (
@@ -63,7 +64,7 @@ export async function PlanDelivery({ planId }: { planId: string }) {
           )}
         </div>
       </Section>
-      {adherence ? <AdherencePanel adherence={adherence} acknowledgements={acknowledgements} /> : null}
+      {adherence ? <AdherencePanel adherence={adherence} acknowledgements={acknowledgements} clock={clock} /> : null}
     </div>
   );
 }
@@ -108,7 +109,7 @@ function LinkPanel({ planId, link, origin, clock }: { planId: string; link: Shar
   );
 }
 
-function EmailPanel({ planId, readiness }: { planId: string; readiness: PlanLinkEmailReadiness | null }) {
+function EmailPanel({ planId, readiness, clock }: { planId: string; readiness: PlanLinkEmailReadiness | null; clock: ClinicClock }) {
   return (
     <div>
       <h3 className="text-sm font-semibold text-slate-900">Email</h3>
@@ -117,7 +118,7 @@ function EmailPanel({ planId, readiness }: { planId: string; readiness: PlanLink
           planId={planId}
           patientEmail={readiness.patientEmail}
           patientFirstName={readiness.patientFirstName}
-          consentRecorded={readiness.consentAt ? formatDateTime(readiness.consentAt) : null}
+          consentRecorded={readiness.consentAt ? formatDateTime(readiness.consentAt, clock) : null}
         />
       ) : (
         <p className="mt-1 text-sm text-slate-600">To email the link, add the patient&rsquo;s email address to their record.</p>
@@ -126,7 +127,7 @@ function EmailPanel({ planId, readiness }: { planId: string; readiness: PlanLink
   );
 }
 
-function AdherencePanel({ adherence, acknowledgements }: { adherence: PlanAdherence; acknowledgements: AlertAcknowledgementView[] }) {
+function AdherencePanel({ adherence, acknowledgements, clock }: { adherence: PlanAdherence; acknowledgements: AlertAcknowledgementView[]; clock: ClinicClock }) {
   const today = adherence.today;
   const target = adherence.targetDaysPerWeek;
   return (
@@ -159,7 +160,7 @@ function AdherencePanel({ adherence, acknowledgements }: { adherence: PlanAdhere
         <ul className="text-sm text-slate-600">
           {acknowledgements.map((ack) => (
             <li key={ack.kind}>
-              The {alertKindText[ack.kind]} was last acknowledged by {ack.byName ?? "a former colleague"} on {formatDateTime(ack.at)}; it stays quiet until the patient logs again.
+              The {alertKindText[ack.kind]} was last acknowledged by {ack.byName ?? "a former colleague"} on {formatDateTime(ack.at, clock)}; it stays quiet until the patient logs again.
             </li>
           ))}
         </ul>

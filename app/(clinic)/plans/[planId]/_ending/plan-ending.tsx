@@ -4,7 +4,7 @@ import type { Plan } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { planEndedByName } from "@/lib/plans/end-plan";
 import { effectiveEndDate, planEndReasonText, planEnding } from "@/lib/plans/ending";
-import { addDays, clinicDate, formatDate, formatDateTime } from "@/lib/dates/format";
+import { clinicClock, addDays, clinicDate, formatDate, formatDateTime } from "@/lib/dates/format";
 import { EndDateForm, EndPlanForm, ReopenPlanForm } from "./ending-forms";
 import { Section } from "@/app/_components/page-parts";
 
@@ -21,7 +21,7 @@ export async function PlanEnding({ actor, plan }: { actor: Actor; plan: Plan }) 
             {ending.by === "clinician" ? (
               <p>
                 <span className="font-semibold">{planEndReasonText[ending.reason]}</span>
-                {ending.endedAt ? ` on ${formatDateTime(ending.endedAt)}` : ""}
+                {ending.endedAt ? ` on ${formatDateTime(ending.endedAt, clinicClock(actor.timeZone))}` : ""}
                 {await byLine(actor, plan.id)}.
               </p>
             ) : (

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getPlanOutcomes } from "@/lib/outcomes/psfs";
 import { psfsMinimalImportantChange } from "@/lib/outcomes/psfs-form";
 import { psfsSummary, type PsfsSummary } from "@/lib/outcomes/summary";
-import { formatDate, formatDateTime } from "@/lib/dates/format";
+import { clinicClock, formatDate, formatDateTime } from "@/lib/dates/format";
 import { AskPatientForm, RecordPsfsPanel } from "./outcome-forms";
 import { PainWeeksChart } from "./pain-weeks-chart";
 import { changeWords, PsfsChart, signed } from "./psfs-chart";
@@ -40,7 +40,7 @@ export async function PlanOutcomes({ actor, planId, issued }: { actor: Actor; pl
           <h4 className="text-sm font-semibold text-slate-900">Ask the patient</h4>
           {outcomes.request ? (
             <p role="status" className="mt-1 text-sm text-slate-800">
-              Asked on {formatDateTime(outcomes.request.requestedAt)}
+              Asked on {formatDateTime(outcomes.request.requestedAt, clinicClock(actor.timeZone))}
               {outcomes.request.byName ? ` by ${outcomes.request.byName}` : ""}: the patient&rsquo;s link shows a short form
               {outcomes.activities.length ? " with these activities" : " where they name and score their activities"} until they answer.
             </p>
