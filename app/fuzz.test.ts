@@ -20,13 +20,9 @@ import { inviteUser } from "@/lib/team/team";
 import { ensureShareLink } from "@/lib/sharing/links";
 import { createIssuedPlan } from "@/lib/sharing/testing";
 import { createTestClinic } from "@/lib/testing/fixtures";
+import { testSession } from "@/lib/testing/test-session";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/actor")>()),
-  getActor: async () => session.actor,
-  requireActor: async () => session.actor,
-}));
+vi.mock("@/lib/auth/actor", async (original) => (await import("@/lib/testing/test-session")).withTestSession(original));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 // Minimal request scope: no request headers, and an empty cookie jar (no session cookie to re-issue).
 vi.mock("next/headers", () => {
@@ -157,7 +153,7 @@ async function call(run: () => Promise<FormStateLike>): Promise<FormStateLike> {
 beforeAll(async () => {
   mine = await seedClinic();
   theirs = await seedClinic();
-  session.actor = mine.actor;
+  testSession.actor = mine.actor;
 }, 60_000);
 
 // ---------------------------------------------------------------- server actions

@@ -2,19 +2,14 @@
 // own time zone, and the plan page's date field shows the same day back. As in app/fuzz.test.ts, the
 // session is the one stand-in (getActor returns the test clinician); the database is real.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
 import { clinicDate } from "@/lib/dates/format";
 import { ensureShareLink, getShareLink } from "@/lib/sharing/links";
 import { createIssuedPlan } from "@/lib/sharing/testing";
 import { createTestClinic } from "@/lib/testing/fixtures";
+import { testSession } from "@/lib/testing/test-session";
 import { setExpiryAction } from "./delivery-actions";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/actor")>()),
-  getActor: async () => session.actor,
-  requireActor: async () => session.actor,
-}));
+vi.mock("@/lib/auth/actor", async (original) => (await import("@/lib/testing/test-session")).withTestSession(original));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
 
@@ -43,7 +38,7 @@ describe("setExpiryAction", () => {
       [newYork, "2030-11-09T05:00:00.000Z"], // EST is UTC−5 in November
       [london, "2030-11-09T00:00:00.000Z"],
     ] as const) {
-      session.actor = clinic.actor;
+      testSession.actor = clinic.actor;
       const answer = await setExpiryAction({ ok: false }, form({ planId: clinic.planId, intent: "set", expiresOn: "2030-11-08" }));
       expect(answer).toMatchObject({ ok: true, message: "Expiry date saved." });
       const link = await getShareLink(clinic.actor, { planId: clinic.planId });
