@@ -152,6 +152,22 @@ describe("POST /p/<token>/log from the page's form", () => {
     expect(await db.select().from(sessionLogs).where(eq(sessionLogs.planId, plan.id))).toHaveLength(0);
   });
 
+  it("keeps text that spells the page's own markers as text: a plan title, a patient's comment", async () => {
+    // The page is assembled around markers; neither the clinician's words nor the patient's may move a part.
+    const { token } = await livePlan({ title: "Knees @@physioplan:links@@ and @@physioplan:log@@" });
+    await post(token, [["clientKey", crypto.randomUUID()], ["pain", "3"], ["comment", "Earlier @@physioplan:history@@"]]);
+    const response = await post(token, [["clientKey", crypto.randomUUID()], ["comment", "Sore @@physioplan:history@@ and @@physioplan:log-form@@"]]);
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    expect(page).toContain(">Sore @@physioplan:history@@ and @@physioplan:log-form@@</textarea>");
+    // One download pair, one log form and one history table, each in its place after the title.
+    expect(page.match(/>\s*Download PDF</g)).toHaveLength(1);
+    expect(page.split(`action="/p/${token}/log"`)).toHaveLength(2);
+    expect(page.match(/<table/g)).toHaveLength(1);
+    expect(page.indexOf("</textarea>")).toBeLessThan(page.indexOf("<table"));
+    expect(page).toContain("<title>Knees @@physioplan:links@@ and @@physioplan:log@@");
+  });
+
   it("answers 404 with the plain page for a link that is not active", async () => {
     const response = await post("A".repeat(43), [["pain", "3"]]);
     expect(response.status).toBe(404);

@@ -403,13 +403,30 @@ function frameOf(render: (node: ReactNode) => string, body: PlanBody): Frame {
       {marker("footer")}
     </body>,
   );
-  const filled = (["clinic", "heading", "top", "bottom", "footer"] as const).reduce((html, part) => html.replace(marker(part), () => body[part]), page);
-  const [beforeLinks, rest] = filled.split(marker("links"));
-  const [afterLinks, restAfterActivities] = rest.split(marker("activities"));
-  const [top, afterLog] = restAfterActivities.split(marker("log"));
-  frame = { beforeLinks: Buffer.from(beforeLinks), afterLinks: Buffer.from(afterLinks), top: Buffer.from(top), afterLog: Buffer.from(afterLog) };
+  // Split the skeleton before any text goes in: a plan's own words (its title, an exercise, a note)
+  // could spell a marker, and must never be searched for one.
+  const [head, clinic, heading, links, activities, top, log, bottom, footer] = splitAtMarkers(page, ["clinic", "heading", "links", "activities", "top", "log", "bottom", "footer"]);
+  frame = {
+    beforeLinks: Buffer.from(head + body.clinic + clinic + body.heading + heading),
+    afterLinks: Buffer.from(links),
+    top: Buffer.from(activities + body.top + top),
+    afterLog: Buffer.from(log + body.bottom + bottom + body.footer + footer),
+  };
   frames.set(body, frame);
   return frame;
+}
+
+/** The text around each marker, in order: `names.length + 1` pieces. Each marker must stand exactly once. */
+function splitAtMarkers(html: string, names: string[]): string[] {
+  const pieces: string[] = [];
+  let rest = html;
+  for (const name of names) {
+    const at = rest.split(marker(name));
+    if (at.length !== 2) throw new Error(`patient page: marker ${name} found ${at.length - 1} times`);
+    pieces.push(at[0]);
+    rest = at[1];
+  }
+  return [...pieces, rest];
 }
 
 /**
@@ -417,7 +434,7 @@ function frameOf(render: (node: ReactNode) => string, body: PlanBody): Frame {
  * fresh log form with markers for the token and the form key (a token is URL-safe base64 and a form
  * key a UUID: neither needs escaping), and the log section around its form and history.
  */
-type VisitParts = { links: string; logSection: string; noHistory: string; freshForm: (previousOn: string | null) => string };
+type VisitParts = { links: string; logSection: [string, string, string]; noHistory: string; freshForm: (previousOn: string | null) => string };
 const visitParts = new WeakMap<PlanBody, VisitParts>();
 const tokenMarker = marker("token");
 const clientKeyMarker = marker("client-key");
@@ -429,7 +446,7 @@ function visitPartsOf(render: (node: ReactNode) => string, body: PlanBody): Visi
   const forms = new BoundedCache<string, string>(32);
   parts = {
     links: render(<DownloadLinks token={tokenMarker} />),
-    logSection: render(<LogSection form={marker("log-form")} history={marker("history")} />),
+    logSection: splitAtMarkers(render(<LogSection form={marker("log-form")} history={marker("history")} />), ["log-form", "history"]) as [string, string, string],
     noHistory: render(<History sessions={[]} exerciseCount={body.items.length} />),
     freshForm: (previousOn) =>
       forms.getOrSet(previousOn ?? "", () =>
@@ -471,7 +488,9 @@ export async function patientPageHtml({
     ? parts.freshForm(previousOn).replaceAll(tokenMarker, token).replace(clientKeyMarker, clientKey)
     : render(<LogForm token={token} body={body} previousOn={previousOn} clientKey={clientKey} state={form} />);
   const history = sessions.length === 0 ? parts.noHistory : render(<History sessions={sessions} exerciseCount={body.items.length} />);
-  const log = parts.logSection.replace(marker("log-form"), () => logForm).replace(marker("history"), () => history);
+  // Joined, not searched: the form may hold what the patient typed, the history their comments.
+  const [beforeForm, betweenFormAndHistory, afterHistory] = parts.logSection;
+  const log = beforeForm + logForm + betweenFormAndHistory + history + afterHistory;
   // Most visits have no activity scores asked for and no answer to show: nothing to render.
   const scores = activities && (activities.request || activities.outcome) ? render(<PsfsSection token={token} clientKey={clientKey} state={activities} />) : "";
   return Buffer.concat([
