@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { conditionName } from "@/lib/catalogue/conditions";
 import { listPatients } from "@/lib/patients/patients";
 import { patientListQuerySchema, type PatientListQuery } from "@/lib/patients/schema";
-import { formatDate } from "@/lib/dates/format";
+import { clinicClock, formatDate } from "@/lib/dates/format";
 import { DataTable } from "@/app/_components/table-head";
 import { Button, buttonClass } from "@/app/_components/button";
 import { PageHeader, listCount } from "@/app/_components/page-parts";
@@ -97,7 +97,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
               <td className="px-4 py-3 text-slate-700">{patient.birthYear ?? "—"}</td>
               <td className="px-4 py-3 text-slate-700">{patient.conditions.map((slug) => conditionName(slug, "shortName")).join(", ") || "—"}</td>
               <td className="px-4 py-3 text-slate-700">{patient.clinicianName ?? "—"}</td>
-              <td className="px-4 py-3 text-slate-700">{formatDate(patient.updatedAt)}</td>
+              <td className="px-4 py-3 text-slate-700">{formatDate(patient.updatedAt, clinicClock(actor.timeZone))}</td>
             </tr>
           ))}
         </DataTable>

@@ -63,6 +63,7 @@ function describe(event: PatientActivity): string {
 
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requireActor();
+  const clock = clinicClock(actor.timeZone);
   const { patientId } = await params;
   // Opening the record is itself recorded in the audit trail.
   const patient = await openPatientRecord(actor, { patientId });
@@ -101,7 +102,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           <Detail term="Birth year">{patient.birthYear ?? "Not recorded"}</Detail>
           <Detail term="Email">{patient.email ?? "Not recorded"}</Detail>
           <Detail term="Phone">{patient.phone ?? "Not recorded"}</Detail>
-          <Detail term="Added">{formatDate(patient.createdAt)}</Detail>
+          <Detail term="Added">{formatDate(patient.createdAt, clock)}</Detail>
           {patient.notes ? (
             <div className="sm:col-span-2 lg:col-span-3">
               <dt className="font-medium text-slate-600">Notes</dt>
@@ -125,8 +126,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                   <PlanStatusBadge plan={plan} timeZone={actor.timeZone} />
                 </td>
                 <td className="px-4 py-3 text-slate-700">{plan.itemCount}</td>
-                <td className="px-4 py-3 text-slate-700">{plan.lastIssuedAt ? formatDate(plan.lastIssuedAt) : "Never"}</td>
-                <td className="px-4 py-3 text-slate-700">{formatDate(plan.updatedAt)}</td>
+                <td className="px-4 py-3 text-slate-700">{plan.lastIssuedAt ? formatDate(plan.lastIssuedAt, clock) : "Never"}</td>
+                <td className="px-4 py-3 text-slate-700">{formatDate(plan.updatedAt, clock)}</td>
                 <td className="px-4 py-3 text-slate-700">{plan.reviewDate ? formatDate(plan.reviewDate) : "—"}</td>
               </tr>
             ))}
@@ -144,7 +145,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             {activity.map((event) => (
               <li key={event.id} className="flex flex-wrap gap-x-3 px-4 py-2.5">
                 <time dateTime={event.createdAt.toISOString()} className="w-40 shrink-0 text-slate-600">
-                  {formatDateTime(event.createdAt, clinicClock(actor.timeZone))}
+                  {formatDateTime(event.createdAt, clock)}
                 </time>
                 <span>
                   <span className="font-medium">{event.actorName ?? "A former colleague"}</span> {describe(event)}

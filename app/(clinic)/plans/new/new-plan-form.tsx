@@ -18,7 +18,7 @@ export function NewPlanForm({
   templates: TemplateOption[];
   selectedTemplateId: string;
 }) {
-  const [state, formAction, pending] = useFormAction(action, { ok: false });
+  const [state, formAction, pending] = useFormAction(action, { ok: false }, `/plans/new?patient=${encodeURIComponent(patientId)}`);
   const chosen = typedValue(state, "templateId", selectedTemplateId);
   return (
     <form action={formAction} key={JSON.stringify(state.values ?? {})} className="space-y-6">

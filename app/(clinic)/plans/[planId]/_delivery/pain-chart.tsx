@@ -52,7 +52,7 @@ export function PainChart({ sessions, today, days, painAlertAt }: { sessions: Ad
         ))}
       </svg>
       {sessions.length > 0 ? (
-        <ChartTable summary="Show the scores as a table" caption="Pain scores, last {days} days" columns={["Date", "Pain", "During exercise", "Morning after the last session", "Exercises done"]}>
+        <ChartTable summary="Show the scores as a table" caption={`Pain scores, last ${days} days`} columns={["Date", "Pain", "During exercise", "Morning after the last session", "Exercises done"]}>
           {[...sessions].reverse().map((s) => (
             <tr key={s.id} className="border-b border-slate-100">
               <td className="py-1 pr-3">{formatDay(s.loggedOn)}</td>
