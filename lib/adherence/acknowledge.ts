@@ -13,6 +13,7 @@ import type { AlertKind } from "./alerts";
 
 /** Acknowledges the plan's alert of `kind` now. Null when the plan is not the actor's clinic's. */
 export async function acknowledgeAlert(actor: Actor, { planId, kind }: { planId: string; kind: AlertKind }): Promise<{ acknowledgedAt: Date } | null> {
+  if (!isUuid(planId)) return null;
   return defaultDb.transaction(async (tx) => {
     if (!(await clinicOwns(tx, actor, "plan", planId))) return null;
     const acknowledgedAt = new Date();

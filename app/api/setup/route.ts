@@ -24,7 +24,12 @@ const schema = z
 const gone = () => Response.json({ ok: false, message: "This Physioplan is already set up. Sign in instead." }, { status: 404 });
 
 export async function POST(request: Request): Promise<Response> {
-  if (!(await needsSetup())) return gone();
+  try {
+    if (!(await needsSetup())) return gone();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return Response.json({ ok: false, message: tryAgainMessage }, { status: 503 });
+    throw error;
+  }
   const bytes = await readBodyWithin(request, signInBodyLimit);
   if (!bytes) return tooLargeResponse(signInBodyLimit);
   let body: unknown;
